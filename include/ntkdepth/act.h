@@ -1,0 +1,150 @@
+/*
+ * ntkdepth/act.h -- activation functions: phi and its derivatives in ball
+ * arithmetic, their analytic structure (branches, smoothness, growth in a
+ * complex strip), and the closed-form Gaussian kernels where they exist.
+ *
+ * Names (conventions.md section 3):
+ *   closed forms : relu, leaky_relu:ALPHA, abs, linear, step, relu_pow:K,
+ *                  erf, gelu (x Phi(x)), sin, cos,
+ *                  relulike:A,B  (a x + b |x|, the family of Terjek &
+ *                                 Gonzalez-Sanchez; relu = relulike:1/2,1/2)
+ *   quadrature   : tanh, elu, elu:ALPHA, silu (alias swish), softplus,
+ *                  sigmoid, selu, mish
+ * Parameters are exact decimals (leaky_relu:0.1 means 1/10).
+ *
+ * Piecewise activations are analytic on each side of 0: branch -1 is the
+ * analytic function that equals phi on x < 0, branch +1 the one on x > 0.
+ * Activations analytic on the whole real line have a single branch 0.
+ */
+#ifndef NTKDEPTH_ACT_H
+#define NTKDEPTH_ACT_H
+
+#include "ntkdepth/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum
+{
+    NTK_ACT_RELULIKE = 0, /* a x + b |x|: relu, leaky_relu, abs, linear   */
+    NTK_ACT_STEP,         /* Heaviside: 1 for x > 0, 0 for x < 0          */
+    NTK_ACT_RELU_POW,     /* max(x, 0)^K, K >= 1 (K = 0 is step)          */
+    NTK_ACT_ERF,
+    NTK_ACT_GELU,         /* x Phi(x), Phi the standard normal cdf        */
+    NTK_ACT_SIN,
+    NTK_ACT_COS,
+    NTK_ACT_TANH,
+    NTK_ACT_ELU,          /* x (x > 0), alpha (e^x - 1) (x < 0)           */
+    NTK_ACT_SILU,         /* x / (1 + e^-x)                               */
+    NTK_ACT_SOFTPLUS,     /* log(1 + e^x)                                 */
+    NTK_ACT_SIGMOID,      /* 1 / (1 + e^-x)                               */
+    NTK_ACT_SELU,         /* lambda x (x > 0), lambda alpha (e^x - 1)     */
+    NTK_ACT_MISH          /* x tanh(softplus(x))                          */
+} ntk_act_kind;
+
+#define NTK_ACT_NAME_MAX 96
+#define NTK_SMOOTH_INF WORD_MAX
+
+typedef struct
+{
+    ntk_act_kind kind;
+    char name[NTK_ACT_NAME_MAX]; /* canonical name, e.g. "leaky_relu:0.1" */
+    fmpq_t a, b;      /* RELULIKE: phi = a x + b |x| (exact)              */
+    fmpq_t alpha;     /* ELU alpha; SELU alpha (exact decimal or SELU's
+                         published 1.6732632423543772848170429916717)     */
+    fmpq_t lambda;    /* SELU lambda (1.0507009873554804934193349852946)  */
+    ulong k;          /* RELU_POW degree                                  */
+} ntk_act_struct;
+
+typedef ntk_act_struct ntk_act_t[1];
+
+void ntk_act_init(ntk_act_t act);
+void ntk_act_clear(ntk_act_t act);
+void ntk_act_set(ntk_act_t dst, const ntk_act_t src);
+
+/**
+ * Parse an activation name ("tanh", "leaky_relu:0.1", "elu:0.5",
+ * "relu_pow:2", "relulike:1,0.5", "swish").
+ * Status: NTK_DOMAIN naming the string if unknown or its parameter is bad.
+ */
+ntk_status ntk_act_set_str(ntk_act_t act, const char *name);
+
+/** Space-separated list of the accepted names, for --help. */
+const char *ntk_act_names(void);
+
+/** 1 if the NNGP/derivative/variance maps have a closed form. */
+int ntk_act_has_closed_form(const ntk_act_t act);
+
+/** 1 if phi has a kink or jump at 0 (two branches -1, +1), else 0. */
+int ntk_act_is_piecewise(const ntk_act_t act);
+
+/**
+ * Smoothness order s: phi^(k) is in L^2(Gaussian) as a function (no Dirac
+ * part) for k <= s, so Price's formula f^(k)(1) = sigma_w^2 q^(k-1)
+ * E[phi^(k)(sqrt(q) Z)^2] is finite exactly for k <= s.
+ * relu/leaky/abs: 1; step: 0; relu_pow:K: K; elu (alpha = 1): 2;
+ * elu:alpha != 1 and selu: 1; linear and smooth activations: NTK_SMOOTH_INF.
+ */
+slong ntk_act_smoothness(const ntk_act_t act);
+
+/**
+ * Taylor jet of one analytic branch at a complex point:
+ * res[j] = phi_branch^(j)(z) / j!, for j = 0 .. len-1.
+ *
+ * branch: 0 for single-branch activations; -1 or +1 for piecewise ones
+ *         (the formula valid on x < 0, resp. x > 0, continued analytically).
+ * Math:   each res[j] is a ball containing the exact coefficient for every z
+ *         in the input ball (so a wide z gives a valid enclosure on a region).
+ * Status: NTK_DOMAIN if branch does not fit the activation; NTK_UNABLE if
+ *         the enclosure is not finite (e.g. z too close to a pole of tanh).
+ * Aliasing: res must not alias z; res has room for len entries.
+ */
+ntk_status ntk_act_jet(acb_ptr res, const ntk_act_t act, const acb_t z,
+                       int branch, slong len, slong prec);
+
+/** Real-point convenience: res[j] = phi^(j)(x)/j!; at x = 0 exactly for a
+ *  piecewise activation the right branch is used. */
+ntk_status ntk_act_jet_arb(arb_ptr res, const ntk_act_t act, const arb_t x,
+                           slong len, slong prec);
+
+/**
+ * Growth bound in a complex strip, for tail bounds (proofs/tails.md):
+ * for every z with |Im z| <= r (and, for branch -1/+1, Re z <= r resp.
+ * Re z >= -r):   |phi_branch(z)| <= A + B |z|.
+ * All outputs are exact-or-upper-bound balls (use their upper bounds).
+ * The lemma proving the bound for each activation is cited in its source.
+ */
+void ntk_act_growth(arb_t A, arb_t B, arb_t r, const ntk_act_t act,
+                    int branch, slong prec);
+
+/**
+ * Closed-form Gaussian kernels, (u, v) ~ N(0, [[s11, s12], [s12, s22]]):
+ *   deriv = 0 : res = E[phi(u) phi(v)]
+ *   deriv = 1 : res = E[phi'(u) phi'(v)]   (for step: the Price/Dirac value
+ *               1/(2 pi sqrt(s11 s22 - s12^2)), NTK_DOMAIN at |c| = 1)
+ * Evaluated without cancellation near c = 1 (see also _eps below).
+ * Status: NTK_UNABLE if the activation has no closed form; NTK_DOMAIN if
+ *         the covariance is not positive semidefinite with s11, s22 > 0.
+ */
+ntk_status ntk_act_kernel_closed(arb_t res, const ntk_act_t act, int deriv,
+                                 const arb_t s11, const arb_t s12,
+                                 const arb_t s22, slong prec);
+
+/**
+ * Equal-variance closed forms in terms of eps = 1 - c (0 <= eps <= 2),
+ * for the deep recursion:
+ *   deriv = 0 : res = E[phi(u)^2] - E[phi(u) phi(v)]  (computed without
+ *               subtracting two nearly equal numbers)
+ *   deriv = 1 : res = E[phi'(u) phi'(v)]
+ * with u, v of variance q and correlation 1 - eps.
+ * Status as ntk_act_kernel_closed.
+ */
+ntk_status ntk_act_kernel_closed_eps(arb_t res, const ntk_act_t act, int deriv,
+                                     const arb_t q, const arb_t eps, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

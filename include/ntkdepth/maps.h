@@ -1,0 +1,150 @@
+/*
+ * ntkdepth/maps.h -- the infinite-width maps of conventions.md sections 1-2:
+ * NNGP map N, derivative map D, variance map V, fixed point q*, chi_1,
+ * correlation map f and its Taylor coefficients at c = 1, phases, depth
+ * scales and edge-of-chaos points.
+ *
+ * Each map uses the activation's closed form when it has one (method AUTO
+ * or CLOSED) and certified quadrature otherwise (or when method QUAD is
+ * forced, which is how the tests compare the two paths).
+ */
+#ifndef NTKDEPTH_MAPS_H
+#define NTKDEPTH_MAPS_H
+
+#include "ntkdepth/gauss.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum
+{
+    NTK_METHOD_AUTO = 0,  /* closed form if available, else quadrature */
+    NTK_METHOD_CLOSED,    /* closed form only (NTK_UNABLE if none)      */
+    NTK_METHOD_QUAD       /* quadrature even when a closed form exists  */
+} ntk_method;
+
+/** A network: activation and initialization variances. */
+typedef struct
+{
+    ntk_act_t act;
+    arb_t sigma_w2;       /* > 0 */
+    arb_t sigma_b2;       /* >= 0 */
+    ntk_method method;
+} ntk_net_struct;
+
+typedef ntk_net_struct ntk_net_t[1];
+
+void ntk_net_init(ntk_net_t net);
+void ntk_net_clear(ntk_net_t net);
+void ntk_net_set(ntk_net_t dst, const ntk_net_t src);
+/** NTK_DOMAIN naming the value unless sigma_w2 > 0 and sigma_b2 >= 0. */
+ntk_status ntk_net_check(const ntk_net_t net);
+
+/** N(S) (conventions.md 1). Any PSD S with s11, s22 > 0. */
+ntk_status ntk_maps_nngp(arb_t n11, arb_t n12, arb_t n22, const ntk_net_t net,
+                         const arb_t s11, const arb_t s12, const arb_t s22,
+                         slong prec);
+
+/** D(S) (conventions.md 1). */
+ntk_status ntk_maps_deriv(arb_t d11, arb_t d12, arb_t d22, const ntk_net_t net,
+                          const arb_t s11, const arb_t s12, const arb_t s22,
+                          slong prec);
+
+/** V(q) = sigma_b^2 + sigma_w^2 E[phi(sqrt(q) Z)^2]. */
+ntk_status ntk_maps_var(arb_t res, const ntk_net_t net, const arb_t q, slong prec);
+
+/** V'(q) = (sigma_w^2 / sqrt(q)) E[Z phi(sqrt(q) Z) phi'(sqrt(q) Z)]. */
+ntk_status ntk_maps_var_deriv(arb_t res, const ntk_net_t net, const arb_t q,
+                              slong prec);
+
+/** chi_1(q) = sigma_w^2 E[phi'(sqrt(q) Z)^2] (infinite for step: NTK_DOMAIN). */
+ntk_status ntk_maps_chi1(arb_t res, const ntk_net_t net, const arb_t q, slong prec);
+
+/**
+ * Equal-variance correlation step in the eps variable, at a given q
+ * (not necessarily q*):
+ *   eps_out = 1 - N(q [[1, c], [c, 1]])_12 / V(q),  c = 1 - eps,
+ * computed as sigma_w^2 (E[phi^2] - E[phi(u) phi(v)]) / V(q) without
+ * cancellation, and dmap = D(q [[1, c], [c, 1]])_12.
+ */
+ntk_status ntk_maps_eps_step(arb_t eps_out, arb_t dmap, const ntk_net_t net,
+                             const arb_t q, const arb_t eps, slong prec);
+
+/**
+ * Fixed point of V: a ball that provably contains exactly one fixed point
+ * q* (interval Newton / Krawczyk).  *found = 0 (status NTK_SUCCESS) when it
+ * is proved that no fixed point exists in the searched range, with the
+ * reason in `why` (may be NULL; size NTK_WHY_MAX).  NTK_UNABLE if neither
+ * could be proved at this precision.
+ */
+#define NTK_WHY_MAX 256
+ntk_status ntk_maps_qstar(arb_t qstar, int *found, char *why,
+                          const ntk_net_t net, slong prec);
+
+/**
+ * Derivatives of the correlation map at c = 1 at variance q (Price):
+ * res[k] = f^(k)(1) = sigma_w^2 q^(k-1) E[phi^(k)(sqrt(q) Z)^2] / V(q) * q
+ * -- i.e. of c -> N(q[[1,c],[c,1]])_12 / V(q); at q = q* this is
+ * conventions.md's f.  k = 0 .. len-1 <= smoothness.
+ */
+ntk_status ntk_maps_price(arb_ptr res, const ntk_net_t net, const arb_t q,
+                          slong len, slong prec);
+
+/** Edge of chaos for given sigma_b^2 (conventions.md 2, `--eoc`). */
+typedef struct
+{
+    int found;            /* 1: EOC point certified; 0: proved absent
+                             (in the range stated in why) */
+    arb_t sigma_w2, sigma_w, q_star, chi1, f2, beta;
+    char why[NTK_WHY_MAX];
+} ntk_eoc_struct;
+
+typedef ntk_eoc_struct ntk_eoc_t[1];
+
+void ntk_eoc_init(ntk_eoc_t eoc);
+void ntk_eoc_clear(ntk_eoc_t eoc);
+
+/**
+ * Solve chi_1 = 1 at the fixed point for the given activation and
+ * sigma_b^2: sigma_w^2 = 1 / E[phi'(sqrt(q) Z)^2] with q solving
+ * q = sigma_b^2 + E[phi^2] / E[phi'^2].  ReLU-like: sigma_w^2 = 1/(a^2+b^2)
+ * with sigma_b = 0 only.  Status NTK_UNABLE if neither existence nor
+ * absence can be certified.
+ */
+ntk_status ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act,
+                        const arb_t sigma_b2, slong prec);
+
+typedef enum
+{
+    NTK_PHASE_ORDERED = 0,
+    NTK_PHASE_CHAOTIC,
+    NTK_PHASE_EOC,         /* chi_1 = 1 exactly (certified only when the
+                              parameters are given exactly, e.g. ReLU) */
+    NTK_PHASE_UNDECIDED,   /* the chi_1 ball contains 1 */
+    NTK_PHASE_NO_FIXED_POINT
+} ntk_phase_kind;
+
+const char *ntk_phase_str(ntk_phase_kind ph);
+
+typedef struct
+{
+    ntk_phase_kind phase;
+    arb_t q_star, chi1, xi_q, xi_c;
+    arb_t c_star;          /* chaotic: the attracting c* < 1; else 1 */
+    arb_t fprime_cstar;    /* f'(c*) */
+} ntk_phase_struct;
+
+typedef ntk_phase_struct ntk_phase_t[1];
+
+void ntk_phase_init(ntk_phase_t ph);
+void ntk_phase_clear(ntk_phase_t ph);
+
+/** Phase, chi_1, depth scales xi_q = -1/log V'(q*), xi_c = -1/log f'(c*). */
+ntk_status ntk_maps_phase(ntk_phase_t ph, const ntk_net_t net, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

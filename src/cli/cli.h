@@ -1,0 +1,108 @@
+/*
+ * src/cli/cli.h -- shared pieces of the command-line tool.  The CLI is thin:
+ * parse, call the library, print.  One file per subcommand (cmd_*.c).
+ */
+#ifndef NTK_CLI_H
+#define NTK_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "ntkdepth.h"
+
+/* exit statuses (conventions.md section 5) */
+#define NTK_EXIT_OK 0
+#define NTK_EXIT_CLAIM 1
+#define NTK_EXIT_USAGE 2
+#define NTK_EXIT_PREC 3
+#define NTK_EXIT_IO 4
+
+typedef struct
+{
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);   /* argv[0] is the subcommand name */
+} ntk_cli_cmd;
+
+int ntk_cli_maps(int argc, char **argv);
+int ntk_cli_eoc(int argc, char **argv);
+int ntk_cli_phase(int argc, char **argv);
+int ntk_cli_iterate(int argc, char **argv);
+int ntk_cli_verify(int argc, char **argv);
+int ntk_cli_regress(int argc, char **argv);
+int ntk_cli_finite(int argc, char **argv);
+
+/* Print "ntkdepth <cmd>: <message>" (one line) and return the exit status
+   for a library status: DOMAIN -> 2, UNABLE -> 3, IO/NOMEM -> 4. */
+int ntk_cli_fail(const char *cmd, ntk_status st);
+/* One-line usage error on stderr; returns 2. */
+int ntk_cli_usage(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+typedef enum { NTK_FMT_TEXT = 0, NTK_FMT_CSV, NTK_FMT_JSON, NTK_FMT_LATEX } ntk_cli_format;
+/* Parse --format; `allowed` is a bitmask of (1 << NTK_FMT_*). 0 on success. */
+int ntk_cli_parse_format(ntk_cli_format *f, const char *cmd, const char *arg,
+                         unsigned allowed);
+/* Parse --digits (1 .. 100000); 0 on success, else prints and returns 2. */
+int ntk_cli_parse_digits(slong *digits, const char *cmd, const char *arg);
+
+/* Long option ids shared by subcommands */
+enum
+{
+    OPT_ACT = 1000, OPT_SIGMA_W, OPT_SIGMA_W2, OPT_EOC, OPT_SIGMA_B,
+    OPT_SIGMA_B2, OPT_Q1, OPT_C0, OPT_METHOD,
+    OPT_DEPTH, OPT_AT, OPT_DIGITS, OPT_FORMAT, OPT_OUT, OPT_QUIET, OPT_HELP,
+    OPT_PREC, OPT_PREC_CAP,
+    OPT_CMD_BASE = 1100   /* subcommand-specific options start here */
+};
+
+#define NTK_CLI_NET_LONGOPTS \
+    {"act", required_argument, 0, OPT_ACT}, \
+    {"sigma-w", required_argument, 0, OPT_SIGMA_W}, \
+    {"sigma-w2", required_argument, 0, OPT_SIGMA_W2}, \
+    {"eoc", no_argument, 0, OPT_EOC}, \
+    {"sigma-b", required_argument, 0, OPT_SIGMA_B}, \
+    {"sigma-b2", required_argument, 0, OPT_SIGMA_B2}, \
+    {"method", required_argument, 0, OPT_METHOD}
+
+/* Network options as given on the command line (strings, parsed later). */
+typedef struct
+{
+    const char *act;
+    const char *sigma_w, *sigma_w2;
+    int eoc;
+    const char *sigma_b, *sigma_b2;
+    const char *method;   /* auto | closed | quad */
+} ntk_cli_net_opts;
+
+/* Help text block for the network options. */
+extern const char *ntk_cli_net_help;
+
+/* Store a network option; returns 1 if `opt` was one of them. */
+int ntk_cli_net_option(ntk_cli_net_opts *o, int opt, const char *arg);
+
+/*
+ * Build the network: parse activation and variances (exact decimals),
+ * or solve the edge of chaos for --eoc (then `eoc`, if not NULL, receives
+ * the EOC record).  Returns 0, or prints one line and returns the exit
+ * status (2 bad input, 3 not certifiable).
+ */
+int ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
+                        const ntk_cli_net_opts *o, slong prec);
+
+/* Ctrl-C / SIGTERM: remove the pending temporary output file and exit 130. */
+void ntk_cli_install_signals(void);
+
+/* Progress on stderr when it is a terminal and not --quiet. */
+typedef struct
+{
+    int enabled;
+    double t0, last;
+    const char *what;
+} ntk_cli_progress;
+
+void ntk_cli_progress_start(ntk_cli_progress *p, const char *what, int quiet);
+/* done/total units; shows a bar with rate and ETA after the first second */
+void ntk_cli_progress_update(ntk_cli_progress *p, double done, double total);
+void ntk_cli_progress_end(ntk_cli_progress *p);
+
+#endif

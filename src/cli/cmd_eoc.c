@@ -1,0 +1,11 @@
+/* ntkdepth eoc -- not implemented yet (see the issue tracker). */
+#include "cli.h"
+
+int
+ntk_cli_eoc(int argc, char **argv)
+{
+    (void) argc;
+    (void) argv;
+    fprintf(stderr, "ntkdepth eoc: not implemented yet\n");
+    return NTK_EXIT_USAGE;
+}

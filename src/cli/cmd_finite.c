@@ -1,0 +1,11 @@
+/* ntkdepth finite -- not implemented yet (see the issue tracker). */
+#include "cli.h"
+
+int
+ntk_cli_finite(int argc, char **argv)
+{
+    (void) argc;
+    (void) argv;
+    fprintf(stderr, "ntkdepth finite: not implemented yet\n");
+    return NTK_EXIT_USAGE;
+}

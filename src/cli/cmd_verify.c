@@ -1,0 +1,11 @@
+/* ntkdepth verify -- not implemented yet (see the issue tracker). */
+#include "cli.h"
+
+int
+ntk_cli_verify(int argc, char **argv)
+{
+    (void) argc;
+    (void) argv;
+    fprintf(stderr, "ntkdepth verify: not implemented yet\n");
+    return NTK_EXIT_USAGE;
+}

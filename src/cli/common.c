@@ -1,0 +1,254 @@
+/* Shared CLI helpers: errors, formats, network options, signals, progress. */
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+
+int
+ntk_cli_fail(const char *cmd, ntk_status st)
+{
+    const char *msg = ntk_error_last();
+    if (msg == NULL || msg[0] == '\0')
+        msg = ntk_status_str(st);
+    fprintf(stderr, "ntkdepth %s: %s\n", cmd, msg);
+    switch (st)
+    {
+        case NTK_SUCCESS: return NTK_EXIT_OK;
+        case NTK_DOMAIN: return NTK_EXIT_USAGE;
+        case NTK_UNABLE: return NTK_EXIT_PREC;
+        case NTK_INTERRUPTED: return 130;
+        default: return NTK_EXIT_IO;
+    }
+}
+
+int
+ntk_cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "ntkdepth %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (see ntkdepth %s --help)\n", cmd);
+    return NTK_EXIT_USAGE;
+}
+
+int
+ntk_cli_parse_format(ntk_cli_format *f, const char *cmd, const char *arg,
+                     unsigned allowed)
+{
+    static const char *names[] = {"text", "csv", "json", "latex"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(arg, names[i]) == 0 && (allowed & (1u << i)))
+        {
+            *f = (ntk_cli_format) i;
+            return 0;
+        }
+    return ntk_cli_usage(cmd, "--format '%s': not one of the formats of this command", arg);
+}
+
+int
+ntk_cli_parse_digits(slong *digits, const char *cmd, const char *arg)
+{
+    if (ntk_parse_slong(digits, arg, "--digits", 1, 100000) != NTK_SUCCESS)
+        return ntk_cli_fail(cmd, NTK_DOMAIN);
+    return 0;
+}
+
+const char *ntk_cli_net_help =
+    "network:\n"
+    "  --act NAME         activation (see below)\n"
+    "  --sigma-w X | --sigma-w2 X | --eoc\n"
+    "                     weight std / variance (exact decimals), or the\n"
+    "                     edge of chaos for the given sigma_b\n"
+    "  --sigma-b X | --sigma-b2 X   bias std / variance (default 0)\n"
+    "  --method auto|closed|quad    closed forms or certified quadrature\n";
+
+int
+ntk_cli_net_option(ntk_cli_net_opts *o, int opt, const char *arg)
+{
+    switch (opt)
+    {
+        case OPT_ACT: o->act = arg; return 1;
+        case OPT_SIGMA_W: o->sigma_w = arg; return 1;
+        case OPT_SIGMA_W2: o->sigma_w2 = arg; return 1;
+        case OPT_EOC: o->eoc = 1; return 1;
+        case OPT_SIGMA_B: o->sigma_b = arg; return 1;
+        case OPT_SIGMA_B2: o->sigma_b2 = arg; return 1;
+        case OPT_METHOD: o->method = arg; return 1;
+    }
+    return 0;
+}
+
+/* x^2 of an exact decimal standard deviation; NTK_DOMAIN if negative */
+static ntk_status
+parse_std(arb_t x2, const char *s, const char *what, int strict, slong prec)
+{
+    ntk_status st = ntk_parse_arb(x2, s, what, prec);
+    if (st != NTK_SUCCESS)
+        return st;
+    if (arb_is_negative(x2) || (strict && !arb_is_positive(x2)))
+        return ntk_error_set(NTK_DOMAIN, "%s = %s: must be %s", what, s,
+                             strict ? "> 0" : ">= 0");
+    arb_sqr(x2, x2, prec);
+    return NTK_SUCCESS;
+}
+
+static ntk_status
+parse_var(arb_t x2, const char *s, const char *what, int strict, slong prec)
+{
+    ntk_status st = ntk_parse_arb(x2, s, what, prec);
+    if (st != NTK_SUCCESS)
+        return st;
+    if (arb_is_negative(x2) || (strict && !arb_is_positive(x2)))
+        return ntk_error_set(NTK_DOMAIN, "%s = %s: must be %s", what, s,
+                             strict ? "> 0" : ">= 0");
+    return NTK_SUCCESS;
+}
+
+int
+ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
+                    const ntk_cli_net_opts *o, slong prec)
+{
+    ntk_status st;
+    int nw = (o->sigma_w != NULL) + (o->sigma_w2 != NULL) + (o->eoc != 0);
+
+    if (o->act == NULL)
+        return ntk_cli_usage(cmd, "--act is required");
+    st = ntk_act_set_str(net->act, o->act);
+    if (st != NTK_SUCCESS)
+        return ntk_cli_fail(cmd, st);
+    if (o->sigma_b && o->sigma_b2)
+        return ntk_cli_usage(cmd, "give --sigma-b or --sigma-b2, not both");
+    if (nw != 1)
+        return ntk_cli_usage(cmd, "give exactly one of --sigma-w, --sigma-w2, --eoc");
+    net->method = NTK_METHOD_AUTO;
+    if (o->method)
+    {
+        if (strcmp(o->method, "auto") == 0) net->method = NTK_METHOD_AUTO;
+        else if (strcmp(o->method, "closed") == 0) net->method = NTK_METHOD_CLOSED;
+        else if (strcmp(o->method, "quad") == 0) net->method = NTK_METHOD_QUAD;
+        else return ntk_cli_usage(cmd, "--method '%s': use auto, closed or quad", o->method);
+    }
+    arb_zero(net->sigma_b2);
+    if (o->sigma_b)
+        st = parse_std(net->sigma_b2, o->sigma_b, "--sigma-b", 0, prec);
+    else if (o->sigma_b2)
+        st = parse_var(net->sigma_b2, o->sigma_b2, "--sigma-b2", 0, prec);
+    if (st != NTK_SUCCESS)
+        return ntk_cli_fail(cmd, st);
+    if (o->eoc)
+    {
+        ntk_eoc_t tmp;
+        ntk_eoc_init(tmp);
+        st = ntk_maps_eoc(tmp, net->act, net->sigma_b2, prec);
+        if (st == NTK_SUCCESS && !tmp->found)
+        {
+            ntk_error_set(NTK_DOMAIN, "--eoc: %s has no edge-of-chaos point at sigma_b2 = %s: %s",
+                          net->act->name, o->sigma_b ? o->sigma_b : (o->sigma_b2 ? o->sigma_b2 : "0"),
+                          tmp->why);
+            st = NTK_DOMAIN;
+        }
+        if (st == NTK_SUCCESS)
+        {
+            arb_set(net->sigma_w2, tmp->sigma_w2);
+            if (eoc != NULL)
+            {
+                eoc->found = tmp->found;
+                arb_set(eoc->sigma_w2, tmp->sigma_w2);
+                arb_set(eoc->sigma_w, tmp->sigma_w);
+                arb_set(eoc->q_star, tmp->q_star);
+                arb_set(eoc->chi1, tmp->chi1);
+                arb_set(eoc->f2, tmp->f2);
+                arb_set(eoc->beta, tmp->beta);
+                strcpy(eoc->why, tmp->why);
+            }
+        }
+        ntk_eoc_clear(tmp);
+        if (st != NTK_SUCCESS)
+            return ntk_cli_fail(cmd, st);
+        return 0;
+    }
+    if (o->sigma_w)
+        st = parse_std(net->sigma_w2, o->sigma_w, "--sigma-w", 1, prec);
+    else
+        st = parse_var(net->sigma_w2, o->sigma_w2, "--sigma-w2", 1, prec);
+    if (st != NTK_SUCCESS)
+        return ntk_cli_fail(cmd, st);
+    return 0;
+}
+
+/* ---- signals: no partial output file on Ctrl-C ---- */
+static void
+on_signal(int sig)
+{
+    const char *tmp = ntk_out_pending_tmp();
+    if (tmp != NULL)
+        unlink(tmp);
+    signal(sig, SIG_DFL);
+    _exit(128 + sig);
+}
+
+void
+ntk_cli_install_signals(void)
+{
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+}
+
+/* ---- progress ---- */
+static double
+now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+void
+ntk_cli_progress_start(ntk_cli_progress *p, const char *what, int quiet)
+{
+    p->enabled = !quiet && isatty(fileno(stderr));
+    p->t0 = now();
+    p->last = 0;
+    p->what = what;
+}
+
+void
+ntk_cli_progress_update(ntk_cli_progress *p, double done, double total)
+{
+    double t, el, rate, eta;
+    int width = 30, fill;
+    char bar[64];
+
+    if (!p->enabled)
+        return;
+    t = now();
+    el = t - p->t0;
+    if (el < 1.0 || t - p->last < 0.2)
+        return;
+    p->last = t;
+    rate = done / el;
+    eta = rate > 0 ? (total - done) / rate : 0;
+    fill = total > 0 ? (int) (width * done / total) : 0;
+    if (fill > width) fill = width;
+    for (int i = 0; i < width; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[width] = '\0';
+    fprintf(stderr, "\r%s [%s] %.0f/%.0f  %.3g/s  ETA %.0fs   ", p->what, bar,
+            done, total, rate, eta);
+    fflush(stderr);
+}
+
+void
+ntk_cli_progress_end(ntk_cli_progress *p)
+{
+    if (p->enabled && p->last > 0)
+    {
+        fprintf(stderr, "\r%*s\r", 78, "");
+        fflush(stderr);
+    }
+}

@@ -1,0 +1,156 @@
+/* Exact parsing of decimal numbers: "0.2" is 1/5, enclosed in a ball. */
+#include <ctype.h>
+#include <limits.h>
+#include <string.h>
+#include "ntkdepth/common.h"
+
+#define NTK_MAX_DEC_EXP 100000
+
+/* Parse into integer mantissa m and decimal exponent e: value = m * 10^e. */
+static ntk_status
+parse_decimal(fmpz_t m, slong *e, const char *str, const char *what)
+{
+    const char *p = str;
+    int neg = 0, ndig = 0, seen_dot = 0;
+    slong frac = 0, ex = 0;
+
+    if (str == NULL || *str == '\0')
+        return ntk_error_set(NTK_DOMAIN, "%s: empty number", what);
+    fmpz_zero(m);
+    if (*p == '+' || *p == '-')
+        neg = (*p++ == '-');
+    for (; *p; p++)
+    {
+        if (isdigit((unsigned char) *p))
+        {
+            fmpz_mul_ui(m, m, 10);
+            fmpz_add_ui(m, m, (ulong) (*p - '0'));
+            ndig++;
+            if (seen_dot)
+                frac++;
+            if (ndig > 20000)
+                return ntk_error_set(NTK_DOMAIN, "%s = '%.40s...': too many digits", what, str);
+        }
+        else if (*p == '.' && !seen_dot)
+            seen_dot = 1;
+        else
+            break;
+    }
+    if (ndig == 0)
+        return ntk_error_set(NTK_DOMAIN, "%s = '%s': not a number", what, str);
+    if (*p == 'e' || *p == 'E')
+    {
+        int eneg = 0, edig = 0;
+        p++;
+        if (*p == '+' || *p == '-')
+            eneg = (*p++ == '-');
+        for (; isdigit((unsigned char) *p); p++)
+        {
+            ex = 10 * ex + (*p - '0');
+            edig++;
+            if (ex > NTK_MAX_DEC_EXP)
+                return ntk_error_set(NTK_DOMAIN, "%s = '%s': exponent out of range", what, str);
+        }
+        if (edig == 0)
+            return ntk_error_set(NTK_DOMAIN, "%s = '%s': not a number", what, str);
+        if (eneg)
+            ex = -ex;
+    }
+    if (*p != '\0')
+        return ntk_error_set(NTK_DOMAIN, "%s = '%s': not a number", what, str);
+    if (neg)
+        fmpz_neg(m, m);
+    *e = ex - frac;
+    return NTK_SUCCESS;
+}
+
+ntk_status
+ntk_parse_fmpq(fmpq_t x, const char *str, const char *what)
+{
+    fmpz_t m, t;
+    slong e = 0;
+    ntk_status st;
+
+    fmpz_init(m);
+    fmpz_init(t);
+    st = parse_decimal(m, &e, str, what);
+    if (st != NTK_SUCCESS)
+        goto cleanup;
+    fmpz_set_ui(t, 10);
+    if (e >= 0)
+    {
+        fmpz_pow_ui(t, t, (ulong) e);
+        fmpz_mul(m, m, t);
+        fmpq_set_fmpz(x, m);
+    }
+    else
+    {
+        fmpz_pow_ui(t, t, (ulong) (-e));
+        fmpq_set_fmpz_frac(x, m, t);
+    }
+cleanup:
+    fmpz_clear(m);
+    fmpz_clear(t);
+    return st;
+}
+
+ntk_status
+ntk_parse_arb(arb_t x, const char *str, const char *what, slong prec)
+{
+    fmpq_t q;
+    ntk_status st;
+
+    fmpq_init(q);
+    st = ntk_parse_fmpq(q, str, what);
+    if (st == NTK_SUCCESS)
+        arb_set_fmpq(x, q, prec);
+    fmpq_clear(q);
+    return st;
+}
+
+ntk_status
+ntk_parse_slong(slong *n, const char *str, const char *what, slong lo, slong hi)
+{
+    fmpq_t q;
+    ntk_status st;
+
+    fmpq_init(q);
+    st = ntk_parse_fmpq(q, str, what);
+    if (st != NTK_SUCCESS)
+        goto cleanup;
+    if (!fmpz_is_one(fmpq_denref(q)))
+    {
+        st = ntk_error_set(NTK_DOMAIN, "%s = '%s': must be an integer", what, str);
+        goto cleanup;
+    }
+    if (fmpz_cmp_si(fmpq_numref(q), lo) < 0 || fmpz_cmp_si(fmpq_numref(q), hi) > 0)
+    {
+        st = ntk_error_set(NTK_DOMAIN, "%s = '%s': must be between %ld and %ld",
+                           what, str, (long) lo, (long) hi);
+        goto cleanup;
+    }
+    *n = fmpz_get_si(fmpq_numref(q));
+cleanup:
+    fmpq_clear(q);
+    return st;
+}
+
+slong
+ntk_digits_to_bits(slong digits)
+{
+    /* log2(10) < 3.3219281 < 3.33 */
+    return (slong) (digits * 3.3219281 + 1.0);
+}
+
+slong
+ntk_ball_digits(const arb_t x)
+{
+    slong bits;
+    if (arb_is_exact(x))
+        return WORD_MAX / 4;
+    bits = arb_rel_accuracy_bits(x);
+    if (bits <= 0)
+        return 0;
+    /* log10(2) < 0.30103 */
+    return (slong) (bits * 0.30102999);
+}

@@ -1,0 +1,149 @@
+/* Decimal strings for balls: text (certified digits only) and JSON. */
+#include <math.h>
+#include <string.h>
+#include "ntkdepth/report.h"
+
+char *
+ntk_ball_text(const arb_t x, slong max_digits)
+{
+    slong d = ntk_ball_digits(x);
+    if (d > max_digits)
+        d = max_digits;
+    if (d < 1)
+        d = 1;
+    return arb_get_str(x, d, ARB_STR_NO_RADIUS);
+}
+
+/* Upper bound of m as "D.De[+-]X" with two significant digits, rounded up. */
+char *
+ntk_mag_str_up(const mag_t m)
+{
+    char *s;
+    arb_t t, p;
+    arf_t u;
+    fmpz_t n, ten;
+    slong e;
+    int iter = 0;
+    double ld;
+
+    if (mag_is_zero(m))
+    {
+        s = flint_malloc(2);
+        strcpy(s, "0");
+        return s;
+    }
+    if (mag_is_inf(m))
+    {
+        s = flint_malloc(4);
+        strcpy(s, "inf");
+        return s;
+    }
+    arb_init(t); arb_init(p); arf_init(u); fmpz_init(n); fmpz_init(ten);
+    ld = mag_get_d(m);   /* approximate; only used to pick the exponent */
+    e = (slong) floor(log10(ld)) - 1;
+    for (;;)
+    {
+        /* n = ceil(m / 10^e), want 10 <= n < 100 */
+        arf_set_mag(u, m);
+        arb_set_arf(t, u);
+        fmpz_set_ui(ten, 10);
+        arb_set_ui(p, 10);
+        if (e >= 0)
+        {
+            arb_pow_ui(p, p, (ulong) e, 256);
+            arb_div(t, t, p, 256);
+        }
+        else
+        {
+            arb_pow_ui(p, p, (ulong) (-e), 256);
+            arb_mul(t, t, p, 256);
+        }
+        arb_get_ubound_arf(u, t, 256);
+        arf_get_fmpz(n, u, ARF_RND_CEIL);
+        if (fmpz_cmp_ui(n, 100) > 0 && iter++ < 8) { e++; continue; }
+        if (fmpz_cmp_ui(n, 10) < 0 && iter++ < 8) { e--; continue; }
+        break;
+    }
+    {
+        char *ns = fmpz_get_str(NULL, 10, n);
+        size_t len = strlen(ns);
+        s = flint_malloc(len + 32);
+        /* n has 2 or 3 digits (100 possible after ceil); value n * 10^e */
+        if (len == 1)
+            sprintf(s, "%se%ld", ns, (long) e);
+        else
+            sprintf(s, "%c.%se%ld", ns[0], ns + 1, (long) (e + (slong) len - 1));
+        flint_free(ns);
+    }
+    arb_clear(t); arb_clear(p); arf_clear(u); fmpz_clear(n); fmpz_clear(ten);
+    return s;
+}
+
+void
+ntk_ball_json_strs(char **mid, char **rad, const arb_t x)
+{
+    slong d, digits;
+    fmpq_t q;
+    arb_t y, diff;
+    mag_t err;
+    char *s;
+
+    fmpq_init(q); arb_init(y); arb_init(diff); mag_init(err);
+
+    if (arf_is_zero(arb_midref(x)))
+    {
+        s = flint_malloc(2);
+        strcpy(s, "0");
+        *mid = s;
+        *rad = ntk_mag_str_up(arb_radref(x));
+        goto cleanup;
+    }
+    /* digits: what the radius allows plus three, capped by the precision
+       of the midpoint */
+    d = ntk_ball_digits(x);
+    digits = arf_bits(arb_midref(x)) * 0.30103 + 3;
+    if (d + 3 < digits)
+        digits = d + 3;
+    if (digits < 5)
+        digits = 5;
+    s = arb_get_str(x, digits, ARB_STR_NO_RADIUS | ARB_STR_MORE);
+    /* s may still carry " +/- ..." if no digit is certified: cut it */
+    {
+        char *pm = strstr(s, " +/-");
+        if (pm) *pm = '\0';
+        if (s[0] == '[')
+        {
+            memmove(s, s + 1, strlen(s));
+        }
+    }
+    /* exact error of the decimal midpoint, added to the radius */
+    if (ntk_parse_fmpq(q, s, "mid") != NTK_SUCCESS)
+    {
+        /* cannot happen for Arb's output; fall back to the binary midpoint
+           printed with enough digits to be exact-ish and a wide radius */
+        flint_free(s);
+        s = arf_get_str(arb_midref(x), 40);
+        fmpq_zero(q);
+        mag_inf(err);
+        *mid = s;
+        *rad = ntk_mag_str_up(err);
+        goto cleanup;
+    }
+    arb_set_fmpq(y, q, arf_bits(arb_midref(x)) + 64 + 4 * digits);
+    arb_sub(diff, x, y, arf_bits(arb_midref(x)) + 64 + 4 * digits);
+    arb_get_mag(err, diff);   /* >= |x - y| for every x in the ball */
+    *mid = s;
+    *rad = ntk_mag_str_up(err);
+cleanup:
+    fmpq_clear(q); arb_clear(y); arb_clear(diff); mag_clear(err);
+}
+
+void
+ntk_ball_json_write(FILE *fp, const arb_t x)
+{
+    char *mid, *rad;
+    ntk_ball_json_strs(&mid, &rad, x);
+    fprintf(fp, "{\"mid\": \"%s\", \"rad\": \"%s\"}", mid, rad);
+    flint_free(mid);
+    flint_free(rad);
+}
