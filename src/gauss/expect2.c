@@ -128,7 +128,8 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     arb_init(tot); arb_init(zero); arb_init(ax_z); arb_init(e0); arb_init(e1);
     arb_poly_init(p); arb_poly_init(q); arb_poly_init(pq);
 
-    st = _gauss_growth(g, act, 0, k, wp);
+    /* for phi' a small Cauchy radius (r/8) keeps the strip wide */
+    st = _gauss_growth_rho(g, act, 0, k, 3, wp);
     if (st != NTK_SUCCESS)
         goto cleanup;
     if (g->P != 1)
