@@ -1,4 +1,3 @@
-#include <stdio.h>
 /*
  * expect2_nested.c -- E[phi^(k)(u) phi^(k)(v)] for piecewise activations
  * by nested acb_calc_integrate (proofs/tails.md, Lemma T3).
@@ -42,12 +41,10 @@ typedef struct
 }
 n_inner;
 
-static long CNT[4];
 static int
 inner_func(acb_ptr out, const acb_t t, void *param, slong order, slong prec)
 {
     n_inner *p = (n_inner *) param;
-    CNT[2 + (order==1)]++;
     const n_outer *o = p->o;
     acb_t w, z, y;
     acb_ptr jet;
@@ -373,7 +370,6 @@ _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
         acb_calc_integrate(r, outer_func, &o, xa, xb, prec, o.tol, opt, wp);
         arb_add(res, res, acb_realref(r), wp);
     }
-    fprintf(stderr, "outer %ld/%ld inner %ld/%ld\n", CNT[0],CNT[1],CNT[2],CNT[3]);
     _gauss_add_error(res, tail);
     arb_set_round(res, res, prec);
     if (!arb_is_finite(res))
