@@ -108,7 +108,7 @@ ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act, const arb_t q,
         use_ab = arb_is_positive(eps) && arb_le(eps, lim);
         arb_clear(lim);
         if (use_ab)
-            return _gauss_expect2_eps_ab(res, act, q, eps, prec);
+            return _gauss_expect2_eps_ab(res, act, 0, q, eps, prec);
     }
     for (pass = 0; pass < 3; pass++)
     {

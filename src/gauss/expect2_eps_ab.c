@@ -3,6 +3,7 @@
  * coordinates a = (u + v)/2, b = (u - v)/2 (proofs/tails.md, Lemma E1):
  *
  *   E[phi(u)^2] - E[phi(u) phi(v)] = (1/2) E[(phi(a + b) - phi(a - b))^2]
+ * (and the same with phi^(k), k = 1, in place of phi)
  *                                  = int_0^oo gamma(y) G(y) dy,
  *   G(y) = int gamma(x) D(x, y)^2 dx,  D = phi(sa x + sb y) - phi(sa x - sb y),
  *
@@ -23,7 +24,7 @@ typedef struct
     const ntk_act_struct *act;
     arb_t sa, sb, kappa, T, r;
     int piecewise;
-    int smooth1;        /* phi' exists as a function (mean-value form)   */
+    slong k;            /* derivative order: phi^(k) throughout          */
     slong goal;
     mag_t tol;          /* absolute tolerance of the outer integral      */
 }
@@ -44,11 +45,13 @@ ab_D(acb_t D, const ab_inner *p, const acb_t x, slong order, slong prec)
 {
     const ab_outer *o = p->o;
     acb_t a, b, z1, z2;
-    acb_struct j1[2], j2[2];
+    acb_struct j1[3], j2[3];
+    slong k = o->k;
     int ok = 1;
 
     acb_init(a); acb_init(b); acb_init(z1); acb_init(z2);
-    acb_init(j1); acb_init(j1 + 1); acb_init(j2); acb_init(j2 + 1);
+    acb_init(j1); acb_init(j1 + 1); acb_init(j1 + 2);
+    acb_init(j2); acb_init(j2 + 1); acb_init(j2 + 2);
     acb_mul_arb(a, x, o->sa, prec);
     acb_mul_arb(b, p->y, o->sb, prec);
     acb_add(z1, a, b, prec);
@@ -59,37 +62,41 @@ ab_D(acb_t D, const ab_inner *p, const acb_t x, slong order, slong prec)
         ok = 0;
         goto done;
     }
-    if (p->b1 == p->b2 && o->smooth1 && (p->mv || order == 1))
+    if (p->b1 == p->b2 && (p->mv || order == 1))
     {
-        /* D = 2 b int_0^1 phi'(a - b + 2 b t) dt in 2 b phi'(hull): the
-           segment lies in the hull box, where the branch is analytic */
+        /* D = 2 b int_0^1 f'(a - b + 2 b t) dt in 2 b f'(hull), f the
+           branch of phi^(k): the segment lies in the hull box, where the
+           branch is analytic */
         acb_union(z1, z1, z2, prec);
         if (!_gauss_in_domain(z1, o->r, p->b1))
         {
             ok = 0;
             goto done;
         }
-        if (ntk_act_jet(j1, o->act, z1, p->b1, 2, prec) != NTK_SUCCESS)
+        if (ntk_act_jet(j1, o->act, z1, p->b1, k + 2, prec) != NTK_SUCCESS)
         {
             ok = 0;
             goto done;
         }
-        acb_mul(D, b, j1 + 1, prec);
+        /* f' = (k+1)! jet[k+1] */
+        acb_mul_ui(D, j1 + k + 1, (ulong) (k + 1), prec);
+        acb_mul(D, D, b, prec);
         acb_mul_2exp_si(D, D, 1);
     }
     else
     {
-        if (ntk_act_jet(j1, o->act, z1, p->b1, 1, prec) != NTK_SUCCESS
-            || ntk_act_jet(j2, o->act, z2, p->b2, 1, prec) != NTK_SUCCESS)
+        if (ntk_act_jet(j1, o->act, z1, p->b1, k + 1, prec) != NTK_SUCCESS
+            || ntk_act_jet(j2, o->act, z2, p->b2, k + 1, prec) != NTK_SUCCESS)
         {
             ok = 0;
             goto done;
         }
-        acb_sub(D, j1, j2, prec);
+        acb_sub(D, j1 + k, j2 + k, prec);     /* k <= 1: k! = 1 */
     }
 done:
     acb_clear(a); acb_clear(b); acb_clear(z1); acb_clear(z2);
-    acb_clear(j1); acb_clear(j1 + 1); acb_clear(j2); acb_clear(j2 + 1);
+    acb_clear(j1); acb_clear(j1 + 1); acb_clear(j1 + 2);
+    acb_clear(j2); acb_clear(j2 + 1); acb_clear(j2 + 2);
     return ok;
 }
 
@@ -207,7 +214,7 @@ ab_once(arb_t res, ab_outer *o, const arb_t tail, slong prec)
 }
 
 ntk_status
-_gauss_expect2_eps_ab(arb_t res, const ntk_act_t act, const arb_t q,
+_gauss_expect2_eps_ab(arb_t res, const ntk_act_t act, slong k, const arb_t q,
                       const arb_t eps, slong prec)
 {
     ab_outer o;
@@ -229,7 +236,7 @@ _gauss_expect2_eps_ab(arb_t res, const ntk_act_t act, const arb_t q,
 
     o.act = act;
     o.piecewise = ntk_act_is_piecewise(act);
-    o.smooth1 = ntk_act_smoothness(act) >= 1;
+    o.k = k;
 
     /* guard bits: the cancellation in D costs log2(1/sb) bits */
     arb_get_lbound_arf(lb, eps, 53);
@@ -250,7 +257,10 @@ _gauss_expect2_eps_ab(arb_t res, const ntk_act_t act, const arb_t q,
     st = _gauss_growth(g, act, o.piecewise ? 2 : 0, 0, wp);
     if (st != NTK_SUCCESS)
         goto cleanup;
-    arb_set(o.r, g->r);
+    arb_set(o.r, g->r);                 /* analyticity region of the branches */
+    st = _gauss_growth(g, act, o.piecewise ? 2 : 0, k, wp);   /* tails */
+    if (st != NTK_SUCCESS)
+        goto cleanup;
     P = g->P;
 
     /* truncation: result ~ eps, so aim the tail at 2^-(prec + log2(1/eps)) */

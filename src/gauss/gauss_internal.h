@@ -114,9 +114,9 @@ ntk_status _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
                                  const arb_t alpha, const arb_t beta,
                                  const arb_t c, const arb_t s, slong prec);
 
-/* E[phi(u)^2] - E[phi(u) phi(v)] in the coordinates (u + v)/2, (u - v)/2,
- * eps > 0 (and eps <= 1 for piecewise activations). */
-ntk_status _gauss_expect2_eps_ab(arb_t res, const ntk_act_t act,
+/* E[f(u)^2] - E[f(u) f(v)], f = phi^(k) (k = 0, 1), in the coordinates
+ * (u + v)/2, (u - v)/2; eps > 0 (and eps <= 1 for piecewise activations). */
+ntk_status _gauss_expect2_eps_ab(arb_t res, const ntk_act_t act, slong k,
                                  const arb_t q, const arb_t eps, slong prec);
 
 #endif
