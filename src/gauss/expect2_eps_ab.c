@@ -73,7 +73,7 @@ ab_D(acb_t D, const ab_inner *p, const acb_t x, slong order, slong prec)
             ok = 0;
             goto done;
         }
-        if (ntk_act_jet(j1, o->act, z1, p->b1, k + 2, prec) != NTK_SUCCESS)
+        if (_gauss_jet(j1, o->act, z1, p->b1, k + 2, prec) != NTK_SUCCESS)
         {
             ok = 0;
             goto done;
@@ -85,8 +85,8 @@ ab_D(acb_t D, const ab_inner *p, const acb_t x, slong order, slong prec)
     }
     else
     {
-        if (ntk_act_jet(j1, o->act, z1, p->b1, k + 1, prec) != NTK_SUCCESS
-            || ntk_act_jet(j2, o->act, z2, p->b2, k + 1, prec) != NTK_SUCCESS)
+        if (_gauss_jet(j1, o->act, z1, p->b1, k + 1, prec) != NTK_SUCCESS
+            || _gauss_jet(j2, o->act, z2, p->b2, k + 1, prec) != NTK_SUCCESS)
         {
             ok = 0;
             goto done;

@@ -59,7 +59,7 @@ inner_func(acb_ptr out, const acb_t t, void *param, slong order, slong prec)
         acb_indeterminate(out);
         goto done;
     }
-    if (ntk_act_jet(jet, o->act, z, p->br, o->k + 1, prec) != NTK_SUCCESS)
+    if (_gauss_jet(jet, o->act, z, p->br, o->k + 1, prec) != NTK_SUCCESS)
     {
         acb_indeterminate(out);
         goto done;
@@ -122,7 +122,7 @@ outer_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
         acb_indeterminate(out);
         goto done;
     }
-    if (ntk_act_jet(jet, o->act, z, o->side_a, o->k + 1, prec) != NTK_SUCCESS)
+    if (_gauss_jet(jet, o->act, z, o->side_a, o->k + 1, prec) != NTK_SUCCESS)
     {
         acb_indeterminate(out);
         goto done;
