@@ -66,7 +66,7 @@ _ntk_act_erf_kernel(arb_t res, const ntk_act_struct *act, int deriv,
         arb_mul(t, t, s12, prec);
         arb_mul_2exp_si(t, t, 1);
         _ntk_act_clamp(t, -1, 1, prec);        /* |.| < 1 for PSD S */
-        arb_asin(t, t, prec);
+        _ntk_act_asin(t, t, prec);
         arb_const_pi(a, prec);
         arb_div(t, t, a, prec);
         arb_mul_2exp_si(res, t, 1);

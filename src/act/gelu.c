@@ -104,13 +104,13 @@ _ntk_act_gelu_kernel(arb_t res, const ntk_act_struct *act, int deriv,
     arb_add(D, s11, s22, prec);
     arb_add_ui(D, D, 1, prec);
     arb_add(D, D, w, prec);
-    arb_sqrt(sD, D, prec);
+    arb_sqrtpos(sD, D, prec);
     /* asin(rho / sqrt(a b)) / (2 pi) */
     arb_mul(t, a, b, prec);
     arb_rsqrt(t, t, prec);
     arb_mul(t, t, s12, prec);
     _ntk_act_clamp(t, -1, 1, prec);
-    arb_asin(as, t, prec);
+    _ntk_act_asin(as, t, prec);
     arb_div(as, as, pi2, prec);
     /* h = 1/a + 1/b */
     arb_inv(t, a, prec);
@@ -187,8 +187,8 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     arb_mul_2exp_si(Aq, q, 1);
     arb_add_ui(Aq, Aq, 1, prec);               /* a^2 - q^2 = 1 + 2q */
     arb_add(Ar, Aq, d2, prec);                 /* a^2 - rho^2 */
-    arb_sqrt(sq, Aq, prec);
-    arb_sqrt(sr, Ar, prec);
+    arb_sqrtpos(sq, Aq, prec);
+    arb_sqrtpos(sr, Ar, prec);
 
     if (deriv == 1)
     {
@@ -196,7 +196,7 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
                 + rho / (2 pi Ar^(3/2)) */
         arb_div(t, rho, a, prec);
         _ntk_act_clamp(t, -1, 1, prec);
-        arb_asin(t, t, prec);
+        _ntk_act_asin(t, t, prec);
         arb_mul(u, a, sr, prec);
         arb_div(u, rho, u, prec);
         arb_mul_2exp_si(u, u, 1);
@@ -222,7 +222,7 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     _ntk_act_asin_diff(u, x, t, eps, prec);
     arb_mul(u, u, rho, prec);
     _ntk_act_clamp(x, 0, 1, prec);
-    arb_asin(t, x, prec);
+    _ntk_act_asin(t, x, prec);
     arb_mul(t, t, q, prec);
     arb_mul(t, t, eps, prec);
     arb_add(u, u, t, prec);                    /* first bracket */

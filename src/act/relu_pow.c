@@ -119,12 +119,12 @@ _ntk_act_relu_pow_kernel(arb_t res, const ntk_act_struct *act, int deriv,
     arb_add_ui(t, c, 1, prec);
     arb_mul(s2, s2, t, prec);
     _ntk_act_clamp_nonneg(s2, prec);
-    arb_sqrt(st, s2, prec);
+    arb_sqrtpos(st, s2, prec);
     kvec(k, m, c, theta, s2, st, prec);
 
     /* (s11 s22)^(m/2) k_m, times n^2 for the derivative kernel */
     arb_mul(t, s11, s22, prec);
-    arb_sqrt(t, t, prec);
+    arb_sqrtpos(t, t, prec);
     arb_pow_ui(t, t, (ulong) m, prec);
     arb_mul(res, t, k + m, prec);
     if (deriv)
@@ -161,7 +161,7 @@ _ntk_act_relu_pow_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     arb_neg(s2, s2);
     arb_mul(s2, s2, eps, prec);                /* sin^2 = eps (2 - eps) */
     _ntk_act_clamp_nonneg(s2, prec);
-    arb_sqrt(st, s2, prec);
+    arb_sqrtpos(st, s2, prec);
     kvec(k, n, c, theta, s2, st, prec);
 
     if (deriv == 1)

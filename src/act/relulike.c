@@ -109,10 +109,10 @@ _ntk_act_relulike_kernel(arb_t res, const ntk_act_struct *act, int deriv,
         arb_add_ui(u, c, 1, prec);
         arb_mul(t, t, u, prec);
         _ntk_act_clamp_nonneg(t, prec);
-        arb_sqrt(t, t, prec);
+        arb_sqrtpos(t, t, prec);
         abs_kernel_unit(u, c, theta, t, prec);
         arb_mul(t, s11, s22, prec);
-        arb_sqrt(t, t, prec);
+        arb_sqrtpos(t, t, prec);
         arb_mul(u, u, t, prec);
         arb_mul(u, u, b2, prec);
         arb_mul(t, a2, s12, prec);
