@@ -5,14 +5,14 @@
  * Jet: Phi(z + t) = (1 + erf((z + t)/sqrt 2)) / 2 (or erfc(-(z + t)/sqrt 2)/2
  * for Re z < 0, which keeps relative accuracy in the left tail), times z + t.
  * Growth: |phi(z)| <= (1 + (r / sqrt(2 pi)) e^(r^2/2)) |z| on |Im z| <= r
- * (proofs/activations.md, Lemma G4).
- * Kernels (proofs/activations.md, Lemma K6), a = 1 + s11, b = 1 + s22,
+ * (proofs/activations.md, Lemma A7).
+ * Kernels (proofs/activations.md, Lemma A18), a = 1 + s11, b = 1 + s22,
  * rho = s12, D = a b - rho^2:
  *   E[phi(u) phi(v)] = rho/4 + rho asin(rho / sqrt(a b)) / (2 pi)
  *                    + (s11 s22 - rho^2 + rho^2 (1/a + 1/b)) / (2 pi sqrt D)
  *   E[phi'(u) phi'(v)] = 1/4 + asin(rho / sqrt(a b)) / (2 pi)
  *                    + rho (1/a + 1/b) / (2 pi sqrt D) + rho / (2 pi D^(3/2))
- * and the cancellation-free difference form of Lemma K6 (c).
+ * and the cancellation-free difference form of Lemma A18 (c).
  */
 #include "act_impl.h"
 
@@ -62,7 +62,7 @@ void
 _ntk_act_gelu_growth(arb_t A, arb_t B, arb_t r, slong *p,
                      const ntk_act_struct *act, int branch, slong prec)
 {
-    /* r = 1: B = 1 + e^(1/2) / sqrt(2 pi)  (Lemma G4) */
+    /* r = 1: B = 1 + e^(1/2) / sqrt(2 pi)  (Lemma A7) */
     arb_t t;
     arb_init(t);
     *p = 1;
@@ -210,7 +210,7 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
         goto cleanup;
     }
 
-    /* proofs/activations.md, Lemma K6 (c):
+    /* proofs/activations.md, Lemma A18 (c):
        K(q) - K(rho) = q eps / 4
          + [ q eps asin(q/a) + rho (asin(q/a) - asin(rho/a)) ] / (2 pi)
          + [ (q^2 - rho^2)(2/a - 1) / sqrt(Aq)

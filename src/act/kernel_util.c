@@ -6,6 +6,8 @@
  */
 #include "act_impl.h"
 
+/* proofs/activations.md, Lemma A3 (c): the exact value is known to lie in
+   [lo, hi], so the intersection still encloses it. */
 int
 _ntk_act_clamp(arb_t x, slong lo, slong hi, slong prec)
 {
@@ -73,7 +75,8 @@ _ntk_act_clamp_nonneg(arb_t x, slong prec)
 void
 _ntk_act_theta_eps(arb_t theta, const arb_t eps, slong prec)
 {
-    /* arccos(1 - eps) = 2 asin(sqrt(eps / 2)): no 1 - eps is formed */
+    /* arccos(1 - eps) = 2 asin(sqrt(eps / 2)): no 1 - eps is formed
+       (proofs/activations.md, Lemma A3 (a)) */
     arb_mul_2exp_si(theta, eps, -1);
     arb_sqrtpos(theta, theta, prec);
     _ntk_act_clamp(theta, 0, 1, prec);
@@ -83,7 +86,7 @@ _ntk_act_theta_eps(arb_t theta, const arb_t eps, slong prec)
 
 /* f monotone on [-1, 1]: enclose f over the ball x (intersected with
    [-1, 1]) by f at its two endpoints; Arb's arb_asin/arb_acos return NaN
-   for balls that merely touch +-1. */
+   for balls that merely touch +-1 (proofs/activations.md, Lemma A3 (b)). */
 static void
 monotone_unit(arb_t res, const arb_t x, int acos, slong prec)
 {

@@ -5,14 +5,14 @@
  * Branches: -1: 0, +1: z^n.
  * Kernels (Cho & Saul's arc-cosine kernel of degree n): for standard X, Y
  * of correlation c = cos theta let k_n(c) = E[relu^n(X) relu^n(Y)]
- * = J_n(theta) / (2 pi).  Then (proofs/activations.md, Lemma K3)
+ * = J_n(theta) / (2 pi).  Then (proofs/activations.md, Lemma A15)
  *   k_0 = (pi - theta) / (2 pi),
  *   k_1 = (sin theta + (pi - theta) c) / (2 pi),
  *   k_n = (2n - 1) c k_{n-1} + (n - 1)^2 (1 - c^2) k_{n-2}   (n >= 2),
  * and
  *   E[phi(u) phi(v)]   = (s11 s22)^(n/2) k_n(c),
  *   E[phi'(u) phi'(v)] = n^2 (s11 s22)^((n-1)/2) k_{n-1}(c).
- * Differences D_n = k_n(1) - k_n(1 - eps) follow Lemma K4:
+ * Differences D_n = k_n(1) - k_n(1 - eps) follow Lemma A16:
  *   D_0 = theta / (2 pi),  D_1 = (theta - sin theta + eps (pi - theta)) / (2 pi),
  *   D_n = (2n-1) D_{n-1} + eps ((2n-1) k_{n-1} - (n-1)^2 (2 - eps) k_{n-2}).
  */
@@ -51,7 +51,7 @@ void
 _ntk_act_relu_pow_growth(arb_t A, arb_t B, arb_t r, slong *p,
                          const ntk_act_struct *act, int branch, slong prec)
 {
-    /* |z^n| = |z|^n (proofs/activations.md, Lemma G1) */
+    /* |z^n| = |z|^n (proofs/activations.md, Lemma A4) */
     arb_zero(A);
     arb_one(r);
     if (branch < 0)
