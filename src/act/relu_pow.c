@@ -54,16 +54,13 @@ _ntk_act_relu_pow_growth(arb_t A, arb_t B, arb_t r, slong *p,
     /* |z^n| = |z|^n (proofs/activations.md, Lemma A4) */
     arb_zero(A);
     arb_one(r);
+    /* p = n on both branches (0 * |z|^n on branch -1), so that callers
+       combining the two branches' bounds see one exponent */
+    *p = (slong) act->k;
     if (branch < 0)
-    {
-        *p = 1;
         arb_zero(B);
-    }
     else
-    {
-        *p = (slong) act->k;
         arb_one(B);
-    }
 }
 
 /* k[0..n] = k_j(c) for c = cos theta, s2 = sin^2 theta, st = sin theta */

@@ -786,6 +786,40 @@ test_domain(void **state)
     arb_clear(q); arb_clear(eps);
 }
 
+/* res may alias the inputs */
+static void
+test_aliasing(void **state)
+{
+    ntk_act_t a;
+    arb_t s11, s12, s22, k, x;
+    (void) state;
+    ntk_act_init(a);
+    arb_init(s11); arb_init(s12); arb_init(s22); arb_init(k); arb_init(x);
+    for (int i = 0; i < NCLOSED; i++)
+    {
+        set_act(a, closed_names[i]);
+        for (int d = 0; d < 2; d++)
+        {
+            arb_set_d(s11, 0.7); arb_set_d(s12, 0.3); arb_set_d(s22, 1.9);
+            kern(k, a, d, s11, s12, s22, PREC);
+            kern(s12, a, d, s11, s12, s22, PREC);
+            expect_overlap(k, s12, "aliasing res = s12", a->name);
+            arb_set_d(s11, 0.7); arb_set_d(s12, 0.3);
+            kern(s11, a, d, s11, s12, s22, PREC);
+            expect_overlap(k, s11, "aliasing res = s11", a->name);
+            arb_set_d(s11, 0.7); arb_set_d(x, 0.25);
+            kern_eps(k, a, d, s11, x, PREC);
+            kern_eps(x, a, d, s11, x, PREC);
+            expect_overlap(k, x, "aliasing res = eps", a->name);
+            arb_set_d(x, 0.25);
+            kern_eps(s11, a, d, s11, x, PREC);
+            expect_overlap(k, s11, "aliasing res = q", a->name);
+        }
+    }
+    ntk_act_clear(a);
+    arb_clear(s11); arb_clear(s12); arb_clear(s22); arb_clear(k); arb_clear(x);
+}
+
 int
 main(void)
 {
@@ -799,6 +833,7 @@ main(void)
         cmocka_unit_test(test_cho_saul_j2),
         cmocka_unit_test(test_eps_forms),
         cmocka_unit_test(test_domain),
+        cmocka_unit_test(test_aliasing),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
