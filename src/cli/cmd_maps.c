@@ -123,6 +123,18 @@ ntk_cli_maps(int argc, char **argv)
             st = ntk_parse_arb(s11, s11s, "--s11", prec);
             if (st == NTK_SUCCESS) st = ntk_parse_arb(s12, s12s, "--s12", prec);
             if (st == NTK_SUCCESS) st = ntk_parse_arb(s22, s22s, "--s22", prec);
+            if (st == NTK_SUCCESS && !arb_is_positive(s11))
+                st = ntk_error_set(NTK_DOMAIN, "--s11 = %s: must be > 0", s11s);
+            if (st == NTK_SUCCESS && !arb_is_positive(s22))
+                st = ntk_error_set(NTK_DOMAIN, "--s22 = %s: must be > 0", s22s);
+            if (st == NTK_SUCCESS)
+            {
+                arb_sqr(t, s12, prec);
+                arb_mul(one, s11, s22, prec);
+                if (arb_gt(t, one))
+                    st = ntk_error_set(NTK_DOMAIN, "--s12 = %s: covariance not positive semidefinite "
+                                       "(s12^2 > s11 s22 with s11 = %s, s22 = %s)", s12s, s11s, s22s);
+            }
         }
         else
         {

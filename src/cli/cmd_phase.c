@@ -118,7 +118,11 @@ parse_grid(fmpq **vals, slong *n, const char *s, const char *what, int std,
         if (fmpq_sgn(*vals + i) < 0 || (strict && fmpq_is_zero(*vals + i)))
         {
             vs = fmpq_get_str(NULL, 10, *vals + i);
-            st = ntk_error_set(NTK_DOMAIN, "%s = %s: must be %s", what, vs, strict ? "> 0" : ">= 0");
+            if (strcmp(s, vs) == 0 || strchr(s, ',') == NULL)
+                st = ntk_error_set(NTK_DOMAIN, "%s = %s: must be %s", what, s, strict ? "> 0" : ">= 0");
+            else
+                st = ntk_error_set(NTK_DOMAIN, "%s = '%s': contains %s, must be %s", what, s, vs,
+                                   strict ? "> 0" : ">= 0");
             flint_free(vs);
             goto done;
         }
@@ -149,6 +153,57 @@ csv_ball(FILE *fp, const arb_t x, slong digits)
         maps_text_ball(fp, x, digits, "");
     else if (arf_is_pos_inf(arb_midref(x)) && mag_is_zero(arb_radref(x)))
         fputs("inf", fp);
+}
+
+/* an exact grid value: terminating decimal if it is one, else 17 digits */
+static void
+write_exact(FILE *fp, const fmpq_t x)
+{
+    fmpz_t d, num, p;
+    slong a = 0, b = 0, k, i;
+    fmpz_init(d);
+    fmpz_init(num);
+    fmpz_init(p);
+    fmpz_set(d, fmpq_denref(x));
+    while (fmpz_divisible_si(d, 2)) { fmpz_divexact_si(d, d, 2); a++; }
+    while (fmpz_divisible_si(d, 5)) { fmpz_divexact_si(d, d, 5); b++; }
+    if (fmpz_is_one(d))
+    {
+        char *s;
+        size_t len;
+        k = FLINT_MAX(a, b);
+        fmpz_ui_pow_ui(p, 10, (ulong) k);
+        fmpz_mul(num, fmpq_numref(x), p);
+        fmpz_divexact(num, num, fmpq_denref(x));
+        s = fmpz_get_str(NULL, 10, num);   /* x = num / 10^k, num >= 0 */
+        len = strlen(s);
+        if (k == 0)
+            fputs(s, fp);
+        else
+        {
+            if ((slong) len <= k)
+            {
+                fputs("0.", fp);
+                for (i = 0; i < k - (slong) len; i++)
+                    fputc('0', fp);
+                fputs(s, fp);
+            }
+            else
+                fprintf(fp, "%.*s.%s", (int) (len - k), s, s + len - k);
+        }
+        flint_free(s);
+    }
+    else
+    {
+        arb_t t;
+        arb_init(t);
+        arb_set_fmpq(t, x, 128);
+        maps_text_ball(fp, t, 17, "");
+        arb_clear(t);
+    }
+    fmpz_clear(d);
+    fmpz_clear(num);
+    fmpz_clear(p);
 }
 
 enum { OPT_P_SW = OPT_CMD_BASE, OPT_P_SW2, OPT_P_SB, OPT_P_SB2 };
@@ -274,8 +329,9 @@ ntk_cli_phase(int argc, char **argv)
                 any_unable = 1;
             if (fmt == NTK_FMT_CSV)
             {
-                maps_text_ball(out->fp, net->sigma_w2, 30, "");
-                csv_ball(out->fp, net->sigma_b2, 30);
+                write_exact(out->fp, wv + i);
+                fputc(',', out->fp);
+                write_exact(out->fp, bv + j);
                 fprintf(out->fp, ",%s", phs);
                 csv_ball(out->fp, ph->chi1, digits);
                 csv_ball(out->fp, ph->xi_c, digits);
