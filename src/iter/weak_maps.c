@@ -39,3 +39,6 @@ ntk_act_set(ntk_act_t dst, const ntk_act_t src)
 NTK_WEAK slong
 ntk_act_smoothness(const ntk_act_t act)
 { return act->kind == NTK_ACT_RELULIKE ? 1 : NTK_SMOOTH_INF; }
+NTK_WEAK const char *
+ntk_act_names(void)
+{ return "(act module not merged)"; }
