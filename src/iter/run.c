@@ -261,8 +261,13 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     if (st != NTK_SUCCESS)
         return st;
     Lmax = depths[n - 1];
-    guard = FLINT_BIT_COUNT(Lmax) + 20;
+    /* Radii grow additively: the relative accuracy lost by depth L is
+       about log2(L) bits (proofs/propagation.md, Remark after P3); then
+       round up to whole limbs, which costs nothing. */
+    guard = FLINT_BIT_COUNT(Lmax) + 4;
     prec = op->prec_start > 0 ? op->prec_start : ntk_digits_to_bits(digits) + guard;
+    if (op->prec_start <= 0)
+        prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
     cap = op->prec_cap > 0 ? op->prec_cap : 4096;
     if (prec > cap)
         prec = cap;
