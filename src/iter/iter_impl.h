@@ -61,6 +61,10 @@ ntk_status ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
  * (closed form or series), and Dn = D12 / r over the ball. */
 void ntk_iter_relulike_g(arb_t res, const arb_t delta, const arb_t eps, slong prec);
 
+/* one fast-path layer (for tests): eps <- g(eps) (mean-value form),
+   Dn <- g' over the input ball; Delta = b^2/(a^2+b^2) */
+void ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec);
+
 /* Smooth Taylor model at q = q* */
 typedef struct
 {
