@@ -158,6 +158,38 @@ test_erf_chaotic(void **state)
     ntk_iter_problem_clear(pb);
 }
 
+/* erf: closed-form maps against certified quadrature (maps and Price
+   coefficients), 100 layers (q = q*, ordered phase, c0 = 0.5; the general
+   path while eps is large, then the Taylor model); balls must overlap */
+static void
+test_erf_closed_vs_quad(void **state)
+{
+    slong d[3] = {2, 10, 100};
+    ntk_iter_problem_t pb;
+    ntk_iter_opts_t opts;
+    ntk_iter_row_struct *cl = ntk_iter_rows_init(3), *qu = ntk_iter_rows_init(3);
+    (void) state;
+    ntk_iter_problem_init(pb);
+    ntk_iter_opts_init(opts);
+    smooth_problem(pb, "erf", "1", "0.09", 1, "0.5");
+    pb->method = NTK_METHOD_CLOSED;
+    assert_int_equal(ntk_iter_run_prec(cl, NULL, pb, d, 3, opts, 64), NTK_SUCCESS);
+    pb->method = NTK_METHOD_QUAD;
+    assert_int_equal(ntk_iter_run_prec(qu, NULL, pb, d, 3, opts, 64), NTK_SUCCESS);
+    for (int i = 0; i < 3; i++)
+    {
+        assert_true(arb_overlaps(cl[i].eps, qu[i].eps));
+        assert_true(arb_overlaps(cl[i].theta11, qu[i].theta11));
+        assert_true(arb_overlaps(cl[i].theta12, qu[i].theta12));
+        /* and both are informative */
+        assert_true(ntk_ball_digits(qu[i].eps) >= 8);
+        assert_true(ntk_ball_digits(qu[i].theta12) >= 8);
+    }
+    ntk_iter_rows_clear(cl, 3);
+    ntk_iter_rows_clear(qu, 3);
+    ntk_iter_problem_clear(pb);
+}
+
 int
 main(void)
 {
@@ -165,6 +197,7 @@ main(void)
         cmocka_unit_test(test_erf_eoc),
         cmocka_unit_test(test_erf_ordered),
         cmocka_unit_test(test_erf_chaotic),
+        cmocka_unit_test(test_erf_closed_vs_quad),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
