@@ -193,6 +193,15 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
         goto cleanup;
     }
 
+    if (arb_is_zero(sigma_b2) && (act->kind == NTK_ACT_TANH || act->kind == NTK_ACT_ERF
+                                  || act->kind == NTK_ACT_SIN))
+    {
+        set_why(eoc, "%s is odd and not linear: E[phi^2] < q E[phi'^2] for every q > 0 (Gaussian Poincare "
+                     "inequality), so at sigma_b = 0 q = E[phi^2]/E[phi'^2] has no solution q > 0; only the "
+                     "degenerate limit q* -> 0, sigma_w2 -> 1/phi'(0)^2 (proofs/maps.md Lemma M10)", act->name);
+        goto cleanup;
+    }
+
     /* search range: A/B >= 0 gives G(q) >= sigma_b2 - q > 0 for q < sigma_b2 */
     arf_one(lo);
     arf_mul_2exp_si(lo, lo, EOC_LOG2_LO);
