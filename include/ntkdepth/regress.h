@@ -145,6 +145,10 @@ typedef struct
 {
     ntk_net_t net;
     arb_t q1;            /* Sigma^1_11 */
+    int q1_is_fixed;     /* 1: q1 is the fixed point q* (held at every layer) */
+    arb_t q_fixed;       /* the q* ball when q1_is_fixed */
+    int smooth_eoc;      /* 1: smooth activation at its EOC with q1 = q*
+                            (weights tend to 1/(n+2)); set by the caller */
 } ntk_regress_model_struct;
 
 typedef ntk_regress_model_struct ntk_regress_model_t[1];
@@ -162,8 +166,9 @@ void ntk_regress_model_set_default_q1(ntk_regress_model_t M, slong n0,
 /**
  * The kernel of a model: the built-in closed-form recursion for ReLU-like
  * activations a x + b |x| (relu, leaky_relu, abs, linear), see
- * ntk_regress_relulike_kernel.  Other activations are NTK_UNABLE with a
- * message naming the activation until the iter engine is wired in.
+ * ntk_regress_relulike_kernel; every other activation by the iter
+ * engine's general step (ntk_iter_step: certified quadrature or closed
+ * forms, milliseconds per layer, so moderate depths).
  * param is a const ntk_regress_model_struct *.
  */
 ntk_status ntk_regress_model_kernel(arb_ptr theta11, arb_ptr delta,

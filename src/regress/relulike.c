@@ -146,6 +146,148 @@ clamp_eps(arb_t eps, slong prec)
     arb_clear(iv);
 }
 
+/*
+ * sigma_b = 0: phi is positively homogeneous, q_l = q1 lambda^(l-1) with
+ * lambda = D11 = sigma_w^2 (a^2 + b^2), and in the scaled variables
+ *   Theta^l_11 = q1 lambda^(l-1) l,   Delta^l = q1 lambda^(l-1) delta_l
+ * the recursion no longer involves q (proofs/regress.md, Lemma R4):
+ *   eps'   = eps + (2 D/pi)(T - eps theta),  D = b^2/(a^2 + b^2),
+ *   Dn     = D12/lambda = 1 - (2 D/pi) theta,
+ *   delta' = delta Dn + l (1 - Dn) + eps'.
+ * The series for theta and T = theta - sin theta enter eps' and Dn
+ * multiplied by quantities <= u, so they need only prec + log2(u) + 10
+ * bits (absolute accuracy 2^-prec relative to eps, resp. to 1).
+ */
+static ntk_status
+relulike_nobias(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
+                const slong *depths, slong nd, const fmpq_t a, const fmpq_t b,
+                const arb_t sw2, const arb_t q1, slong prec)
+{
+    arb_t lam, K2, eps, em, u, th, T, t, dn, omd, del, scale;
+    mag_t r, m;
+    arf_t lo;
+    fmpq_t D, ab;
+    series_t S;
+    slong l, k = 0, lp;
+    ntk_status st = NTK_SUCCESS;
+
+    arb_init(lam); arb_init(K2); arb_init(eps); arb_init(em); arb_init(u);
+    arb_init(th); arb_init(T); arb_init(t); arb_init(dn); arb_init(omd);
+    arb_init(del); arb_init(scale);
+    mag_init(r); mag_init(m); arf_init(lo);
+    fmpq_init(D); fmpq_init(ab);
+    series_init(&S, prec);
+
+    fmpq_mul(ab, a, a);
+    fmpq_mul(D, b, b);
+    fmpq_add(ab, ab, D);
+    fmpq_div(D, D, ab);                   /* D = b^2/(a^2+b^2) */
+    arb_set_fmpq(lam, ab, prec);
+    arb_mul(lam, lam, sw2, prec);         /* lambda */
+    arb_const_pi(K2, prec);
+    arb_inv(K2, K2, prec);
+    arb_mul_2exp_si(K2, K2, 1);
+    arb_mul_fmpz(K2, K2, fmpq_numref(D), prec);
+    arb_div_fmpz(K2, K2, fmpq_denref(D), prec);   /* 2 D / pi */
+
+    arb_set(eps, eps0);
+    clamp_eps(eps, prec);
+    arb_set(del, eps);                    /* delta_1 = eps0 (Theta^1 = Sigma^1) */
+
+    for (l = 1; ; l++)
+    {
+        if (l == depths[k])
+        {
+            /* scale = q1 lambda^(l-1) */
+            arb_pow_ui(scale, lam, l - 1, prec);
+            arb_mul(scale, scale, q1, prec);
+            arb_mul_si(theta11 + k, scale, l, prec);
+            arb_mul(delta + k, scale, del, prec);
+            k++;
+            if (k == nd)
+                break;
+        }
+        if (arb_is_zero(eps))
+        {
+            /* c = 1: delta stays 0 exactly */
+            continue;
+        }
+        arf_set(arb_midref(em), arb_midref(eps));
+        mag_zero(arb_radref(em));
+        mag_set(r, arb_radref(eps));
+        arb_mul_2exp_si(u, em, -1);
+        arb_sqrtpos(u, u, prec);
+        lp = prec + 10;
+        if (!arb_is_zero(u))
+        {
+            slong e = arf_abs_bound_lt_2exp_si(arb_midref(u));
+            if (e < 0)
+                lp += e;
+            if (lp < 64)
+                lp = 64;
+        }
+        angle(th, T, u, &S, lp);
+        /* eps'(m) = m + (2D/pi)(T - m theta) */
+        arb_mul(t, em, th, lp);
+        arb_sub(t, T, t, lp);
+        arb_mul(t, t, K2, lp);
+        arb_add(t, t, em, prec);
+
+        /* theta over the ball (Lemma R3) */
+        if (!mag_is_zero(r))
+        {
+            arb_get_lbound_arf(lo, eps, prec);
+            if (arf_sgn(lo) > 0 && arf_cmp_si(arb_midref(eps), 1) < 0
+                && mag_cmp_2exp_si(r, -2) < 0)
+            {
+                arf_get_mag_lower(m, lo);
+                mag_rsqrt(m, m);
+                mag_mul(m, m, r);
+                arb_add_error_mag(th, m);
+            }
+            else
+            {
+                arb_mul_2exp_si(u, eps, -1);
+                arb_sqrtpos(u, u, prec);
+                angle(th, NULL, u, &S, prec);
+            }
+        }
+        arb_mul(omd, th, K2, prec);       /* 1 - Dn */
+        arb_sub_ui(dn, omd, 1, prec);
+        arb_neg(dn, dn);                   /* Dn over the ball */
+
+        /* mean-value term: |g'| = |Dn| over the ball */
+        if (!mag_is_zero(r))
+        {
+            arb_get_mag(m, dn);
+            mag_mul(m, m, r);
+            arb_add_error_mag(t, m);
+        }
+        clamp_eps(t, prec);
+
+        /* delta' = delta Dn + l (1 - Dn) + eps' */
+        arb_mul(del, del, dn, prec);
+        arb_mul_si(omd, omd, l, prec);
+        arb_add(del, del, omd, prec);
+        arb_add(del, del, t, prec);
+        arb_swap(eps, t);
+        if (!arb_is_finite(del))
+        {
+            st = ntk_error_set(NTK_UNABLE, "relu-like recursion: enclosure lost at depth %ld "
+                               "(precision %ld bits)", (long) (l + 1), (long) prec);
+            break;
+        }
+    }
+
+    arb_clear(lam); arb_clear(K2); arb_clear(eps); arb_clear(em); arb_clear(u);
+    arb_clear(th); arb_clear(T); arb_clear(t); arb_clear(dn); arb_clear(omd);
+    arb_clear(del); arb_clear(scale);
+    mag_clear(r); mag_clear(m); arf_clear(lo);
+    fmpq_clear(D); fmpq_clear(ab);
+    series_clear(&S);
+    return st;
+}
+
 ntk_status
 ntk_regress_relulike_kernel(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
                             const slong *depths, slong nd, const fmpq_t a,
@@ -161,6 +303,8 @@ ntk_regress_relulike_kernel(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
 
     if (nd < 1)
         return NTK_SUCCESS;
+    if (arb_is_zero(sb2))
+        return relulike_nobias(theta11, delta, eps0, depths, nd, a, b, sw2, q1, prec);
     L = depths[nd - 1];
     arb_init(a2); arb_init(b2); arb_init(ab); arb_init(d11); arb_init(q);
     arb_init(qn); arb_init(eps); arb_init(epsn); arb_init(em); arb_init(u);
