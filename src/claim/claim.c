@@ -78,7 +78,7 @@ static const char *field_names[F_NFIELDS] = {
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "tolerance_kind", "digits", "expect", "hook"};
 
-static const char *hooks[] = {"eoc_table", "relu_map_identity", "psi_derivatives",
+static const char *hooks[] = {"eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
                               NULL};
 
 /* variables of expressions */
