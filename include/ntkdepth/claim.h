@@ -16,6 +16,7 @@
  *   depths       checkpoint depths "1e3,1e4,1e5,1e6" (the largest one is the
  *                depth of the run; fits use a geometric grid up to it)
  *   tolerance    a decimal; tolerance_kind = relative (default) | absolute
+ *   quick_tolerance  the tolerance used with --quick (default: tolerance)
  *   digits       certified digits asked of the recursion (default 30)
  *   expect       holds | refuted | inconclusive
  *   hook         built-in evaluator for claims the generic laws cannot
@@ -122,6 +123,7 @@ typedef struct
     slong depths[NTK_CLAIM_MAXDEPTHS];
     slong ndepths;
     char *tolerance;          /* decimal string */
+    char *quick_tolerance;    /* used with --quick (NULL: tolerance) */
     int tol_absolute;
     slong digits;
     ntk_verdict expect;

@@ -4,6 +4,16 @@
 #include <string.h>
 #include "ntkdepth/claim.h"
 
+/* the last error message, copied (formatting it into a new message must
+   not read the buffer being written) */
+static const char *
+ntk_claim_errcopy(void)
+{
+    static _Thread_local char buf[1024];
+    snprintf(buf, sizeof(buf), "%s", ntk_error_last());
+    return buf;
+}
+
 static const char *law_names[] = {"limit", "power", "power_log", "exponential",
                                   "identity", "eoc"};
 static const char *verdict_names[] = {"holds", "refuted", "inconclusive"};
@@ -56,7 +66,7 @@ ntk_claim_clear(ntk_claim_t cl)
 {
     char **f[] = {&cl->id, &cl->source, &cl->statement, &cl->paper, &cl->proof,
                   &cl->act, &cl->sigma_w2, &cl->sigma_b2, &cl->q1, &cl->c0,
-                  &cl->quantity, &cl->constant, &cl->exponent, &cl->tolerance,
+                  &cl->quantity, &cl->constant, &cl->exponent, &cl->tolerance, &cl->quick_tolerance,
                   &cl->hook, &cl->file};
     for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
     {
@@ -70,13 +80,13 @@ enum
 {
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
-    F_DEPTHS, F_TOLERANCE, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_NFIELDS
+    F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
-    "depths", "tolerance", "tolerance_kind", "digits", "expect", "hook"};
+    "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook"};
 
 static const char *hooks[] = {"eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
                               NULL};
@@ -147,15 +157,15 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             return set_str(&cl->c0, value);
         case F_QUANTITY:
             if (ntk_expr_check(value, row_vars) != NTK_SUCCESS)
-                return ntk_error_set(NTK_DOMAIN, "field 'quantity': %s", ntk_error_last());
+                return ntk_error_set(NTK_DOMAIN, "field 'quantity': %s", ntk_claim_errcopy());
             return set_str(&cl->quantity, value);
         case F_CONSTANT:
             if (ntk_expr_check(value, row_vars) != NTK_SUCCESS)
-                return ntk_error_set(NTK_DOMAIN, "field 'constant': %s", ntk_error_last());
+                return ntk_error_set(NTK_DOMAIN, "field 'constant': %s", ntk_claim_errcopy());
             return set_str(&cl->constant, value);
         case F_EXPONENT:
             if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
-                return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", ntk_error_last());
+                return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", ntk_claim_errcopy());
             return set_str(&cl->exponent, value);
         case F_LAW:
             for (int i = 0; i < 6; i++)
@@ -184,6 +194,17 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             if (bad)
                 return ntk_error_set(NTK_DOMAIN, "field 'tolerance': '%s' is not a decimal >= 0", value);
             return set_str(&cl->tolerance, value);
+        }
+        case F_QTOL:
+        {
+            fmpq_t q;
+            int bad;
+            fmpq_init(q);
+            bad = ntk_parse_fmpq(q, value, "quick_tolerance") != NTK_SUCCESS || fmpq_sgn(q) < 0;
+            fmpq_clear(q);
+            if (bad)
+                return ntk_error_set(NTK_DOMAIN, "field 'quick_tolerance': '%s' is not a decimal >= 0", value);
+            return set_str(&cl->quick_tolerance, value);
         }
         case F_TOLKIND:
             if (!strcmp(value, "relative")) cl->tol_absolute = 0;
@@ -271,7 +292,7 @@ ntk_claim_validate(const ntk_claim_t cl)
             "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
         if (ntk_expr_check(cl->constant, pv) != NTK_SUCCESS)
             return ntk_error_set(NTK_DOMAIN, "field 'constant': %s (law %s: no depth variables)",
-                                 ntk_error_last(), ntk_law_str(cl->law));
+                                 ntk_claim_errcopy(), ntk_law_str(cl->law));
     }
     return NTK_SUCCESS;
 }

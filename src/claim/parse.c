@@ -9,6 +9,16 @@
 #include <ini.h>
 #include "ntkdepth/claim.h"
 
+/* the last error message, copied (formatting it into a new message must
+   not read the buffer being written) */
+static const char *
+ntk_claim_errcopy(void)
+{
+    static _Thread_local char buf[1024];
+    snprintf(buf, sizeof(buf), "%s", ntk_error_last());
+    return buf;
+}
+
 typedef struct
 {
     /* input */
@@ -16,6 +26,8 @@ typedef struct
     const char *text, *tp;
     int line;
     int too_long;
+    int new_section;          /* a [section] line was read */
+    int section_line;
     /* output */
     ntk_claims_struct *cs;
     slong first;              /* index of the first claim of this file */
@@ -75,6 +87,16 @@ reader(char *str, int num, void *stream)
     }
     str[n] = '\0';
     ps->line++;
+    {
+        const char *q = str;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q == '[')
+        {
+            ps->new_section = 1;
+            ps->section_line = ps->line;
+        }
+    }
     return str;
 }
 
@@ -113,30 +135,33 @@ handler(void *user, const char *section, const char *name, const char *value)
         seterr(ps, msg);
         return 0;
     }
-    if (ps->cur == NULL || strcmp(section, ps->cursec) != 0)
+    if (ps->cur == NULL || ps->new_section || strcmp(section, ps->cursec) != 0)
     {
+        ps->new_section = 0;
         if (!valid_id(section))
         {
             snprintf(msg, sizeof(msg), "section [%s]: an id is letters, digits, '-', '_', '.'", section);
-            seterr(ps, msg);
+            ps->err_line = ps->section_line;
+            snprintf(ps->err, sizeof(ps->err), "%s", msg);
             return 0;
         }
         for (slong i = 0; i < ps->cs->n; i++)
             if (ps->cs->v[i].id && !strcmp(ps->cs->v[i].id, section))
             {
                 snprintf(msg, sizeof(msg), "section [%s]: duplicate claim id", section);
-                seterr(ps, msg);
+                ps->err_line = ps->section_line;
+                snprintf(ps->err, sizeof(ps->err), "%s", msg);
                 return 0;
             }
         ps->cur = ntk_claims_push(ps->cs);
         ps->cur->id = strdup(section);
         ps->cur->file = strdup(ps->path);
-        ps->cur->line = ps->line;
+        ps->cur->line = ps->section_line ? ps->section_line : ps->line;
         snprintf(ps->cursec, sizeof(ps->cursec), "%s", section);
     }
     if (ntk_claim_set_field(ps->cur, name, value) != NTK_SUCCESS)
     {
-        seterr(ps, ntk_error_last());
+        seterr(ps, ntk_claim_errcopy());
         return 0;
     }
     return 1;
@@ -177,7 +202,7 @@ ntk_claims_parse(ntk_claims_t cs, const char *path, const char *text)
     for (slong i = ps.first; i < cs->n; i++)
         if (ntk_claim_validate(cs->v + i) != NTK_SUCCESS)
             return ntk_error_set(NTK_DOMAIN, "%s:%d: [%s] %s", name, cs->v[i].line,
-                                 cs->v[i].id, ntk_error_last());
+                                 cs->v[i].id, ntk_claim_errcopy());
     if (cs->n == ps.first)
         return ntk_error_set(NTK_DOMAIN, "%s: no claims (one [id] section per claim)", name);
     return NTK_SUCCESS;

@@ -7,6 +7,16 @@
 #include <time.h>
 #include "ntkdepth/claim.h"
 
+/* the last error message, copied (formatting it into a new message must
+   not read the buffer being written) */
+static const char *
+ntk_claim_errcopy(void)
+{
+    static _Thread_local char buf[1024];
+    snprintf(buf, sizeof(buf), "%s", ntk_error_last());
+    return buf;
+}
+
 ntk_status ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
                               const ntk_verify_opts_t opts);
 
@@ -94,6 +104,7 @@ typedef struct
     ntk_phase_t ph;
     arb_t f2, beta;
     slong prec;
+    int quick;
 } vctx;
 
 static void
@@ -234,7 +245,7 @@ make_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
     ntk_status st;
     st = ntk_act_set_str(pb->act, cl->act);
     if (st != NTK_SUCCESS)
-        return ntk_error_set(NTK_DOMAIN, "field 'act': %s", ntk_error_last());
+        return ntk_error_set(NTK_DOMAIN, "field 'act': %s", ntk_claim_errcopy());
     if (cl->sigma_b2 && ntk_parse_fmpq(pb->sigma_b2, cl->sigma_b2, "sigma_b2"))
         return NTK_DOMAIN;
     if (cl->sigma_w2 == NULL || !strcmp(cl->sigma_w2, "eoc"))
@@ -297,12 +308,20 @@ set_predicted(ntk_claim_result_t res, const char *label, const char *expr,
 }
 
 /* tolerance T: tol * |pred| (relative) or tol (absolute); upper bound */
+static const char *
+tol_str(const ntk_claim_t cl, int quick)
+{
+    if (quick && cl->quick_tolerance)
+        return cl->quick_tolerance;
+    return cl->tolerance ? cl->tolerance : "0";
+}
+
 static void
-tolerance(arb_t T, const ntk_claim_t cl, const arb_t pred, slong prec)
+tolerance_q(arb_t T, const ntk_claim_t cl, const arb_t pred, int quick, slong prec)
 {
     arb_t a;
     arb_init(a);
-    ntk_parse_arb(T, cl->tolerance ? cl->tolerance : "0", "tolerance", prec);
+    ntk_parse_arb(T, tol_str(cl, quick), "tolerance", prec);
     if (!cl->tol_absolute && !arb_contains_zero(pred))
     {
         arb_abs(a, pred);
@@ -399,7 +418,7 @@ law_identity(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         if (st != NTK_SUCCESS)
             goto cleanup;
         arb_sub(d + i, y, p, prec);
-        tolerance(tol + i, cl, p, prec);
+        tolerance_q(tol + i, cl, p, c->quick, prec);
         if (i == 0)
             set_predicted(res, NULL, cl->constant, p);
         if (bad < 0 && !arb_contains_zero(d + i))
@@ -494,7 +513,7 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         if (st != NTK_SUCCESS)
             goto cleanup;
     }
-    tolerance(T, cl, pred, prec);
+    tolerance_q(T, cl, pred, c->quick, prec);
 
     /* z_L = y_L L^-p (ln L)^-r as certified balls; the form fitted */
     for (slong i = 0; i < n; i++)
@@ -536,24 +555,41 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
                   cl->law == NTK_LAW_POWER_LOG ? r : 0, NTK_EST_FIT, prec);
     if (st != NTK_SUCCESS)
     {
-        ntk_claim_result_note(res, "The fit of the asymptotic form failed: %s.", ntk_error_last());
+        ntk_claim_result_note(res, "The fit of the asymptotic form failed: %s.", ntk_claim_errcopy());
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         st = NTK_SUCCESS;
         goto cleanup;
     }
-    v = ntk_verdict_estimate(est, pred, T, prec);
+    /* Richardson-type elimination (exact interpolation of the same form on
+       the deepest points) beside the least-squares fit: both are
+       estimates with conservative error estimates (proofs/verdicts.md,
+       rule E1); the one with the smaller estimated error decides, the
+       other is reported as a cross-check. */
     {
-        ntk_measured_struct *m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
+        int have_ex = fit_form(ex, depths, z, n, lead, nlead, target,
+                               cl->law == NTK_LAW_POWER_LOG ? r : 0,
+                               NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        ntk_measured_struct *m;
+        char lab[64];
+        if (have_ex && arb_lt(ex->error, est->error))
+        {
+            ntk_estimate_t tmp;
+            ntk_estimate_init(tmp);
+            ntk_estimate_set(tmp, est);
+            ntk_estimate_set(est, ex);
+            ntk_estimate_set(ex, tmp);
+            ntk_estimate_clear(tmp);
+        }
+        v = ntk_verdict_estimate(est, pred, T, prec);
+        m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
-    }
-    estimate_note(res, what, est, pred, v);
-    /* Richardson-type elimination as a cross-check (reported, not used
-       for the verdict) */
-    if (fit_form(ex, depths, z, n, lead, nlead, target,
-                 cl->law == NTK_LAW_POWER_LOG ? r : 0, NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS)
-    {
-        ntk_measured_struct *m = ntk_claim_result_add(res, "extrapolated", NTK_MEASURED_ESTIMATE);
-        ntk_estimate_set(m->est, ex);
+        estimate_note(res, what, est, pred, v);
+        if (have_ex)
+        {
+            snprintf(lab, sizeof(lab), "%s (%s, cross-check)", what, ntk_estimate_kind_str(ex->kind));
+            m = ntk_claim_result_add(res, lab, NTK_MEASURED_ESTIMATE);
+            ntk_estimate_set(m->est, ex);
+        }
     }
     if (cl->law == NTK_LAW_POWER)
     {
@@ -575,9 +611,15 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         }
         if (ok && fit_form(pe, depths, ly, n, l2, 2, 1, 0, NTK_EST_FIT, prec) == NTK_SUCCESS)
         {
+            ntk_estimate_t px;
+            ntk_estimate_init(px);
+            if (fit_form(px, depths, ly, n, l2, 2, 1, 0, NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS
+                && arb_lt(px->error, pe->error))
+                ntk_estimate_set(pe, px);
+            ntk_estimate_clear(px);
             ntk_measured_struct *m = ntk_claim_result_add(res, "exponent", NTK_MEASURED_ESTIMATE);
             ntk_estimate_set(m->est, pe);
-            ntk_parse_arb(Tp, cl->tolerance, "tolerance", prec);
+            ntk_parse_arb(Tp, tol_str(cl, c->quick), "tolerance", prec);
             if (!cl->tol_absolute && !arb_contains_zero(p))
             {
                 arb_abs(t, p);
@@ -601,7 +643,7 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             if (ntk_fit_local_exponents(le, depths + n - 2, y + n - 2, 2, prec) == NTK_SUCCESS)
             {
                 char lab[96];
-                snprintf(lab, sizeof(lab), "local exponent -dln/dlnL at L = %ld..%ld",
+                snprintf(lab, sizeof(lab), "local exponent d ln y / d ln L, L = %ld..%ld",
                          (long) depths[n - 2], (long) depths[n - 1]);
                 m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
                 arb_neg(m->ball, le);
@@ -670,7 +712,7 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
     if (st != NTK_SUCCESS)
         goto cleanup;
     set_predicted(res, "rate", cl->constant, pred);
-    tolerance(T, cl, pred, prec);
+    tolerance_q(T, cl, pred, c->quick, prec);
     for (slong i = 0; i + 1 < n; i++)
         if (depths[i + 1] == depths[i] + 1 && !arb_contains_zero(y + i))
         {
@@ -758,6 +800,8 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
 
     res->claim = cl;
     res->verdict = NTK_VERDICT_INCONCLUSIVE;
+    if (cl->constant && res->predicted == NULL)
+        res->predicted = strdup(cl->constant);
     if (cl->hook != NULL)
     {
         st = ntk_claim_hook_run(res, cl, opts);
@@ -778,7 +822,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     st = make_problem(pb, cl);
     if (st != NTK_SUCCESS)
     {
-        st = ntk_error_set(NTK_DOMAIN, "[%s] %s", cl->id ? cl->id : "?", ntk_error_last());
+        st = ntk_error_set(NTK_DOMAIN, "[%s] %s", cl->id ? cl->id : "?", ntk_claim_errcopy());
         goto cleanup;
     }
     ntk_claim_depths(&depths, &n, cl, opts);
@@ -791,7 +835,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "The recursion could not certify %ld digits to depth %ld: %s.",
-                              (long) cl->digits, (long) depths[n - 1], ntk_error_last());
+                              (long) cl->digits, (long) depths[n - 1], ntk_claim_errcopy());
         res->status = st;
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         st = NTK_SUCCESS;
@@ -801,6 +845,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     c.pb = pb;
     c.info = info;
     c.prec = opts->prec;
+    c.quick = opts->quick;
     switch (cl->law)
     {
         case NTK_LAW_IDENTITY:
@@ -816,7 +861,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     if (st != NTK_SUCCESS)
     {
         /* a variable that could not be computed (maps): inconclusive */
-        ntk_claim_result_note(res, "Could not evaluate the claim: %s.", ntk_error_last());
+        ntk_claim_result_note(res, "Could not evaluate the claim: %s.", ntk_claim_errcopy());
         res->status = st;
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         st = NTK_SUCCESS;
