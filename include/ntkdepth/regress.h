@@ -22,7 +22,7 @@
  * By default q1 = sigma_b^2 + sigma_w^2 / n0: the network's first layer
  * (weights of variance sigma_w^2 / n0, bias variance sigma_b^2) applied to
  * unit inputs.  Jacot's parameterization with bias scale beta is
- * sigma_w^2 = 1, sigma_b^2 = beta^2 (proofs/kernel-regression.md, and
+ * sigma_w^2 = 1, sigma_b^2 = beta^2 (proofs/regress.md, Lemma G5, and
  * proofs/jacot.md).
  *
  * Sharing work.  On the sphere every Gram entry depends only on rho.  Pairs
@@ -180,7 +180,7 @@ int ntk_regress_model_supported(const ntk_regress_model_t M);
 
 /**
  * Closed-form equal-variance recursion for phi = a x + b |x|
- * (conventions.md section 1; proofs/kernel-regression.md, Lemma R1-R3):
+ * (conventions.md section 1; proofs/regress.md, Lemmas G1-G4):
  *   q'     = sigma_b^2 + sigma_w^2 (a^2 + b^2) q
  *   eps'   = sigma_w^2 q [a^2 eps + b^2 eps (1 - 2 theta/pi)
  *                         + (2 b^2/pi)(theta - sin theta)] / q'

@@ -1,15 +1,7 @@
 /* Closed-form equal-variance NTK recursion for phi = a x + b |x|, in the
-   eps = 1 - c variable, mean-value form (proofs/regress.md, Lemmas R1-R3). */
+   eps = 1 - c variable, mean-value form (proofs/regress.md, Lemmas G1-G4). */
 #include "ntkdepth/regress.h"
 
-/*
- * theta = 2 asin(u) and, if T != NULL, T = theta - sin(theta), for a ball
- * u in [0, 1].  For u <= 1/16 by the series (proofs/regress.md, Lemma R2)
- *   theta = 2 sum_k b_k u^(2k+1) / (2k+1),
- *   theta - sin theta = 4 sum_k b_k u^(2k+3) / (2k+3),  b_k = C(2k,k)/4^k,
- * with the tails bounded by 4 u^(2K+1) and 8 u^(2K+3); otherwise by asin,
- * sin theta = 2 u sqrt(1 - u^2), with guard bits against the cancellation.
- */
 typedef struct
 {
     slong K;        /* number of precomputed coefficients */
@@ -48,7 +40,7 @@ series_clear(series_t *S)
 
 /*
  * theta = 2 asin(u) and, if T != NULL, T = theta - sin(theta), for a ball
- * u in [0, 1].  For u <= 1/16 by the series (proofs/regress.md, Lemma R2)
+ * u in [0, 1].  For u <= 1/16 by the series (proofs/regress.md, Lemma G2)
  *   theta = 2 sum_k b_k u^(2k+1) / (2k+1),
  *   theta - sin theta = 4 sum_k b_k u^(2k+3) / (2k+3),  b_k = C(2k,k)/4^k,
  * truncated after K terms with the tails bounded by 4 u^(2K+1) and
@@ -150,7 +142,7 @@ clamp_eps(arb_t eps, slong prec)
  * sigma_b = 0: phi is positively homogeneous, q_l = q1 lambda^(l-1) with
  * lambda = D11 = sigma_w^2 (a^2 + b^2), and in the scaled variables
  *   Theta^l_11 = q1 lambda^(l-1) l,   Delta^l = q1 lambda^(l-1) delta_l
- * the recursion no longer involves q (proofs/regress.md, Lemma R4):
+ * the recursion no longer involves q (proofs/regress.md, Lemma G4):
  *   eps'   = eps + (2 D/pi)(T - eps theta),  D = b^2/(a^2 + b^2),
  *   Dn     = D12/lambda = 1 - (2 D/pi) theta,
  *   delta' = delta Dn + l (1 - Dn) + eps'.
@@ -233,7 +225,7 @@ relulike_nobias(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
         arb_mul(t, t, K2, lp);
         arb_add(t, t, em, prec);
 
-        /* theta over the ball (Lemma R3) */
+        /* theta over the ball (Lemma G3) */
         if (!mag_is_zero(r))
         {
             arb_get_lbound_arf(lo, eps, prec);
@@ -343,7 +335,7 @@ ntk_regress_relulike_kernel(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
         arb_mul(qn, d11, q, prec);
         arb_add(qn, qn, sb2, prec);
 
-        /* eps' at the midpoint of eps (Lemma R1) */
+        /* eps' at the midpoint of eps (Lemma G1) */
         arf_set(arb_midref(em), arb_midref(eps));
         mag_zero(arb_radref(em));
         mag_set(r, arb_radref(eps));
@@ -374,7 +366,7 @@ ntk_regress_relulike_kernel(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
                 if (arf_sgn(elo) > 0 && arf_cmp_si(ehi, 1) <= 0)
                 {
                     /* |theta'(e)| = 1/sqrt(e (2 - e)) <= 1/sqrt(elo) on the
-                       ball, as 2 - e >= 1 (Lemma R3) */
+                       ball, as 2 - e >= 1 (Lemma G3) */
                     arf_get_mag_lower(m, elo);
                     mag_rsqrt(m, m);
                     mag_mul(m, m, r);
@@ -395,7 +387,7 @@ ntk_regress_relulike_kernel(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
         arb_mul(dd, dd, sw2, prec);
         arb_sub(d12, d11, dd, prec);
 
-        /* mean-value term (Lemma R3): d eps'/d eps = D12(eps) q / q', with
+        /* mean-value term (Lemma G3): d eps'/d eps = D12(eps) q / q', with
            D12 enclosed over the whole eps ball just above */
         if (!mag_is_zero(r))
         {
