@@ -285,10 +285,22 @@ rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
     /* eps' = g(m) +- sup|g'| rad  (g' = Dn, Lemma R3) */
     arb_get_mag(w->sup, Dn);
     mag_mul(w->sup, w->sup, w->rad);
+    mag_add(arb_radref(w->gm), arb_radref(w->gm), w->sup);
     arb_swap(eps, w->gm);
-    arb_add_error_mag(eps, w->sup);
     if (arf_sgn(arb_midref(eps)) <= 0 || arf_cmp_si(arb_midref(eps), 1) >= 0)
         ntk_iter_clamp_eps(eps, prec);
+}
+
+void
+ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec)
+{
+    rl_ctx C;
+    rl_tmp w;
+    rl_ctx_init(&C, delta, prec);
+    rl_tmp_init(&w);
+    rl_step(eps, Dn, &C, &w, prec);
+    rl_tmp_clear(&w);
+    rl_ctx_clear(&C);
 }
 
 static void
