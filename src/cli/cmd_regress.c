@@ -150,6 +150,18 @@ json_ball(FILE *fp, const arb_t x)
         ntk_ball_json_write(fp, x);
 }
 
+/* parameters are held at the precision cap: print them rounded to 128 bits
+   (the radius grows to cover the rounding) */
+static void
+json_param(FILE *fp, const arb_t x)
+{
+    arb_t t;
+    arb_init(t);
+    arb_set_round(t, x, 128);
+    json_ball(fp, t);
+    arb_clear(t);
+}
+
 static void
 csv_ball(FILE *fp, const arb_t x)
 {
@@ -212,13 +224,13 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_regress_result_t R,
     if (fmt == NTK_FMT_JSON)
     {
         fprintf(fp, "{\"params\": {\"act\": \"%s\", \"sigma_w2\": ", D->act);
-        json_ball(fp, M->net->sigma_w2);
+        json_param(fp, M->net->sigma_w2);
         fprintf(fp, ", \"sigma_b2\": ");
-        json_ball(fp, M->net->sigma_b2);
+        json_param(fp, M->net->sigma_b2);
         if (D->jacot)
             fprintf(fp, ", \"jacot_beta\": \"%s\"", D->jacot_beta);
         fprintf(fp, ", \"q1\": ");
-        json_ball(fp, M->q1);
+        json_param(fp, M->q1);
         fprintf(fp, ", \"n\": %ld, \"m\": %ld, \"n0\": %ld, \"train\": \"%s\", "
                     "\"test\": \"%s\", \"target\": \"%s\", \"input_norm_min\": ",
                 (long) n, (long) m, (long) D->n0, D->train_desc, D->test_desc,

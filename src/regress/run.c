@@ -142,6 +142,23 @@ ntk_regress_run(ntk_regress_result_t R, const ntk_points_t X, arb_srcptr y,
         goto cleanup;
     }
 
+    /* a linear kernel (depth 1, or a linear activation at every depth) is
+       sigma_b^2 J + (q1 - sigma_b^2) X X^T scaled: rank <= n0 + 1, so kappa
+       is singular when n exceeds it (proofs/regress.md, Lemma G5) */
+    {
+        int linear_all = M->net->act->kind == NTK_ACT_RELULIKE && fmpq_is_zero(M->net->act->b);
+        slong rank = X->dim + (arb_is_zero(M->net->sigma_b2) ? 0 : 1);
+        if ((depths[0] == 1 || linear_all) && n > rank)
+        {
+            st = ntk_error_set(NTK_DOMAIN, "depth %ld: the Gram matrix of a linear kernel on "
+                               "S^%ld has rank <= %ld < n = %ld: singular (use fewer points, "
+                               "higher dimension or depth > 1)",
+                               (long) (linear_all ? depths[0] : 1), (long) (X->dim - 1),
+                               (long) rank, (long) n);
+            goto cleanup;
+        }
+    }
+
     R->n = n; R->m = m; R->nd = nd;
     R->rows = flint_malloc(nd * sizeof(ntk_regress_row_struct));
     for (k = 0; k < nd; k++)
@@ -237,7 +254,8 @@ ntk_regress_run(ntk_regress_result_t R, const ntk_points_t X, arb_srcptr y,
             char *cs = arf_get_str(lastcond, 3);
             st = ntk_error_set(NTK_UNABLE, "depth %ld: weights not certified to %ld digits "
                                "within the precision cap of %ld bits (last tried %ld bits; "
-                               "condition estimate %s)", (long) lastfail,
+                               "condition estimate %s: the Gram matrix is singular or too "
+                               "ill-conditioned for the cap)", (long) lastfail,
                                (long) opts->digits, (long) opts->prec_max, (long) prec, cs);
             flint_free(cs);
             goto cleanup;

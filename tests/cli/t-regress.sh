@@ -43,8 +43,9 @@ needle="--target" check 2 "unknown target" "$exe" regress --n 3 --dim 3 --target
 needle="--jacot" check 2 "jacot with sigma" "$exe" regress --n 3 --dim 3 --jacot 0.1 --sigma-w 1 --depth 3
 needle="--act" check 2 "unknown activation" "$exe" regress --n 3 --dim 3 --act nope --eoc --depth 3
 needle="" check 2 "missing --depth" "$exe" regress --n 3 --dim 3 --act relu --eoc
+needle="rank <= 4" check 2 "depth 1 with n > n0 (singular linear kernel)" "$exe" regress --n 5 --dim 4 --act relu --eoc --depth 1 --out "$dir/o10"
 needle="--train" check 4 "missing file (I/O error)" "$exe" regress --train "$dir/none.csv" $net --out "$dir/o9"
-for f in o1 o2 o3 o4 o5 o6 o7 o8 o9; do
+for f in o1 o2 o3 o4 o5 o6 o7 o8 o9 o10; do
     if ls "$dir" | grep -q "^$f"; then echo "FAIL partial output $f left behind"; fail=$((fail + 1)); fi
 done
 echo "$pass passed, $fail failed"
