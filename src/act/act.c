@@ -314,6 +314,7 @@ ntk_act_is_piecewise(const ntk_act_t act)
     }
 }
 
+/* proofs/activations.md, Lemma A20 */
 slong
 ntk_act_smoothness(const ntk_act_t act)
 {
@@ -324,7 +325,7 @@ ntk_act_smoothness(const ntk_act_t act)
         case NTK_ACT_RELU_POW: return (slong) act->k;
         case NTK_ACT_ELU: return fmpq_is_one(act->alpha) ? 2 : 1;
         /* lambda alpha != lambda: phi' jumps at 0 */
-        case NTK_ACT_SELU: return fmpq_is_one(act->lambda) && fmpq_is_one(act->alpha) ? 2 : 1;
+        case NTK_ACT_SELU: return fmpq_is_one(act->alpha) ? 2 : 1;
         default: return NTK_SMOOTH_INF;
     }
 }
