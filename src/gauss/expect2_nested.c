@@ -338,7 +338,7 @@ _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
     o.alpha = alpha; o.beta = beta; o.c = c; o.s = s;
     o.goal = prec;
     arb_get_mag(o.tol, scale);
-    mag_mul_2exp_si(o.tol, o.tol, -prec - 8);
+    mag_mul_2exp_si(o.tol, o.tol, -prec - 14);  /* ~2T inner errors add up */
     /* size of H: q_H at |x| = T (crude, only steers tolerances) */
     arb_set(t, o.T);
     arb_poly_evaluate(t, qh, t, wp);
