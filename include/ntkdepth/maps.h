@@ -78,7 +78,7 @@ ntk_status ntk_maps_eps_step(arb_t eps_out, arb_t dmap, const ntk_net_t net,
  * reason in `why` (may be NULL; size NTK_WHY_MAX).  NTK_UNABLE if neither
  * could be proved at this precision.
  */
-#define NTK_WHY_MAX 256
+#define NTK_WHY_MAX 512
 ntk_status ntk_maps_qstar(arb_t qstar, int *found, char *why,
                           const ntk_net_t net, slong prec);
 
