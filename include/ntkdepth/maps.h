@@ -135,7 +135,8 @@ void ntk_eoc_clear(ntk_eoc_t eoc);
  * absent: relu-like with sigma_b > 0 (M6), step, softplus (M7), odd
  * tanh/erf/sin at sigma_b = 0 (M10); otherwise "no root of G for q in
  * [lo, hi]" with the certified range in why.  Range searched:
- * [max(2^-30, sigma_b2/2), 64]; closed-form activations: all roots
+ * [max(2^-30, sigma_b2/2), 2^10] (absence for quadrature activations is
+ * certified on [.., 64] only); closed-form activations: all roots
  * isolated, the smallest reported; quadrature activations: the first
  * certified sign change from the lower end, unique in the returned ball.
  * The result is computed at `prec` bits; callers wanting D digits loop

@@ -17,7 +17,8 @@
 #include "maps_impl.h"
 
 #define EOC_LOG2_LO (-30)
-#define EOC_LOG2_HI 6
+#define EOC_LOG2_HI 10      /* search range upper end 2^10 */
+#define EOC_LOG2_HI_COVER 6 /* quadrature: absence certified up to 2^6 */
 
 typedef struct
 {
@@ -243,6 +244,13 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
             goto cleanup;
         if (br)
             goto outputs;
+    }
+    if (!closed)
+    {
+        /* wide-ball enclosures by quadrature are costly at large q */
+        arf_one(hi);
+        arf_mul_2exp_si(hi, hi, EOC_LOG2_HI_COVER);
+        rhi = arf_get_d(hi, ARF_RND_UP);
     }
     /* scan at modest precision; more bits if a piece stays undecided
        (G can be tiny near q = 0 when sigma_b = 0: cancellation in A/B - q) */
