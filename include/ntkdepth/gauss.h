@@ -1,15 +1,31 @@
 /*
  * ntkdepth/gauss.h -- certified Gaussian expectations of activations.
  *
- * Quadrature path (any activation, closed form or not): the Gaussian
- * integral is truncated to a finite box, integrated rigorously with
- * acb_calc_integrate on each analytic piece (split at the kinks of
- * piecewise activations), and the discarded tails are bounded with the
- * growth bounds of ntk_act_growth (proofs/tails.md, lemmas cited in the
- * sources).  Every result is a ball containing the exact expectation.
+ * Quadrature path (any activation, closed form or not; the closed forms of
+ * act.h are the test oracles of this module).  Every result is a ball
+ * containing the exact expectation; the error bounds are proved in
+ * proofs/tails.md and cited in src/gauss:
+ *  - 1D: acb_calc_integrate on [-T, 0], [0, T] (piecewise) or [-T, T],
+ *    holomorphy checked against the strip of ntk_act_growth_poly, tails by
+ *    Gaussian moments (Lemmas T1, T2);
+ *  - 2D, single-branch activations: tensor trapezoidal rule on R^2 with
+ *    a lattice of nodes (phi evaluated once per lattice point, inner sums
+ *    as dot products) and the Trefethen-Weideman strip bound (Lemma Q2);
+ *  - 2D, piecewise activations: nested acb_calc_integrate with the kink
+ *    line handled exactly (Lemma T3);
+ *  - equal variances near c = 1 and the eps form: the difference
+ *    (1/2) E[(f(u) - f(v))^2] integrated directly in the coordinates
+ *    (u + v)/2, (u - v)/2 (Lemma E1), so no two nearly equal numbers are
+ *    subtracted;
+ *  - Price coefficients: trapezoidal rule with jets at the nodes.
  *
- * All functions accept balls for q / the covariance entries and then
- * return an enclosure valid for every value in those balls.
+ * Inputs may be balls (q, covariance entries, eps): the result is then an
+ * enclosure valid for every value in those balls (interval Newton relies
+ * on this).  `prec` is the working precision in bits; the result usually
+ * has about prec - 2 correct bits (relative), less only when the exact
+ * value is 0 or the input balls are wide.  Cost grows with prec and with
+ * 1/(strip width of ntk_act_growth) -- see the benchmark bench-gauss.
+ * Thread-safe: no global state.  Aliasing: outputs must not alias inputs.
  */
 #ifndef NTKDEPTH_GAUSS_H
 #define NTKDEPTH_GAUSS_H
@@ -25,8 +41,10 @@ extern "C" {
  *   res = E[ Z^zpow * prod_{i < nfac} phi^(orders[i])(sqrt(q) Z) ].
  * orders[i] >= 0 must not exceed ntk_act_smoothness(act) (a Dirac part
  * has no L^2 value): NTK_DOMAIN otherwise.  q > 0 required (NTK_DOMAIN).
- * Status: NTK_UNABLE if the quadrature cannot reach a useful enclosure.
- * Aliasing: none.  Cost: one adaptive 1D integral per analytic piece.
+ * Status: NTK_UNABLE if the quadrature cannot reach a finite enclosure
+ * (the growth bound of the activation is not finite, or a scale ball
+ * contains 0).  Cost: one adaptive 1D integral per analytic piece
+ * (~1-20 ms at 128 bits).
  */
 ntk_status ntk_gauss_expect1(arb_t res, const ntk_act_t act,
                              const slong *orders, slong nfac, slong zpow,
@@ -38,8 +56,14 @@ ntk_status ntk_gauss_expect1(arb_t res, const ntk_act_t act,
  *   deriv = 1 : res = E[phi'(u) phi'(v)]
  * by quadrature, for every activation (closed forms are not used here:
  * they are the test oracles of this path).  Requires s11, s22 > 0 and
- * s12^2 <= s11 s22 (NTK_DOMAIN otherwise); |c| = 1 is handled as the 1D
+ * s12^2 <= s11 s22 (NTK_DOMAIN otherwise; a ball sticking out of the
+ * PSD cone is intersected with it); |c| = 1 exactly is handled as the 1D
  * degenerate case.  deriv = 1 is NTK_DOMAIN for smoothness 0 (step).
+ * If s11 and s22 are the same ball and 0 < 1 - s12/s11 is small (2^-4
+ * piecewise, 2^-14 smooth) the (u +- v)/2 form is used (Lemma E1).
+ * Status: NTK_UNABLE for a piecewise activation whose correlation ball
+ * touches +-1 without being exactly +-1 (unequal variances).
+ * Cost at 128 bits: ~10 ms smooth (tanh), seconds for piecewise (ELU).
  */
 ntk_status ntk_gauss_expect2(arb_t res, const ntk_act_t act, int deriv,
                              const arb_t s11, const arb_t s12,
@@ -49,7 +73,11 @@ ntk_status ntk_gauss_expect2(arb_t res, const ntk_act_t act, int deriv,
  * Equal-variance difference form, u, v of variance q, correlation 1 - eps:
  *   res = E[phi(u)^2] - E[phi(u) phi(v)] = (1/2) E[(phi(u) - phi(v))^2]
  * computed from the second expression (no cancellation between two
- * nearly equal expectations).  0 <= eps <= 2.
+ * nearly equal expectations): for eps <= 1 (piecewise) or eps <= 2^-14
+ * (smooth) directly in the coordinates (u +- v)/2 (Lemma E1), above that
+ * as a ball difference at prec + log2(1/eps) + 16 bits.  Full relative
+ * accuracy for every eps > 0 (tested down to 1e-15).  eps = 0 exactly
+ * gives 0.  NTK_DOMAIN unless 0 <= eps <= 2 and q > 0.
  */
 ntk_status ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act,
                                  const arb_t q, const arb_t eps, slong prec);
@@ -58,6 +86,10 @@ ntk_status ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act,
  * Price coefficients: res[k] = E[ phi^(k)(sqrt(q) Z)^2 ], k = 0 .. len-1.
  * With them f^(k)(1) = sigma_w^2 q^(k-1) res[k] (conventions.md section 2).
  * len - 1 must not exceed ntk_act_smoothness(act): NTK_DOMAIN otherwise.
+ * Smooth activations: all k at once (one jet of length len per node), the
+ * step refined until every res[k] has about prec bits; piecewise ones:
+ * one adaptive integral per k.  The cost grows quickly with len when the
+ * activation's growth strip is narrow (Cauchy estimates, Lemma T4).
  */
 ntk_status ntk_gauss_price(arb_ptr res, const ntk_act_t act, const arb_t q,
                            slong len, slong prec);

@@ -56,7 +56,7 @@ e1_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
             acb_indeterminate(out);
             break;
         }
-        if (ntk_act_jet(jet, p->act, z, br, k + 1, prec) != NTK_SUCCESS)
+        if (_gauss_jet(jet, p->act, z, br, k + 1, prec) != NTK_SUCCESS)
         {
             acb_indeterminate(out);
             break;

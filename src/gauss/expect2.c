@@ -84,6 +84,37 @@ ntk_gauss_expect2(arb_t res, const ntk_act_t act, int deriv, const arb_t s11,
     }
     arb_sqrt(s, s, wp);
 
+    /* equal variances near c = 1: E[f^2] - (1/2) E[(f(u) - f(v))^2] with
+       the second term by the (a, b) form (expect2_eps_ab.c), f = phi^(k);
+       the nested / lattice rules become slow when s is small */
+    if (arb_equal(s11, s22) && arb_is_positive(s12))
+    {
+        arb_t eps, lim;
+        int near;
+        arb_init(eps); arb_init(lim);
+        arb_sub(eps, s11, s12, wp);
+        arb_div(eps, eps, s11, wp);
+        arb_one(lim);
+        arb_mul_2exp_si(lim, lim, ntk_act_is_piecewise(act) ? -4 : -14);
+        near = arb_is_positive(eps) && arb_le(eps, lim);
+        if (near)
+        {
+            slong ord[2];
+            ord[0] = ord[1] = deriv;
+            st = ntk_gauss_expect1(t, act, ord, 2, 0, s11, prec + 10);
+            if (st == NTK_SUCCESS)
+                st = _gauss_expect2_eps_ab(one, act, deriv, s11, eps, prec + 10);
+            if (st == NTK_SUCCESS)
+            {
+                arb_sub(res, t, one, prec + 10);
+                arb_set_round(res, res, prec);
+            }
+        }
+        arb_clear(eps); arb_clear(lim);
+        if (near)
+            goto cleanup;
+    }
+
     if (ntk_act_is_piecewise(act))
         st = _gauss_expect2_nested(res, act, deriv, alpha, beta, c, s, prec);
     else

@@ -2,7 +2,9 @@
  * expect2_eps.c -- E[phi(u)^2] - E[phi(u) phi(v)], u, v of variance q and
  * correlation c = 1 - eps.
  *
- * Method: both expectations are computed with the correlation given
+ * Method for eps <= 2^-14 (smooth) or eps <= 1 (piecewise): the direct
+ * (a, b)-coordinate form of expect2_eps_ab.c.  Otherwise: both
+ * expectations are computed with the correlation given
  * directly by eps (c = 1 - eps, s = sqrt(eps (2 - eps)), no 1 - c
  * cancellation in the coordinates) at working precision
  * prec + log2(1/eps) + guard bits, so that the ball difference has about
@@ -93,6 +95,20 @@ ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act, const arb_t q,
         if (guard < 16)
             guard = 16;
         arf_clear(lb);
+    }
+    /* small eps (any eps <= 1 for piecewise activations): the direct
+       (a, b) form, no cancellation between expectations */
+    {
+        arb_t lim;
+        int use_ab;
+        arb_init(lim);
+        arb_one(lim);
+        if (!ntk_act_is_piecewise(act))
+            arb_mul_2exp_si(lim, lim, -14);  /* the lattice rule is faster above */
+        use_ab = arb_is_positive(eps) && arb_le(eps, lim);
+        arb_clear(lim);
+        if (use_ab)
+            return _gauss_expect2_eps_ab(res, act, 0, q, eps, prec);
     }
     for (pass = 0; pass < 3; pass++)
     {

@@ -59,7 +59,7 @@ inner_func(acb_ptr out, const acb_t t, void *param, slong order, slong prec)
         acb_indeterminate(out);
         goto done;
     }
-    if (ntk_act_jet(jet, o->act, z, p->br, o->k + 1, prec) != NTK_SUCCESS)
+    if (_gauss_jet(jet, o->act, z, p->br, o->k + 1, prec) != NTK_SUCCESS)
     {
         acb_indeterminate(out);
         goto done;
@@ -122,7 +122,7 @@ outer_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
         acb_indeterminate(out);
         goto done;
     }
-    if (ntk_act_jet(jet, o->act, z, o->side_a, o->k + 1, prec) != NTK_SUCCESS)
+    if (_gauss_jet(jet, o->act, z, o->side_a, o->k + 1, prec) != NTK_SUCCESS)
     {
         acb_indeterminate(out);
         goto done;
@@ -338,7 +338,7 @@ _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
     o.alpha = alpha; o.beta = beta; o.c = c; o.s = s;
     o.goal = prec;
     arb_get_mag(o.tol, scale);
-    mag_mul_2exp_si(o.tol, o.tol, -prec - 8);
+    mag_mul_2exp_si(o.tol, o.tol, -prec - 14);  /* ~2T inner errors add up */
     /* size of H: q_H at |x| = T (crude, only steers tolerances) */
     arb_set(t, o.T);
     arb_poly_evaluate(t, qh, t, wp);

@@ -88,6 +88,10 @@ void _gauss_plan_trap(double *a, double *h, double dmax, double bits);
 void _gauss_trap_error(arb_t res, const arb_t M, const arb_t a, const arb_t h,
                        slong prec);
 
+/* ntk_act_jet, via the real jet when z is real and branch == 0 */
+ntk_status _gauss_jet(acb_ptr res, const ntk_act_t act, const acb_t z,
+                      int branch, slong len, slong prec);
+
 /* Jet of phi at a real ball, branch given (for piecewise: -1/+1; else 0). */
 ntk_status _gauss_jet_real(arb_ptr res, const ntk_act_t act, const arb_t x,
                            int branch, slong len, slong prec);
@@ -113,5 +117,10 @@ ntk_status _gauss_expect2_trap(arb_t res, const ntk_act_t act, int deriv,
 ntk_status _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
                                  const arb_t alpha, const arb_t beta,
                                  const arb_t c, const arb_t s, slong prec);
+
+/* E[f(u)^2] - E[f(u) f(v)], f = phi^(k) (k = 0, 1), in the coordinates
+ * (u + v)/2, (u - v)/2; eps > 0 (and eps <= 1 for piecewise activations). */
+ntk_status _gauss_expect2_eps_ab(arb_t res, const ntk_act_t act, slong k,
+                                 const arb_t q, const arb_t eps, slong prec);
 
 #endif

@@ -389,3 +389,22 @@ _gauss_interval_si(arb_t res, slong lo, slong hi)
     mag_set_ui(arb_radref(res), (ulong) (hi - lo));
     mag_mul_2exp_si(arb_radref(res), arb_radref(res), -1);
 }
+
+/* ntk_act_jet, but through the (much cheaper) real jet when z is real and
+   the activation has a single branch */
+ntk_status
+_gauss_jet(acb_ptr res, const ntk_act_t act, const acb_t z, int branch,
+           slong len, slong prec)
+{
+    if (branch == 0 && arb_is_zero(acb_imagref(z)))
+    {
+        arb_ptr v = _arb_vec_init(len);
+        slong j;
+        ntk_status st = ntk_act_jet_arb(v, act, acb_realref(z), len, prec);
+        for (j = 0; j < len; j++)
+            acb_set_arb(res + j, v + j);
+        _arb_vec_clear(v, len);
+        return st;
+    }
+    return ntk_act_jet(res, act, z, branch, len, prec);
+}

@@ -134,6 +134,30 @@ ntk_maps_qstar(arb_t qstar, int *found, char *why, const ntk_net_t net,
         goto cleanup;
     }
 
+    if (arb_is_zero(net->sigma_b2) && (net->act->kind == NTK_ACT_TANH
+        || net->act->kind == NTK_ACT_ERF || net->act->kind == NTK_ACT_SIN))
+    {
+        /* proofs/maps.md Lemma M11: |phi(x)| < phi'(0) |x| for x != 0, so
+           V(q) < sigma_w2 phi'(0)^2 q <= q when sigma_w2 phi'(0)^2 <= 1 */
+        if (net->act->kind == NTK_ACT_ERF)
+        {
+            arb_const_pi(t, prec);
+            arb_ui_div(t, 4, t, prec);      /* erf'(0)^2 = 4/pi */
+        }
+        else
+            arb_one(t);
+        arb_mul(t, t, net->sigma_w2, prec);
+        arb_sub_ui(t, t, 1, prec);
+        if (arb_is_nonpositive(t))
+        {
+            arb_zero(qstar);
+            *found = 1;
+            set_why(why, "sigma_b = 0, |phi(x)| < phi'(0)|x| and sigma_w2 phi'(0)^2 <= 1: V(q) < q for every "
+                         "q > 0, q* = 0 (proofs/maps.md Lemma M11)");
+            goto cleanup;
+        }
+    }
+
     /* search range: q* = V(q*) >= sigma_b2; bounded phi: q* <= sigma_b2 + sigma_w2 */
     arf_one(lo);
     arf_mul_2exp_si(lo, lo, QSTAR_LOG2_LO);

@@ -82,14 +82,31 @@ main(int argc, char **argv)
     ntk_gauss_expect2_eps(r, act, q, eps, 128);
     report("expect2_eps tanh eps = 1e-6, 128 bits", now() - t0, 1, r);
 
+    arb_set_d(eps, 1e-12);
+    t0 = now();
+    ntk_gauss_expect2_eps(r, act, q, eps, 128);
+    report("expect2_eps tanh eps = 1e-12, 128 bits", now() - t0, 1, r);
+
     ntk_act_set_str(act, "elu");
     t0 = now();
     ntk_gauss_expect2(r, act, 0, s11, s12, s22, 64);
     report("expect2 elu deriv 0, 64 bits (nested)", now() - t0, 1, r);
+    t0 = now();
+    ntk_gauss_expect2(r, act, 1, s11, s12, s22, 64);
+    report("expect2 elu deriv 1, 64 bits (nested)", now() - t0, 1, r);
     arb_set_d(eps, 0.25);
     t0 = now();
     ntk_gauss_expect2_eps(r, act, q, eps, 64);
     report("expect2_eps elu eps = 0.25, 64 bits", now() - t0, 1, r);
+    arb_set_d(eps, 1e-6);
+    t0 = now();
+    ntk_gauss_expect2_eps(r, act, q, eps, 128);
+    report("expect2_eps elu eps = 1e-6, 128 bits", now() - t0, 1, r);
+    ntk_act_set_str(act, "relu");
+    arb_set_d(eps, 1e-12);
+    t0 = now();
+    ntk_gauss_expect2_eps(r, act, q, eps, 128);
+    report("expect2_eps relu eps = 1e-12, 128 bits", now() - t0, 1, r);
 
     ntk_act_clear(act);
     arb_clear(s11); arb_clear(s12); arb_clear(s22); arb_clear(r); arb_clear(q);

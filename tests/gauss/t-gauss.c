@@ -425,11 +425,16 @@ test_eps_form(void **state)
     eps_check("sin", 0.9, 1, 64);
     eps_check("erf", 1.3, 3, 64);
     eps_check("relu", 1.0, 1, 53);
+    eps_check("relu", 2.0, 15, 64);
+    eps_check("step", 0.5, 12, 64);
+    eps_check("sin", 0.9, 15, 64);
     if (slow)
     {
-        eps_check("sin", 0.9, 15, 64);
         eps_check("erf", 0.5, 12, 64);
-        eps_check("relu", 2.0, 15, 64);
+        eps_check("gelu", 1.5, 6, 64);
+        eps_check("abs", 0.7, 9, 64);
+        eps_check("leaky_relu:0.1", 1.2, 4, 64);
+        eps_check("relu", 1.0, 1, 128);
     }
 }
 
@@ -456,6 +461,37 @@ test_eps_tanh(void **state)
     assert_int_equal(ntk_gauss_expect2(b, act, 0, q, c, q, hp), NTK_SUCCESS);
     arb_sub(a, a, b, hp);
     check_encloses(r, a, "eps tanh vs direct difference at 4x precision");
+    ntk_act_clear(act);
+    arb_clear(q); arb_clear(eps); arb_clear(c); arb_clear(r); arb_clear(a);
+    arb_clear(b); arb_clear(one);
+}
+
+/* elu (no closed form): eps form against the direct difference of the two
+   expectations at 3x precision (slow) */
+static void
+test_eps_elu(void **state)
+{
+    ntk_act_t act;
+    arb_t q, eps, c, r, a, b, one;
+    slong o00[2] = {0, 0}, prec = 40, hp = 120;
+    (void) state;
+    if (!slow)
+        return;
+    ntk_act_init(act);
+    arb_init(q); arb_init(eps); arb_init(c); arb_init(r); arb_init(a);
+    arb_init(b); arb_init(one);
+    set_act(act, "elu");
+    arb_set_d(q, 1.1);
+    arb_set_d(eps, 1e-3);
+    assert_int_equal(ntk_gauss_expect2_eps(r, act, q, eps, prec), NTK_SUCCESS);
+    check_accuracy(r, prec - 16, "eps elu");
+    arb_one(one);
+    arb_sub(c, one, eps, hp);
+    arb_mul(c, c, q, hp);
+    assert_int_equal(ntk_gauss_expect1(a, act, o00, 2, 0, q, hp), NTK_SUCCESS);
+    assert_int_equal(ntk_gauss_expect2(b, act, 0, q, c, q, hp), NTK_SUCCESS);
+    arb_sub(a, a, b, hp);
+    check_encloses(r, a, "eps elu vs direct difference at 3x precision");
     ntk_act_clear(act);
     arb_clear(q); arb_clear(eps); arb_clear(c); arb_clear(r); arb_clear(a);
     arb_clear(b); arb_clear(one);
@@ -504,6 +540,7 @@ main(void)
         cmocka_unit_test(test_price_identity),
         cmocka_unit_test(test_eps_form),
         cmocka_unit_test(test_eps_tanh),
+        cmocka_unit_test(test_eps_elu),
         cmocka_unit_test(test_expect2_piecewise_closed),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
