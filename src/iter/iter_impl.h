@@ -86,6 +86,8 @@ typedef struct
 {
     slong K;          /* largest usable order (coefficients G[1..K+1]) */
     arb_ptr G;        /* G[k] = f^(k)(1)/k!, k = 0..K+1 */
+    arb_ptr cg, cd;   /* (-1)^j G[j+1], (-1)^j (j+1) G[j+1], j = 0..K-1 */
+    arb_ptr pw;       /* scratch: powers of eps, K entries */
     double *lgG;      /* log2 of an upper bound of G[k] (-inf if 0) */
     arb_t F2;         /* f''(1) >= sup |f''| on [-1, 1] (Lemma P4) */
     arb_t chi1;       /* f'(1) */
