@@ -48,3 +48,44 @@ _ntk_act_selu_growth(arb_t A, arb_t B, arb_t r, slong *p,
     arb_mul(B, B, l, prec);
     arb_clear(l);
 }
+
+/* Kernels: the ELU family with L = lambda, M = lambda alpha
+   (proofs/activations.md, Lemma A26). */
+static void
+selu_lm(arb_t L, arb_t M, const ntk_act_struct *act, slong prec)
+{
+    arb_set_fmpq(L, act->lambda, prec);
+    arb_set_fmpq(M, act->alpha, prec);
+    arb_mul(M, M, L, prec);
+}
+
+ntk_status
+_ntk_act_selu_kernel(arb_t res, const ntk_act_struct *act, int deriv,
+                     const arb_t s11, const arb_t s12, const arb_t s22,
+                     const arb_t c, slong prec)
+{
+    arb_t L, M;
+    ntk_status st;
+    arb_init(L);
+    arb_init(M);
+    selu_lm(L, M, act, prec + 64);
+    st = _ntk_act_elu_kernel_lm(res, L, M, deriv, s11, s12, s22, c, prec);
+    arb_clear(L);
+    arb_clear(M);
+    return st;
+}
+
+ntk_status
+_ntk_act_selu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
+                         const arb_t q, const arb_t eps, slong prec)
+{
+    arb_t L, M;
+    ntk_status st;
+    arb_init(L);
+    arb_init(M);
+    selu_lm(L, M, act, prec + 64);
+    st = _ntk_act_elu_kernel_eps_lm(res, L, M, deriv, q, eps, prec);
+    arb_clear(L);
+    arb_clear(M);
+    return st;
+}
