@@ -111,6 +111,11 @@ ntk_status _ntk_act_elu_kernel_eps_lm(arb_t res, const arb_t L, const arb_t M,
                                       int deriv, const arb_t q, const arb_t eps,
                                       slong prec);
 
+/* working precision of the ELU eps form: prec + 30 + log2(1/eps)
+   (proofs/activations.md, Lemma A27); the parameters L, M must be
+   enclosed to this precision too. */
+slong _ntk_act_elu_eps_prec(const arb_t eps, slong prec);
+
 /* ---- kernel helpers (kernel_util.c) ---------------------------------- */
 
 /* theta = arccos(1 - eps) = 2 asin(sqrt(eps / 2)), eps in [0, 2]. */

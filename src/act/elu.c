@@ -136,11 +136,19 @@ elu_core(arb_t res, const arb_t L, const arb_t M, int deriv,
     arb_mul(t, c, sg1, wp);
     arb_mul(u, s, sg1, wp);
     _ntk_act_owen_B(b1, t, u, wp);
-    arb_mul(t, c, sg2, wp);
-    arb_mul(u, s, sg2, wp);
-    _ntk_act_owen_B(b2, t, u, wp);
+    if (arb_equal(s11, s22))
+        arb_set(b2, b1);
+    else
+    {
+        arb_mul(t, c, sg2, wp);
+        arb_mul(u, s, sg2, wp);
+        _ntk_act_owen_B(b2, t, u, wp);
+    }
     _ntk_act_normal_sf(Q1, sg1, wp);
-    _ntk_act_normal_sf(Q2, sg2, wp);
+    if (arb_equal(s11, s22))
+        arb_set(Q2, Q1);
+    else
+        _ntk_act_normal_sf(Q2, sg2, wp);
     arb_mul_2exp_si(e1, s11, -1);
     arb_exp(e1, e1, wp);
     arb_mul_2exp_si(e2, s22, -1);
@@ -150,10 +158,15 @@ elu_core(arb_t res, const arb_t L, const arb_t M, int deriv,
     arb_add(t, t, sg1, wp);
     arb_mul(u, s, sg2, wp);
     _ntk_act_owen_B(t3, t, u, wp);
-    arb_mul(t, c, sg1, wp);
-    arb_add(t, t, sg2, wp);
-    arb_mul(u, s, sg1, wp);
-    _ntk_act_owen_B(w, t, u, wp);
+    if (arb_equal(s11, s22))
+        arb_set(w, t3);
+    else
+    {
+        arb_mul(t, c, sg1, wp);
+        arb_add(t, t, sg2, wp);
+        arb_mul(u, s, sg1, wp);
+        _ntk_act_owen_B(w, t, u, wp);
+    }
     arb_add(t3, t3, w, wp);
     arb_neg(t3, t3);
     /* E = exp((s11 + 2 s12 + s22)/2) */
@@ -331,6 +344,15 @@ elu_moment2(arb_t res, const arb_t L, const arb_t M, int deriv, const arb_t q,
     arb_clear(u);
 }
 
+slong
+_ntk_act_elu_eps_prec(const arb_t eps, slong prec)
+{
+    slong ex = arf_abs_bound_lt_2exp_si(arb_midref(eps));
+    if (arf_is_zero(arb_midref(eps)) || ex >= 0)
+        return prec + 30;
+    return prec + 30 + FLINT_MIN(-ex, 64 * prec);
+}
+
 ntk_status
 _ntk_act_elu_kernel_eps_lm(arb_t res, const arb_t L, const arb_t M, int deriv,
                            const arb_t q, const arb_t eps, slong prec)
@@ -364,9 +386,11 @@ _ntk_act_elu_kernel_eps_lm(arb_t res, const arb_t L, const arb_t M, int deriv,
         goto cleanup;
     }
 
-    /* deriv 0: Delta0(eps) = q int_{1-eps}^1 K1 and |K1| <= K1(1) =
-       E[phi'^2] (Cauchy-Schwarz), so Delta0 is (q K1(1))-Lipschitz in eps
-       (Lemma A26 (d)): evaluate at the exact midpoint, add q K1(1) rad. */
+    /* deriv 0 (proofs/activations.md, Lemma A27): Delta0(q, eps) =
+       q int_{1-eps}^1 K1 dr with |K1| <= K1(1) = E[phi'^2] (Cauchy-Schwarz),
+       and |d Delta0 / dq| <= P^2 eps with P = max(|L|, |M|) the Lipschitz
+       constant of phi and of x phi'(x); so evaluate at the exact midpoints
+       and add  q_hi K1(1) rad(eps) + P^2 eps_hi rad(q). */
     elu_moment2(k1, L, M, 1, q, prec + 10);
     arb_get_mag(rad, k1);
     {
@@ -391,15 +415,26 @@ _ntk_act_elu_kernel_eps_lm(arb_t res, const arb_t L, const arb_t M, int deriv,
     }
     mag_mul(rad, rad, arb_radref(eps));
     {
-        arb_t m;
-        slong ex;
+        mag_t p2, e;
+        arb_t m, qm;
+        mag_init(p2);
+        mag_init(e);
         arb_init(m);
+        arb_init(qm);
+        arb_get_mag(p2, L);
+        arb_get_mag(e, M);
+        mag_max(p2, p2, e);
+        mag_mul(p2, p2, p2);
+        arb_get_mag(e, eps);
+        mag_mul(p2, p2, e);
+        mag_mul(p2, p2, arb_radref(q));
+        mag_add(rad, rad, p2);
         arf_set(arb_midref(m), arb_midref(eps));
-        /* Lemma A26 (d): the direct difference K0(1) - K0(1 - eps) loses
-           about log2(1/eps) bits to cancellation; the working precision
-           pays for them */
-        ex = arf_abs_bound_lt_2exp_si(arb_midref(m));
-        wp = prec + 30 + (ex < 0 ? -ex : 0);
+        arf_set(arb_midref(qm), arb_midref(q));
+        /* Lemma A27: the direct difference K0(1) - K0(1 - eps) at the
+           exact point loses about log2(1/eps) bits to cancellation; the
+           working precision pays for them */
+        wp = _ntk_act_elu_eps_prec(eps, prec);
         arb_sub_ui(c, m, 1, wp);
         arb_neg(c, c);
         arb_sub_ui(s, m, 2, wp);
@@ -408,13 +443,16 @@ _ntk_act_elu_kernel_eps_lm(arb_t res, const arb_t L, const arb_t M, int deriv,
         _ntk_act_clamp(s, 0, 1, wp);
         arb_sqrtpos(s, s, wp);
         _ntk_act_theta_eps(theta, m, wp);
-        arb_mul(s12, q, c, wp);
-        elu_core(t, L, M, 0, q, s12, q, c, s, theta, wp);
-        elu_moment2(res, L, M, 0, q, wp);
+        arb_mul(s12, qm, c, wp);
+        elu_core(t, L, M, 0, qm, s12, qm, c, s, theta, wp);
+        elu_moment2(res, L, M, 0, qm, wp);
         arb_sub(res, res, t, prec);
         arb_add_error_mag(res, rad);
         _ntk_act_clamp_nonneg(res, prec);
         arb_clear(m);
+        arb_clear(qm);
+        mag_clear(p2);
+        mag_clear(e);
     }
 
 cleanup:
@@ -454,7 +492,8 @@ _ntk_act_elu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     arb_init(L);
     arb_init(M);
     arb_one(L);
-    arb_set_fmpq(M, act->alpha, prec + 64);
+    /* M exact to the working precision of Lemma A27 */
+    arb_set_fmpq(M, act->alpha, _ntk_act_elu_eps_prec(eps, prec) + 64);
     st = _ntk_act_elu_kernel_eps_lm(res, L, M, deriv, q, eps, prec);
     arb_clear(L);
     arb_clear(M);

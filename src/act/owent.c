@@ -61,10 +61,23 @@ owen_R(arb_t res, const arb_t x, const arb_t y, slong prec)
     arb_init(qx);
     arb_init(py);
     arb_init(qy);
-    _ntk_act_normal_cdf(px, x, prec);
+    /* x, y >= 0 here: Phi = 1 - Q >= 1/2 has no cancellation */
     _ntk_act_normal_sf(qx, x, prec);
-    _ntk_act_normal_cdf(py, y, prec);
     _ntk_act_normal_sf(qy, y, prec);
+    if (arb_is_nonnegative(x))
+    {
+        arb_sub_ui(px, qx, 1, prec);
+        arb_neg(px, px);
+    }
+    else
+        _ntk_act_normal_cdf(px, x, prec);
+    if (arb_is_nonnegative(y))
+    {
+        arb_sub_ui(py, qy, 1, prec);
+        arb_neg(py, py);
+    }
+    else
+        _ntk_act_normal_cdf(py, y, prec);
     arb_mul(res, px, qy, prec);
     arb_addmul(res, qx, py, prec);
     arb_mul_2exp_si(res, res, -1);

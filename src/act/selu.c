@@ -83,7 +83,7 @@ _ntk_act_selu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     ntk_status st;
     arb_init(L);
     arb_init(M);
-    selu_lm(L, M, act, prec + 64);
+    selu_lm(L, M, act, _ntk_act_elu_eps_prec(eps, prec) + 64);
     st = _ntk_act_elu_kernel_eps_lm(res, L, M, deriv, q, eps, prec);
     arb_clear(L);
     arb_clear(M);
