@@ -280,30 +280,6 @@ cleanup:
     arb_clear(tp);
 }
 
-ntk_status
-_ntk_act_elu_kernel_lm(arb_t res, const arb_t L, const arb_t M, int deriv,
-                       const arb_t s11, const arb_t s12, const arb_t s22,
-                       const arb_t c, slong prec)
-{
-    arb_t s, theta, t;
-    arb_init(s);
-    arb_init(theta);
-    arb_init(t);
-    /* s = sqrt((1 - c)(1 + c)) */
-    arb_sub_ui(s, c, 1, prec + 10);
-    arb_neg(s, s);
-    arb_add_ui(t, c, 1, prec + 10);
-    arb_mul(s, s, t, prec + 10);
-    _ntk_act_clamp(s, 0, 1, prec + 10);
-    arb_sqrtpos(s, s, prec + 10);
-    _ntk_act_theta_c(theta, c, prec + 10);
-    elu_core(res, L, M, deriv, s11, s12, s22, c, s, theta, prec);
-    arb_clear(s);
-    arb_clear(theta);
-    arb_clear(t);
-    return NTK_SUCCESS;
-}
-
 /* E[phi'(u)^2] = L^2/2 + M^2 e^(2q) Q(2 sqrt q) and
    E[phi(u)^2]  = L^2 q/2 + M^2 (e^(2q) Q(2 sqrt q) - 2 e^(q/2) Q(sqrt q) + 1/2)
    (Lemma A26 (c)) */
@@ -342,6 +318,37 @@ elu_moment2(arb_t res, const arb_t L, const arb_t M, int deriv, const arb_t q,
     arb_clear(sg);
     arb_clear(t);
     arb_clear(u);
+}
+
+ntk_status
+_ntk_act_elu_kernel_lm(arb_t res, const arb_t L, const arb_t M, int deriv,
+                       const arb_t s11, const arb_t s12, const arb_t s22,
+                       const arb_t c, slong prec)
+{
+    arb_t s, theta, t;
+    if (arb_equal(s11, s12) && arb_equal(s11, s22))
+    {
+        /* one variance ball q for a diagonal entry (c = 1 exactly,
+           conventions.md section 1): the 1D closed form, smooth in q */
+        elu_moment2(res, L, M, deriv, s11, prec);
+        return NTK_SUCCESS;
+    }
+    arb_init(s);
+    arb_init(theta);
+    arb_init(t);
+    /* s = sqrt((1 - c)(1 + c)) */
+    arb_sub_ui(s, c, 1, prec + 10);
+    arb_neg(s, s);
+    arb_add_ui(t, c, 1, prec + 10);
+    arb_mul(s, s, t, prec + 10);
+    _ntk_act_clamp(s, 0, 1, prec + 10);
+    arb_sqrtpos(s, s, prec + 10);
+    _ntk_act_theta_c(theta, c, prec + 10);
+    elu_core(res, L, M, deriv, s11, s12, s22, c, s, theta, prec);
+    arb_clear(s);
+    arb_clear(theta);
+    arb_clear(t);
+    return NTK_SUCCESS;
 }
 
 slong
