@@ -217,6 +217,12 @@ elu_core(arb_t res, const arb_t L, const arb_t M, int deriv,
         arb_zero(cr);
         for (i = 0; i < 2; i++)
         {
+            if (i == 1 && arb_equal(s11, s22))
+            {
+                /* equal variances: C(sigma2, sigma1) = C(sigma1, sigma2) */
+                arb_mul_2exp_si(cr, cr, 1);
+                break;
+            }
             const arb_struct *sa = i ? sg2 : sg1;
             const arb_struct *sb = i ? sg1 : sg2;
             const arb_struct *bb = i ? b1 : b2;

@@ -369,13 +369,34 @@ _ntk_act_owen_B(arb_t res, const arb_t H, const arb_t G, slong prec)
     /* B(H, G) = (Phi(H) - 1/2) Q(G) - T(G, H / G), G >= 0
        (proofs/activations.md, Lemma A24) */
     arb_t t, u;
+    mag_t m;
     arb_init(t);
     arb_init(u);
+    mag_init(m);
+    arb_get_mag_lower(m, H);
+    mag_mul_2exp_si(m, m, -1);
+    if (!mag_is_zero(m) && mag_le(G, m) && (arb_is_positive(H) || arb_is_negative(H)))
+    {
+        /* Lemma A24: B(H, G) = sgn(H) (T(|H|, G/|H|) - Q(|H|)/2) (B is odd
+           in H); G/|H| <= 1/2: one series and one erfc */
+        arb_abs(t, H);
+        arb_div(u, G, t, prec + 10);
+        _ntk_act_clamp_nonneg(u, prec + 10);
+        owent_series(u, t, u, prec + 10);
+        _ntk_act_normal_sf(t, t, prec + 10);
+        arb_mul_2exp_si(t, t, -1);
+        arb_sub(res, u, t, prec);
+        if (arb_is_negative(H))
+            arb_neg(res, res);
+        goto cleanup;
+    }
     normal_half(t, H, prec);
     _ntk_act_normal_sf(u, G, prec);
     arb_mul(t, t, u, prec);
     _ntk_act_owent_gh(u, G, H, prec);
     arb_sub(res, t, u, prec);
+cleanup:
     arb_clear(t);
     arb_clear(u);
+    mag_clear(m);
 }
