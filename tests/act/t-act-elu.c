@@ -89,6 +89,14 @@ lm(arb_t L, arb_t M, const ntk_act_t a, slong prec)
     }
 }
 
+static void
+kern_ok(arb_t r, const ntk_act_t a, int d, const arb_t s11, const arb_t s12,
+        const arb_t s22, slong prec)
+{
+    if (ntk_act_kernel_closed(r, a, d, s11, s12, s22, prec) != NTK_SUCCESS)
+        fail_msg("%s deriv %d: %s", a->name, d, ntk_error_last());
+}
+
 /* ---- Owen's T ------------------------------------------------------- */
 
 static int
@@ -503,6 +511,70 @@ test_eps_direct(void **state)
     arb_clear(t);
 }
 
+/* ---- ball inputs: the enclosure holds for every point of the balls ------ */
+
+static void
+test_balls(void **state)
+{
+    flint_rand_t rs;
+    arb_t s11, s12, s22, p11, p12, p22, k, kp, q, e, qp, ep;
+    int i, n, d;
+    slong prec = 96;
+    (void) state;
+    flint_randinit(rs);
+    flint_randseed(rs, SEED + 2, SEED);
+    arb_init(s11); arb_init(s12); arb_init(s22);
+    arb_init(p11); arb_init(p12); arb_init(p22);
+    arb_init(k); arb_init(kp); arb_init(q); arb_init(e); arb_init(qp); arb_init(ep);
+    for (i = 0; i < NNAMES; i++)
+    {
+        ntk_act_t a;
+        ntk_act_init(a);
+        set_act(a, names[i]);
+        for (n = 0; n < 4; n++)
+        {
+            double x = rnd(rs, 0.3, 2.5), y = rnd(rs, 0.3, 2.5);
+            double c = n == 3 ? 0.999999 : rnd(rs, -0.9, 0.9);
+            double r = ldexp(1.0, -10 - 10 * n);
+            arb_set_d(s11, x);
+            arb_set_d(s22, y);
+            arb_set_d(s12, c * sqrt(x * y));
+            /* points: the corners shifted inwards */
+            arb_set_d(p11, x + 0.5 * r);
+            arb_set_d(p22, y - 0.25 * r);
+            arb_set_d(p12, c * sqrt(x * y) - 0.5 * r);
+            mag_set_d(arb_radref(s11), r);
+            mag_set_d(arb_radref(s12), r);
+            mag_set_d(arb_radref(s22), r);
+            for (d = 0; d < 2; d++)
+            {
+                kern_ok(k, a, d, s11, s12, s22, prec);
+                kern_ok(kp, a, d, p11, p12, p22, prec);
+                expect_overlap(k, kp, "ball kernel contains a point value", names[i]);
+            }
+            /* eps form: ball (q, eps) vs a point inside */
+            arb_set_d(q, x);
+            arb_set_d(e, n == 3 ? 1e-9 : rnd(rs, 0.01, 1.9));
+            arb_set(qp, q);
+            arb_set(ep, e);
+            arb_add_error_2exp_si(q, -20 - 10 * n);
+            arb_add_error_2exp_si(e, -40 - 10 * n);
+            for (d = 0; d < 2; d++)
+            {
+                if (ntk_act_kernel_closed_eps(k, a, d, q, e, prec) != NTK_SUCCESS
+                    || ntk_act_kernel_closed_eps(kp, a, d, qp, ep, prec) != NTK_SUCCESS)
+                    fail_msg("%s: %s", names[i], ntk_error_last());
+                expect_overlap(k, kp, "ball eps form contains a point value", names[i]);
+            }
+        }
+        ntk_act_clear(a);
+    }
+    arb_clear(s11); arb_clear(s12); arb_clear(s22);
+    arb_clear(p11); arb_clear(p12); arb_clear(p22);
+    arb_clear(k); arb_clear(kp); arb_clear(q); arb_clear(e); arb_clear(qp); arb_clear(ep);
+    flint_randclear(rs);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -511,6 +583,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_c0_c1),
         cmocka_unit_test(test_price),
         cmocka_unit_test(test_eps_direct),
+        cmocka_unit_test(test_balls),
         cmocka_unit_test(test_vs_quad),
         cmocka_unit_test(test_eps_vs_quad),
     };
