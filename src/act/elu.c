@@ -1,6 +1,11 @@
 /*
  * src/act/elu.c -- phi(x) = x (x > 0), alpha (e^x - 1) (x < 0); elu is
- * alpha = 1, elu:ALPHA any exact decimal; quadrature path.
+ * alpha = 1, elu:ALPHA any exact decimal.
+ *
+ * Kernels in semi-closed form (Phi, exp, Owen's T; src/act/owent.c) for
+ * the family L x / M (e^x - 1) shared with SELU (proofs/activations.md,
+ * Lemmas A22-A27); the quadrature path stays available (--method quad)
+ * and is the test oracle (tests/act/t-act-elu.c).
  *
  * Branches: +1: z;  -1: alpha (e^z - 1) (res[0] by expm1, no cancellation
  * near 0; res[j] = alpha e^z / j!).

@@ -4,7 +4,8 @@
  * exact decimals:
  *   alpha  = 1.6732632423543772848170429916717
  *   lambda = 1.0507009873554804934193349852946
- * (see src/act/act.c); quadrature path.  Smoothness 1 (lambda alpha !=
+ * (see src/act/act.c); kernels by the ELU family code with L = lambda,
+ * M = lambda alpha (src/act/elu.c, Lemma A26).  Smoothness 1 (lambda alpha !=
  * lambda, so phi' jumps at 0).
  * Growth: lambda times the ELU bounds (proofs/activations.md, Lemma A12).
  */
