@@ -53,7 +53,10 @@ ntk_finite_mean_exact(arb_t res, const ntk_finite_config_t cfg, slong isig,
         else
             arb_zero(beta);                     /* NTK parameterization, sigma_b2 = 0 */
         arb_mul(term, alpha, Ea, prec);
-        arb_addmul(term, beta, P, prec);
+        if (l <= L)
+            arb_addmul(term, beta, P, prec);  /* dead a^{l-1}: h^l = 0, delta^l = 0 */
+        else
+            arb_add(term, term, beta, prec);  /* readout: df/db = 1 always */
         arb_pow_ui(G, s2, (ulong) (L + 1 - l), prec);
         arb_addmul(res, term, G, prec);
         if (l <= L)
@@ -114,49 +117,94 @@ ntk_finite_hn1_formula(arb_t res, slong d, slong n0, double norm2, slong prec)
     arb_clear(t);
 }
 
+/* a ball known to lie in [0, 2] mathematically: drop the parts outside */
+static void
+clamp_eps(arb_t e, slong prec)
+{
+    if (arb_contains_negative(e))
+    {
+        arf_t ub;
+        arf_init(ub);
+        arb_get_ubound_arf(ub, e, prec);
+        if (arf_sgn(ub) <= 0)
+            arb_zero(e);
+        else
+        {
+            /* [0, ub] */
+            arb_set_arf(e, ub);
+            arb_mul_2exp_si(e, e, -1);
+            arb_add_error(e, e);
+        }
+        arf_clear(ub);
+    }
+}
+
 ntk_status
 ntk_finite_ratio_infinite(arb_t res, slong depth, double r, slong prec)
 {
     /* Lemma F5: ReLU at sigma_b = 0 (any sigma_w2: homogeneity), unit
-       variances: c_{l+1} = (sqrt(1 - c^2) + (pi - acos c) c)/pi,
-       th_{l+1} = th_l (pi - acos c_l)/pi + c_{l+1}, th_1 = c_1 = r;
-       diagonal th^l_11 = l.  Ratio = th_{L+1} / (L + 1). */
-    arb_t c, th, pi, a, s, t;
+       variances, in the variable eps = 1 - c (never forming 1 - eps):
+         theta = acos(c) = 2 asin(sqrt(eps/2)),  sqrt(1 - c^2) = sqrt(eps (2 - eps)),
+         eps' = (theta + (pi - theta) eps - sqrt(eps (2 - eps))) / pi,
+         th' = th (pi - theta)/pi + (1 - eps'),  th_1 = c_1 = r;
+       the diagonal is th^l_11 = l.  Ratio = th_{L+1} / (L + 1). */
+    arb_t e, th, pi, a, s, t;
     if (!(r >= -1 && r <= 1))
         return ntk_error_set(NTK_DOMAIN, "r = %g: must be in [-1, 1]", r);
-    arb_init(c); arb_init(th); arb_init(pi); arb_init(a); arb_init(s); arb_init(t);
+    arb_init(e); arb_init(th); arb_init(pi); arb_init(a); arb_init(s); arb_init(t);
     arb_const_pi(pi, prec);
-    arb_set_d(c, r);
-    arb_set(th, c);
+    arb_set_d(e, r);
+    arb_sub_ui(e, e, 1, prec);
+    arb_neg(e, e);                          /* exact: r is a double */
+    arb_set_d(th, r);
     for (slong l = 1; l <= depth; l++)
     {
-        /* a = (pi - acos c)/pi, in [0, 1] */
-        arb_acos(a, c, prec);
-        arb_sub(a, pi, a, prec);
-        arb_div(a, a, pi, prec);
-        /* s = sqrt(1 - c^2) */
-        arb_mul(s, c, c, prec);
-        arb_sub_ui(s, s, 1, prec);
-        arb_neg(s, s);
-        if (arb_contains_negative(s))
+        /* theta = 2 asin(sqrt(eps/2)) */
+        arb_mul_2exp_si(t, e, -1);
+        arb_sqrt(t, t, prec);
+        arb_asin(a, t, prec);
+        arb_mul_2exp_si(a, a, 1);
+        /* s = sqrt(eps (2 - eps)) */
+        arb_sub_ui(t, e, 2, prec);
+        arb_neg(t, t);
+        arb_mul(s, e, t, prec);
+        clamp_eps(s, prec);
+        arb_sqrt(s, s, prec);
+        /* th <- th (pi - theta)/pi */
+        arb_sub(t, pi, a, prec);
+        arb_mul(th, th, t, prec);
+        arb_div(th, th, pi, prec);
+        /* eps <- g(eps) = (theta + (pi - theta) eps - s)/pi in the mean-value
+           form: g at the midpoint, plus sup|g'| rad(eps) with
+           g'(eps) = dc'/dc = (pi - theta)/pi in [0, 1] (Lemma F5) */
         {
-            /* c within rounding of +-1: 1 - c^2 is in [0, rad]; sqrt of [0, x] */
-            arb_get_abs_ubound_arf(arb_midref(t), s, prec);
-            mag_zero(arb_radref(t));
-            arb_sqrt(t, t, prec);
-            arb_zero(s);
-            arb_add_error(s, t);
+            arb_t m, tm, am, sm;
+            arb_init(m); arb_init(tm); arb_init(am); arb_init(sm);
+            arb_get_mid_arb(m, e);
+            arb_mul_2exp_si(tm, m, -1);
+            arb_sqrt(tm, tm, prec);
+            arb_asin(am, tm, prec);
+            arb_mul_2exp_si(am, am, 1);
+            arb_sub_ui(tm, m, 2, prec);
+            arb_neg(tm, tm);
+            arb_mul(sm, m, tm, prec);
+            clamp_eps(sm, prec);
+            arb_sqrt(sm, sm, prec);
+            arb_sub(tm, pi, am, prec);
+            arb_mul(tm, tm, m, prec);
+            arb_add(tm, tm, am, prec);
+            arb_sub(tm, tm, sm, prec);
+            arb_div(tm, tm, pi, prec);
+            arb_add_error_mag(tm, arb_radref(e));
+            arb_swap(e, tm);
+            arb_clear(m); arb_clear(tm); arb_clear(am); arb_clear(sm);
         }
-        else
-            arb_sqrt(s, s, prec);
-        arb_mul(th, th, a, prec);           /* th * D_12 (normalized) */
-        arb_mul(t, a, c, prec);
-        arb_mul(t, t, pi, prec);
-        arb_add(t, t, s, prec);
-        arb_div(c, t, pi, prec);            /* next correlation */
-        arb_add(th, th, c, prec);
+        clamp_eps(e, prec);
+        /* th += c' = 1 - eps' */
+        arb_add_ui(th, th, 1, prec);
+        arb_sub(th, th, e, prec);
     }
     arb_div_si(res, th, depth + 1, prec);
-    arb_clear(c); arb_clear(th); arb_clear(pi); arb_clear(a); arb_clear(s); arb_clear(t);
+    arb_clear(e); arb_clear(th); arb_clear(pi); arb_clear(a); arb_clear(s); arb_clear(t);
     return NTK_SUCCESS;
 }
