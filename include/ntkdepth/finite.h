@@ -280,6 +280,8 @@ int ntk_finite_have_mpi(void);
  *  MPI.  Returns the number of ranks (1 if MPI is not in use). */
 int ntk_finite_mpi_init(int *argc, char ***argv);
 void ntk_finite_mpi_finalize(void);
+/** Rank of this process (0 when MPI is not in use). */
+int ntk_finite_mpi_rank(void);
 /** 1 if compiled with OpenMP. */
 int ntk_finite_have_openmp(void);
 

@@ -740,12 +740,10 @@ ntk_cli_finite(int argc, char **argv)
     int rc, n;
     ntk_cli_install_signals();
     n = ntk_finite_mpi_init(NULL, NULL);
-    if (n > 1)
-    {
-        /* only rank 0 talks: silence the other ranks' stderr lines */
-        int rank = 0;
-        (void) rank;
-    }
+    /* only rank 0 talks: the other ranks would repeat its messages */
+    if (n > 1 && ntk_finite_mpi_rank() != 0)
+        if (freopen("/dev/null", "w", stderr) == NULL)
+            return NTK_EXIT_IO;
     rc = run(argc, argv);
     ntk_finite_mpi_finalize();
     return rc;

@@ -46,6 +46,17 @@ ntk_finite_mpi_init(int *argc, char ***argv)
 #endif
 }
 
+int
+ntk_finite_mpi_rank(void)
+{
+    int r = 0;
+#if NTK_HAVE_MPI
+    if (mpi_active)
+        MPI_Comm_rank(MPI_COMM_WORLD, &r);
+#endif
+    return r;
+}
+
 void
 ntk_finite_mpi_finalize(void)
 {
