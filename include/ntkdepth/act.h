@@ -119,6 +119,15 @@ void ntk_act_growth(arb_t A, arb_t B, arb_t r, const ntk_act_t act,
                     int branch, slong prec);
 
 /**
+ * Polynomial growth bound on the same region as ntk_act_growth:
+ *   |phi_branch(z)| <= A + B |z|^p.
+ * p = 1 for every activation except relu_pow:K on branch +1 (p = K), whose
+ * linear bound does not exist (ntk_act_growth then returns B = +inf).
+ */
+void ntk_act_growth_poly(arb_t A, arb_t B, arb_t r, slong *p,
+                         const ntk_act_t act, int branch, slong prec);
+
+/**
  * Closed-form Gaussian kernels, (u, v) ~ N(0, [[s11, s12], [s12, s22]]):
  *   deriv = 0 : res = E[phi(u) phi(v)]
  *   deriv = 1 : res = E[phi'(u) phi'(v)]   (for step: the Price/Dirac value

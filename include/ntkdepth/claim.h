@@ -1,7 +1,319 @@
-/* ntkdepth/claim.h -- placeholder: the claim module's public API (see its issue). */
+/*
+ * ntkdepth/claim.h -- claims about the large-depth kernels, their built-in
+ * registry (the papers of spec/papers.md), user claims files (INI), constant
+ * expressions, the evaluation of a claim against the certified recursion,
+ * and the three-valued verdict.
+ *
+ * A claim is a set of string fields (the same names in the built-in
+ * registry and in claims files, see README "Claims files"):
+ *   id, source, statement, paper, proof       text
+ *   act, sigma_w2 (or "eoc"), sigma_b2, q1 (or "star"), c0     the problem
+ *   quantity     expression in the row variables (below), e.g. theta12/L
+ *   law          limit | power | power_log | exponential | identity | eoc
+ *   constant     expression: the predicted limit / constant / identity
+ *   exponent     power, power_log: the predicted exponent p (expression)
+ *   log_power    power_log: integer r >= 1 in  A L^p (ln L)^r
+ *   depths       checkpoint depths "1e3,1e4,1e5,1e6" (the largest one is the
+ *                depth of the run; fits use a geometric grid up to it)
+ *   tolerance    a decimal; tolerance_kind = relative (default) | absolute
+ *   quick_tolerance  the tolerance used with --quick (default: tolerance)
+ *   digits       certified digits asked of the recursion (default 30)
+ *   expect       holds | refuted | inconclusive
+ *   hook         built-in evaluator for claims the generic laws cannot
+ *                express (A1's EOC table, S2's map identity, S5's psi_d)
+ *
+ * Expression variables: L, eps, c, sigma11, sigma12, theta11, theta12 (the
+ * checkpoint row, quantity only); q1, c0, sigma_w2, sigma_b2, qstar, chi1,
+ * cstar, fprime_cstar, f2, beta (the problem); constants pi, e.
+ * Functions: sqrt, exp, ln (= log), sin, cos, tan, asin, acos, atan, abs.
+ * Operators + - * / ^ with the usual precedence (^ right-associative and
+ * above unary minus: -2^2 = -4).  Numbers are exact decimals.
+ *
+ * Verdict rules (proofs/verdicts.md):
+ *   identity   : refuted if at some checkpoint the certified ball of
+ *                quantity - constant excludes 0; holds if every ball
+ *                contains 0 and is within the tolerance; else inconclusive.
+ *   limit, power, power_log, exponential: the measured value is an
+ *                estimate v +- err; with T the tolerance (relative to
+ *                |predicted| or absolute):
+ *                holds        |v - pred| + err <= T
+ *                refuted      |v - pred| - 3 err > T  (and err <= |v - pred|/2)
+ *                inconclusive otherwise.
+ *   Refutations of estimate laws are labelled "refuted (estimate)" in
+ *   the evidence; identity refutations are certified.
+ */
 #ifndef NTKDEPTH_CLAIM_H
 #define NTKDEPTH_CLAIM_H
 
-#include "ntkdepth/common.h"
+#include "ntkdepth/fit.h"
+#include "ntkdepth/iter.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* expressions                                                         */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Variable lookup for ntk_expr_eval: set res to the value of `name` and
+ * return 1, or return 0 if the name is unknown.  A lookup may also fail
+ * with status (return -1 and set ntk_error_set) when a known variable
+ * cannot be computed.
+ */
+typedef int (*ntk_expr_lookup_fn)(arb_t res, const char *name, void *data,
+                                  slong prec);
+
+/**
+ * Evaluate an expression in ball arithmetic.
+ * Math:    res contains the exact value of the expression for every value
+ *          of the variables in their balls (Arb's containment).
+ * Status:  NTK_DOMAIN with a message "'EXPR': <what> at column N" for a
+ *          syntax error, an unknown name or function; a lookup's status.
+ * lookup may be NULL (no variables).
+ */
+ntk_status ntk_expr_eval(arb_t res, const char *expr, ntk_expr_lookup_fn lookup,
+                         void *data, slong prec);
+
+/**
+ * Syntax check: every identifier must be a function, pi, e, or one of
+ * `vars` (NULL-terminated).  Status NTK_DOMAIN with the message as above.
+ */
+ntk_status ntk_expr_check(const char *expr, const char *const *vars);
+
+/* ------------------------------------------------------------------ */
+/* claims                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+    NTK_LAW_LIMIT = 0,
+    NTK_LAW_POWER,
+    NTK_LAW_POWER_LOG,
+    NTK_LAW_EXPONENTIAL,
+    NTK_LAW_IDENTITY,
+    NTK_LAW_EOC
+} ntk_law;
+
+typedef enum
+{
+    NTK_VERDICT_HOLDS = 0,
+    NTK_VERDICT_REFUTED,
+    NTK_VERDICT_INCONCLUSIVE
+} ntk_verdict;
+
+const char *ntk_law_str(ntk_law law);
+const char *ntk_verdict_str(ntk_verdict v);
+/** Parse "holds" / "refuted" / "inconclusive"; -1 if none. */
+int ntk_verdict_from_str(const char *s);
+
+#define NTK_CLAIM_MAXDEPTHS 64
+
+typedef struct
+{
+    /* text */
+    char *id, *source, *statement, *paper, *proof;
+    /* problem (strings as written; parsed when run) */
+    char *act, *sigma_w2, *sigma_b2, *q1, *c0;
+    /* what is checked */
+    char *quantity, *constant, *exponent;
+    slong log_power;
+    ntk_law law;
+    slong depths[NTK_CLAIM_MAXDEPTHS];
+    slong ndepths;
+    char *tolerance;          /* decimal string */
+    char *quick_tolerance;    /* used with --quick (NULL: tolerance) */
+    int tol_absolute;
+    slong digits;
+    ntk_verdict expect;
+    char *hook;               /* NULL or a built-in evaluator's name */
+    /* provenance, for error messages */
+    char *file;
+    int line;                 /* line of the [section] header */
+    unsigned seen;            /* bit mask of fields given (parser) */
+} ntk_claim_struct;
+
+typedef ntk_claim_struct ntk_claim_t[1];
+
+void ntk_claim_init(ntk_claim_t cl);
+void ntk_claim_clear(ntk_claim_t cl);
+
+/**
+ * Set one field from its string value (the parser and the registry both
+ * use this).  Status NTK_DOMAIN with the message "field 'NAME': ..." for an
+ * unknown field or a bad value.
+ */
+ntk_status ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value);
+
+/**
+ * Check that a claim is complete and consistent (required fields per law,
+ * expressions parse with the variables allowed where they are used).
+ * Status NTK_DOMAIN: "field 'NAME': ...".
+ */
+ntk_status ntk_claim_validate(const ntk_claim_t cl);
+
+/** A list of claims. */
+typedef struct
+{
+    ntk_claim_struct *v;
+    slong n, alloc;
+} ntk_claims_struct;
+
+typedef ntk_claims_struct ntk_claims_t[1];
+
+void ntk_claims_init(ntk_claims_t cs);
+void ntk_claims_clear(ntk_claims_t cs);
+/** Append a new initialised claim; returns it. */
+ntk_claim_struct *ntk_claims_push(ntk_claims_t cs);
+
+/**
+ * Parse a claims file (INI, one [section] per claim, the section name is
+ * the id; libinih) and append its claims.  `text` NULL: read `path`;
+ * otherwise parse `text` and use `path` only in messages.
+ * Status: NTK_DOMAIN with "PATH:LINE: field 'NAME': message" (or
+ * "PATH:LINE: syntax error"); NTK_IO if the file cannot be read.
+ */
+ntk_status ntk_claims_parse(ntk_claims_t cs, const char *path, const char *text);
+
+/** Append the built-in registry (papers.md). */
+ntk_status ntk_claims_builtin(ntk_claims_t cs);
+
+/** Keep only the claims whose ids are in the comma-separated list.
+ *  NTK_DOMAIN naming an id that matches no claim. */
+ntk_status ntk_claims_select(ntk_claims_t cs, const char *ids);
+
+/* ------------------------------------------------------------------ */
+/* results                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+    NTK_MEASURED_BALL = 0,    /* certified */
+    NTK_MEASURED_ESTIMATE,    /* estimate with error (not certified) */
+    NTK_MEASURED_TEXT
+} ntk_measured_kind;
+
+typedef struct
+{
+    char *label;              /* "constant", "exponent", "max |diff|", ... */
+    ntk_measured_kind kind;
+    arb_t ball;               /* BALL */
+    ntk_estimate_t est;       /* ESTIMATE */
+    char *text;               /* TEXT */
+} ntk_measured_struct;
+
+typedef struct
+{
+    const ntk_claim_struct *claim;
+    ntk_verdict verdict;
+    ntk_status status;        /* NTK_SUCCESS, or why it could not be run */
+    char *predicted;          /* text, e.g. "9*pi^2/2 = 44.41321980490" */
+    arb_t pred;               /* predicted value (indeterminate if none) */
+    ntk_measured_struct *measured;
+    slong nmeasured;
+    char *evidence;           /* one paragraph: what decided */
+    /* series for the convergence figure: depth and a certified ball of
+       the normalized error |z_L - pred| (z: quantity / L^p ...) */
+    slong *sdepth;
+    arb_ptr serr;
+    slong nseries;
+    char *series_label;       /* y-axis label (LaTeX) */
+    double seconds;
+    slong max_depth;          /* deepest depth run */
+} ntk_claim_result_struct;
+
+typedef ntk_claim_result_struct ntk_claim_result_t[1];
+
+void ntk_claim_result_init(ntk_claim_result_t r);
+void ntk_claim_result_clear(ntk_claim_result_t r);
+/** Add a measured item; returns it (label copied). */
+ntk_measured_struct *ntk_claim_result_add(ntk_claim_result_t r,
+                                          const char *label,
+                                          ntk_measured_kind kind);
+/** Append to the evidence (printf format). */
+void ntk_claim_result_note(ntk_claim_result_t r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ------------------------------------------------------------------ */
+/* verdicts                                                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Identity rule on certified differences d[i] = quantity - predicted at
+ * each checkpoint: REFUTED if some d[i] excludes 0 (certified); HOLDS if
+ * every d[i] contains 0 and rad(d[i]) <= tol[i]; else INCONCLUSIVE.
+ */
+ntk_verdict ntk_verdict_identity(arb_srcptr d, arb_srcptr tol, slong n);
+
+/**
+ * Estimate rule: v +- err against pred with tolerance T (absolute):
+ * HOLDS if |v - pred| + err <= T; REFUTED if |v - pred| - 3 err > T and
+ * err <= |v - pred| / 2; else INCONCLUSIVE.
+ */
+ntk_verdict ntk_verdict_estimate(const ntk_estimate_t v, const arb_t pred,
+                                 const arb_t T, slong prec);
+
+/**
+ * Certified rule for a ball x (a certified measured value) against pred
+ * with tolerance T: HOLDS if |x - pred| <= T for every point of the ball;
+ * REFUTED if |x - pred| > T for every point; else INCONCLUSIVE.
+ */
+ntk_verdict ntk_verdict_ball(const arb_t x, const arb_t pred, const arb_t T,
+                             slong prec);
+
+/** Combine: REFUTED if any is refuted, HOLDS if all hold, else INCONCLUSIVE. */
+ntk_verdict ntk_verdict_and(ntk_verdict a, ntk_verdict b);
+
+/* ------------------------------------------------------------------ */
+/* running claims                                                      */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Source of checkpoint rows: by default ntk_iter_run.  Tests inject
+ * synthetic rows with exactly known asymptotics.
+ */
+typedef ntk_status (*ntk_claim_rows_fn)(ntk_iter_row_struct *rows,
+                                        ntk_iter_info_t info,
+                                        const ntk_iter_problem_t pb,
+                                        const slong *depths, slong n,
+                                        slong digits, void *data);
+
+typedef struct
+{
+    int quick;                /* cap depths at max_depth_quick */
+    slong max_depth_quick;    /* default 10^4 */
+    slong prec;               /* bits for fits and expressions (default 512) */
+    ntk_claim_rows_fn rows;   /* NULL: ntk_iter_run */
+    void *rows_data;
+    ntk_iter_progress_fn progress;   /* passed to iter */
+    void *progress_data;
+} ntk_verify_opts_struct;
+
+typedef ntk_verify_opts_struct ntk_verify_opts_t[1];
+
+void ntk_verify_opts_init(ntk_verify_opts_t o);
+
+/**
+ * Decide one claim.  Status NTK_SUCCESS whenever a verdict was reached
+ * (INCONCLUSIVE included, e.g. when the recursion could not certify:
+ * the evidence says why); NTK_DOMAIN for a claim whose parameters are
+ * invalid (message names the field); NTK_INTERRUPTED.
+ */
+ntk_status ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
+                         const ntk_verify_opts_t opts);
+
+/** The depths used for a claim (the geometric grid of the fits, or the
+ *  claim's own depths for identities), capped when quick.  *depths is
+ *  flint_malloc'ed. */
+void ntk_claim_depths(slong **depths, slong *n, const ntk_claim_t cl,
+                      const ntk_verify_opts_t opts);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

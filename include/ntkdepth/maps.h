@@ -130,6 +130,8 @@ const char *ntk_phase_str(ntk_phase_kind ph);
 typedef struct
 {
     ntk_phase_kind phase;
+    int found;             /* as ntk_maps_qstar: 0 none, 1 q*, 2 every q */
+    char why[NTK_WHY_MAX]; /* ntk_maps_qstar's statement about q* */
     arb_t q_star, chi1, xi_q, xi_c;
     arb_t c_star;          /* chaotic: the attracting c* < 1; else 1 */
     arb_t fprime_cstar;    /* f'(c*) */

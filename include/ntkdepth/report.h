@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include "ntkdepth/common.h"
+#include "ntkdepth/claim.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,6 +58,64 @@ void ntk_out_abort(ntk_out_t out);
 /** Path of the temporary file currently open (NULL if none), so that a
  *  signal handler can unlink it. */
 const char *ntk_out_pending_tmp(void);
+
+
+/* ------------------------------------------------------------------ */
+/* verify reports (claims -> text, JSON, LaTeX, pgfplots, Markdown)    */
+/* ------------------------------------------------------------------ */
+
+
+/**
+ * Estimate as text: the value with the digits its error allows (plus one)
+ * and the error with two significant digits, e.g. "44.4132198049021 +- 5.2e-14".
+ * Never formatted like a certified number.  flint_free the result.
+ */
+char *ntk_estimate_text(const ntk_estimate_t e);
+
+/** {"estimate": "...", "error": "...", "kind": "fit|extrapolation|monte_carlo"}
+ *  (conventions.md 4), without the braces when `inner` is nonzero. */
+void ntk_estimate_json_write(FILE *fp, const ntk_estimate_t e, int inner);
+
+/** Write a JSON string literal (quotes and escapes). */
+void ntk_json_string(FILE *fp, const char *s);
+
+/** The headline measured value of a result as text ("" if none): an
+ *  estimate as above, a ball with its certified digits only. */
+char *ntk_report_measured_text(const ntk_measured_struct *m);
+
+/**
+ * verify JSON (conventions.md 5): {"command", "version", "quick",
+ * "claims": [{"id", "source", "paper", "statement", "proof", "law",
+ * "predicted": {"text", "value"}, "measured": [...], "verdict",
+ * "expected", "evidence", "max_depth", "seconds"}], "summary": {...}}.
+ */
+void ntk_report_verify_json(FILE *fp, const ntk_claim_result_struct *res,
+                            slong n, const char *command, int quick);
+
+/** Terminal table (one row per claim) and the evidence of every claim
+ *  whose verdict differs from its expected one, or is refuted. */
+void ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res,
+                            slong n, int verbose);
+
+/** Markdown summary table (README). */
+void ntk_report_verify_markdown(FILE *fp, const ntk_claim_result_struct *res,
+                                slong n);
+
+/**
+ * LaTeX table (booktabs + siunitx) of the results whose claim->paper equals
+ * `paper` (NULL: all): Claim & Predicted & Measured & Verdict.  Certified
+ * values print only certified digits; estimates as \num{v +- e} marked
+ * "est.".  A table environment fragment, to \input.
+ */
+void ntk_report_verify_latex(FILE *fp, const ntk_claim_result_struct *res,
+                             slong n, const char *paper, const char *caption);
+
+/** Standalone pgfplots log-log figure of a result's convergence series
+ *  (upper bounds of the certified balls); nothing if it has no series. */
+void ntk_report_verify_pgfplots(FILE *fp, const ntk_claim_result_struct *r);
+
+/** Escape text for LaTeX (flint_free the result). */
+char *ntk_latex_escape(const char *s);
 
 #ifdef __cplusplus
 }

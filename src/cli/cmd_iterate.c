@@ -1,11 +1,419 @@
-/* ntkdepth iterate -- not implemented yet (see the issue tracker). */
+/*
+ * ntkdepth iterate -- the NNGP/NTK recursion to large depth, certified
+ * (conventions.md section 5).  Thin: parse, call ntk_iter_run, print.
+ */
+#include <stdlib.h>
+#include <string.h>
 #include "cli.h"
+
+#define CMD "iterate"
+#define DEPTH_MAX ((slong) 1 << 50)
+
+enum { OPT_IT_NOPROGRESS = OPT_CMD_BASE };
+
+static const char *help_text =
+    "usage: ntkdepth iterate --act NAME (--sigma-w X | --sigma-w2 X | --eoc)\n"
+    "           [--sigma-b X | --sigma-b2 X] (--q1 X | --q1 star) [--c0 X]\n"
+    "           --depth N [--at L1,L2,... | --at log] [--digits D]\n"
+    "           [--format text|csv|json] [--out FILE] [--quiet] [--prec-cap BITS]\n\n"
+    "Iterate the infinite-width NNGP and NTK recursions (conventions.md 1) for\n"
+    "two inputs of first-layer variance q1 and correlation c0, and print\n"
+    "certified balls of eps = 1 - c, c, Sigma_11, Sigma_12, Theta_11, Theta_12\n"
+    "at the checkpoint depths (depth 1 = first layer).\n\n"
+    "%s"
+    "inputs:\n"
+    "  --q1 X | star      first-layer variance (exact decimal > 0), or q*\n"
+    "  --c0 X             first-layer correlation in [-1, 1] (default 0)\n"
+    "  --depth N          last depth (accepts 1e6)\n"
+    "  --at L1,L2,...|log checkpoints (log: 1, 2, 5, 10, 20, 50, ...; default N)\n"
+    "precision:\n"
+    "  --digits D         certified significant digits wanted (default 20)\n"
+    "  --prec-cap BITS    give up past this working precision (default 4096)\n"
+    "output:\n"
+    "  --format F         text (certified digits only), csv or json (mid/rad)\n"
+    "  --out FILE         write atomically to FILE (no partial file on error)\n"
+    "  --quiet            no progress bar on stderr\n\n"
+    "exit status: 0 success, 2 bad input, 3 digits not certifiable within the\n"
+    "precision cap (says at which depth accuracy ran out), 4 I/O error\n\n"
+    "activations: %s\n";
+
+typedef struct
+{
+    ntk_cli_progress bar;
+    slong last_prec;
+} progress_state;
+
+static int
+on_progress(void *data, slong done, slong total, slong prec)
+{
+    progress_state *p = data;
+    if (prec != p->last_prec)
+    {
+        /* a precision restart: start the bar over */
+        p->last_prec = prec;
+    }
+    ntk_cli_progress_update(&p->bar, (double) done, (double) total);
+    return 0;
+}
+
+static int
+cmp_slong(const void *a, const void *b)
+{
+    slong x = *(const slong *) a, y = *(const slong *) b;
+    return (x > y) - (x < y);
+}
+
+/* parse --at into a sorted list without duplicates; 0 or exit status */
+static int
+parse_at(slong **depths, slong *n, const char *at, slong depth)
+{
+    slong cap = 8, k = 0;
+    slong *d;
+    char *copy, *tok, *save = NULL;
+
+    if (at == NULL)
+    {
+        *depths = flint_malloc(sizeof(slong));
+        (*depths)[0] = depth;
+        *n = 1;
+        return 0;
+    }
+    if (strcmp(at, "log") == 0)
+    {
+        ntk_iter_depths_log(depths, n, depth);
+        return 0;
+    }
+    d = flint_malloc(sizeof(slong) * cap);
+    copy = flint_malloc(strlen(at) + 1);
+    strcpy(copy, at);
+    for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
+    {
+        slong v;
+        if (ntk_parse_slong(&v, tok, "--at", 1, DEPTH_MAX) != NTK_SUCCESS)
+        {
+            flint_free(d);
+            flint_free(copy);
+            return ntk_cli_fail(CMD, NTK_DOMAIN);
+        }
+        if (v > depth)
+        {
+            flint_free(d);
+            flint_free(copy);
+            return ntk_cli_usage(CMD, "--at %ld: beyond --depth %ld", (long) v, (long) depth);
+        }
+        if (k == cap)
+        {
+            cap *= 2;
+            d = flint_realloc(d, sizeof(slong) * cap);
+        }
+        d[k++] = v;
+    }
+    flint_free(copy);
+    if (k == 0)
+    {
+        flint_free(d);
+        return ntk_cli_usage(CMD, "--at '%s': no depths", at);
+    }
+    qsort(d, k, sizeof(slong), cmp_slong);
+    {
+        slong j = 0;
+        for (slong i = 0; i < k; i++)
+            if (j == 0 || d[i] != d[j - 1])
+                d[j++] = d[i];
+        k = j;
+    }
+    *depths = d;
+    *n = k;
+    return 0;
+}
+
+/* exact rational of a standard deviation (squared) or variance string */
+static int
+parse_sq(fmpq_t x, const char *s, const char *what, int square)
+{
+    if (ntk_parse_fmpq(x, s, what) != NTK_SUCCESS)
+        return ntk_cli_fail(CMD, NTK_DOMAIN);
+    if (square)
+        fmpq_mul(x, x, x);
+    return 0;
+}
+
+static void
+csv_ball(FILE *fp, const arb_t x)
+{
+    char *m, *r;
+    ntk_ball_json_strs(&m, &r, x);
+    fprintf(fp, ",%s,%s", m, r);
+    flint_free(m);
+    flint_free(r);
+}
+
+static void
+json_str(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; *s; s++)
+    {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+static void
+write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slong n,
+             const ntk_iter_problem_t pb, const ntk_iter_info_t info,
+             const char *q1s, const char *c0s, slong depth, slong digits, slong cap)
+{
+    static const char *names[6] = {"eps", "c", "sigma11", "sigma12", "theta11", "theta12"};
+    arb_t t;
+    slong prec = info->prec;
+
+    arb_init(t);
+    if (fmt == NTK_FMT_JSON)
+    {
+        fprintf(fp, "{\"params\": {\"act\": ");
+        json_str(fp, pb->act->name);
+        fprintf(fp, ", \"eoc\": %s, \"sigma_w2\": ", pb->eoc ? "true" : "false");
+        ntk_ball_json_write(fp, info->sigma_w2);
+        fprintf(fp, ", \"sigma_b2\": ");
+        arb_set_fmpq(t, pb->sigma_b2, prec);
+        ntk_ball_json_write(fp, t);
+        fprintf(fp, ", \"q1\": ");
+        if (pb->q1_star)
+        {
+            ntk_ball_json_write(fp, info->q_star);
+            fprintf(fp, ", \"q1_star\": true");
+        }
+        else
+        {
+            arb_set_fmpq(t, pb->q1, prec);
+            ntk_ball_json_write(fp, t);
+            fprintf(fp, ", \"q1_star\": false");
+        }
+        fprintf(fp, ", \"c0\": ");
+        json_str(fp, c0s);
+        fprintf(fp, ", \"depth\": %ld, \"digits\": %ld, \"prec_bits\": %ld, "
+                    "\"prec_cap_bits\": %ld, \"layers_fast_path\": %ld, "
+                    "\"layers_general_path\": %ld},\n \"rows\": [",
+                (long) depth, (long) digits, (long) prec, (long) cap,
+                (long) info->layers_fast, (long) info->layers_general);
+        for (slong i = 0; i < n; i++)
+        {
+            const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,
+                                      rows[i].sigma12, rows[i].theta11, rows[i].theta12};
+            fprintf(fp, "%s\n  {\"depth\": %ld", i ? "," : "", (long) rows[i].depth);
+            for (int j = 0; j < 6; j++)
+            {
+                fprintf(fp, ", \"%s\": ", names[j]);
+                ntk_ball_json_write(fp, v[j]);
+            }
+            fprintf(fp, "}");
+        }
+        fprintf(fp, "\n]}\n");
+    }
+    else if (fmt == NTK_FMT_CSV)
+    {
+        fprintf(fp, "depth");
+        for (int j = 0; j < 6; j++)
+            fprintf(fp, ",%s_mid,%s_rad", names[j], names[j]);
+        fprintf(fp, "\n");
+        for (slong i = 0; i < n; i++)
+        {
+            const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,
+                                      rows[i].sigma12, rows[i].theta11, rows[i].theta12};
+            fprintf(fp, "%ld", (long) rows[i].depth);
+            for (int j = 0; j < 6; j++)
+                csv_ball(fp, v[j]);
+            fprintf(fp, "\n");
+        }
+    }
+    else
+    {
+        fprintf(fp, "# ntkdepth iterate: act %s%s, q1 %s, c0 %s, depth %ld, "
+                    "%ld digits wanted, %ld bits used (certified digits only)\n",
+                pb->act->name, pb->eoc ? " at the edge of chaos" : "",
+                q1s, c0s, (long) depth, (long) digits, (long) prec);
+        for (slong i = 0; i < n; i++)
+        {
+            const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,
+                                      rows[i].sigma12, rows[i].theta11, rows[i].theta12};
+            fprintf(fp, "depth %ld\n", (long) rows[i].depth);
+            for (int j = 0; j < 6; j++)
+            {
+                char *s = ntk_ball_text(v[j], digits + 5);
+                fprintf(fp, "  %-8s %s\n", names[j], s);
+                flint_free(s);
+            }
+        }
+    }
+    arb_clear(t);
+}
 
 int
 ntk_cli_iterate(int argc, char **argv)
 {
-    (void) argc;
-    (void) argv;
-    fprintf(stderr, "ntkdepth iterate: not implemented yet\n");
-    return NTK_EXIT_USAGE;
+    static const struct option longopts[] = {
+        NTK_CLI_NET_LONGOPTS,
+        {"q1", required_argument, 0, OPT_Q1},
+        {"c0", required_argument, 0, OPT_C0},
+        {"depth", required_argument, 0, OPT_DEPTH},
+        {"at", required_argument, 0, OPT_AT},
+        {"digits", required_argument, 0, OPT_DIGITS},
+        {"format", required_argument, 0, OPT_FORMAT},
+        {"out", required_argument, 0, OPT_OUT},
+        {"quiet", no_argument, 0, OPT_QUIET},
+        {"prec-cap", required_argument, 0, OPT_PREC_CAP},
+        {"help", no_argument, 0, OPT_HELP},
+        {0, 0, 0, 0}
+    };
+    ntk_cli_net_opts no;
+    const char *q1s = NULL, *c0s = "0", *depths_s = NULL, *at = NULL, *outp = NULL;
+    ntk_cli_format fmt = NTK_FMT_TEXT;
+    slong digits = 20, depth = 0, cap = 4096, n = 0, *depths = NULL;
+    int quiet = 0, opt, rc = NTK_EXIT_OK;
+    ntk_iter_problem_t pb;
+    ntk_iter_info_t info;
+    ntk_iter_opts_t opts;
+    ntk_iter_row_struct *rows = NULL;
+    ntk_net_t net;
+    ntk_out_t out;
+    int out_open = 0;
+    progress_state ps;
+    ntk_status st;
+
+    memset(&no, 0, sizeof(no));
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    {
+        if (ntk_cli_net_option(&no, opt, optarg))
+            continue;
+        switch (opt)
+        {
+            case OPT_Q1: q1s = optarg; break;
+            case OPT_C0: c0s = optarg; break;
+            case OPT_DEPTH: depths_s = optarg; break;
+            case OPT_AT: at = optarg; break;
+            case OPT_DIGITS:
+                if ((rc = ntk_cli_parse_digits(&digits, CMD, optarg)) != 0)
+                    return rc;
+                break;
+            case OPT_FORMAT:
+                if ((rc = ntk_cli_parse_format(&fmt, CMD, optarg,
+                        (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_CSV) | (1u << NTK_FMT_JSON))) != 0)
+                    return rc;
+                break;
+            case OPT_OUT: outp = optarg; break;
+            case OPT_QUIET: quiet = 1; break;
+            case OPT_PREC_CAP:
+                if (ntk_parse_slong(&cap, optarg, "--prec-cap", 16, 1 << 24) != NTK_SUCCESS)
+                    return ntk_cli_fail(CMD, NTK_DOMAIN);
+                break;
+            case OPT_HELP:
+                printf(help_text, ntk_cli_net_help, ntk_act_names());
+                return NTK_EXIT_OK;
+            default:
+                return ntk_cli_usage(CMD, "unknown option or missing value '%s'",
+                                     argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+    if (depths_s == NULL)
+        return ntk_cli_usage(CMD, "--depth is required");
+    if (q1s == NULL)
+        return ntk_cli_usage(CMD, "--q1 is required (a value or 'star')");
+    if (ntk_parse_slong(&depth, depths_s, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)
+        return ntk_cli_fail(CMD, NTK_DOMAIN);
+
+    ntk_iter_problem_init(pb);
+    ntk_iter_info_init(info);
+    ntk_net_init(net);
+
+    /* the shared network options: validated (and the EOC existence
+       checked) at low precision; the run re-derives them exactly */
+    rc = ntk_cli_net_resolve(net, NULL, CMD, &no, 64);
+    if (rc != 0)
+        goto cleanup;
+    ntk_act_set(pb->act, net->act);
+    pb->method = net->method;
+    pb->eoc = no.eoc;
+    if (no.sigma_b && (rc = parse_sq(pb->sigma_b2, no.sigma_b, "--sigma-b", 1)))
+        goto cleanup;
+    if (no.sigma_b2 && (rc = parse_sq(pb->sigma_b2, no.sigma_b2, "--sigma-b2", 0)))
+        goto cleanup;
+    if (no.sigma_w && (rc = parse_sq(pb->sigma_w2, no.sigma_w, "--sigma-w", 1)))
+        goto cleanup;
+    if (no.sigma_w2 && (rc = parse_sq(pb->sigma_w2, no.sigma_w2, "--sigma-w2", 0)))
+        goto cleanup;
+    if (strcmp(q1s, "star") == 0)
+        pb->q1_star = 1;
+    else
+    {
+        if ((rc = parse_sq(pb->q1, q1s, "--q1", 0)))
+            goto cleanup;
+        if (fmpq_sgn(pb->q1) <= 0)
+        {
+            rc = ntk_cli_usage(CMD, "--q1 = %s: must be > 0", q1s);
+            goto cleanup;
+        }
+    }
+    if ((rc = parse_sq(pb->c0, c0s, "--c0", 0)))
+        goto cleanup;
+    if (fmpq_cmp_si(pb->c0, 1) > 0 || fmpq_cmp_si(pb->c0, -1) < 0)
+    {
+        rc = ntk_cli_usage(CMD, "--c0 = %s: must be in [-1, 1]", c0s);
+        goto cleanup;
+    }
+    if ((rc = parse_at(&depths, &n, at, depth)) != 0)
+        goto cleanup;
+    if ((st = ntk_iter_problem_check(pb)) != NTK_SUCCESS)
+    {
+        rc = ntk_cli_fail(CMD, st);
+        goto cleanup;
+    }
+
+    if ((st = ntk_out_open(out, outp)) != NTK_SUCCESS)
+    {
+        rc = ntk_cli_fail(CMD, st);
+        goto cleanup;
+    }
+    out_open = 1;
+
+    rows = ntk_iter_rows_init(n);
+    ntk_iter_opts_init(opts);
+    opts->prec_cap = cap;
+    ps.last_prec = 0;
+    ntk_cli_progress_start(&ps.bar, "iterate", quiet);
+    opts->progress = on_progress;
+    opts->progress_data = &ps;
+    st = ntk_iter_run(rows, info, pb, depths, n, digits, opts);
+    ntk_cli_progress_end(&ps.bar);
+    if (st != NTK_SUCCESS)
+    {
+        rc = ntk_cli_fail(CMD, st);
+        goto cleanup;
+    }
+    write_output(out->fp, fmt, rows, n, pb, info, q1s, c0s, depth, digits, cap);
+    if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
+    {
+        out_open = 0;
+        rc = ntk_cli_fail(CMD, st);
+        goto cleanup;
+    }
+    out_open = 0;
+    rc = NTK_EXIT_OK;
+
+cleanup:
+    if (out_open)
+        ntk_out_abort(out);
+    ntk_iter_rows_clear(rows, n);
+    if (depths != NULL)
+        flint_free(depths);
+    ntk_net_clear(net);
+    ntk_iter_info_clear(info);
+    ntk_iter_problem_clear(pb);
+    return rc;
 }

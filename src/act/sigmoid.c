@@ -1,0 +1,62 @@
+/*
+ * src/act/sigmoid.c -- phi(x) = 1 / (1 + e^-x) = (1 + tanh(x/2)) / 2,
+ * meromorphic with poles at i pi (2k + 1); quadrature path.
+ *
+ * Jet: 1 / (1 + e^-(z+t)) for Re z >= 0 and e^(z+t) / (1 + e^(z+t)) for
+ * Re z < 0 (no cancellation in either tail), by Arb's exp and inverse series.
+ * Growth: sigmoid(z) = (1 + tanh(z/2))/2 and Lemma G2 give |sigmoid| <= 1
+ * on |Im z| <= 3/2 < pi/2 (proofs/activations.md, Lemma G6).
+ */
+#include "act_impl.h"
+
+void
+_ntk_act_sigmoid_series(acb_ptr res, const acb_t z, slong len, slong prec)
+{
+    acb_struct h[2];
+    acb_ptr u = _acb_vec_init(len), w = _acb_vec_init(len);
+    slong hlen = FLINT_MIN(2, len);
+    acb_init(h);
+    acb_init(h + 1);
+    if (arf_sgn(arb_midref(acb_realref(z))) >= 0)
+    {
+        acb_neg(h, z);
+        acb_set_si(h + 1, -1);
+        _acb_poly_exp_series(u, h, hlen, len, prec);
+        acb_add_ui(u, u, 1, prec);
+        _acb_poly_inv_series(res, u, len, len, prec);
+    }
+    else
+    {
+        acb_set(h, z);
+        acb_one(h + 1);
+        _acb_poly_exp_series(u, h, hlen, len, prec);
+        _acb_vec_set(w, u, len);
+        acb_add_ui(w, w, 1, prec);
+        _acb_poly_inv_series(res, w, len, len, prec);
+        _acb_vec_set(w, res, len);
+        _acb_poly_mullow(res, u, len, w, len, len, prec);
+    }
+    acb_clear(h);
+    acb_clear(h + 1);
+    _acb_vec_clear(u, len);
+    _acb_vec_clear(w, len);
+}
+
+ntk_status
+_ntk_act_sigmoid_jet(acb_ptr res, const ntk_act_struct *act, const acb_t z,
+                     int branch, slong len, slong prec)
+{
+    _ntk_act_sigmoid_series(res, z, len, prec);
+    return NTK_SUCCESS;
+}
+
+void
+_ntk_act_sigmoid_growth(arb_t A, arb_t B, arb_t r, slong *p,
+                        const ntk_act_struct *act, int branch, slong prec)
+{
+    *p = 1;
+    arb_set_si(r, 3);
+    arb_mul_2exp_si(r, r, -1);                 /* r = 3/2 < pi/2 */
+    arb_one(A);
+    arb_zero(B);
+}

@@ -1,0 +1,437 @@
+/* The claim record: fields, validation, lists, results. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ntkdepth/claim.h"
+
+/* the last error message, copied (formatting it into a new message must
+   not read the buffer being written) */
+static const char *
+ntk_claim_errcopy(void)
+{
+    static _Thread_local char buf[1024];
+    snprintf(buf, sizeof(buf), "%s", ntk_error_last());
+    return buf;
+}
+
+static const char *law_names[] = {"limit", "power", "power_log", "exponential",
+                                  "identity", "eoc"};
+static const char *verdict_names[] = {"holds", "refuted", "inconclusive"};
+
+const char *
+ntk_law_str(ntk_law law)
+{
+    return ((unsigned) law < 6) ? law_names[law] : "?";
+}
+
+const char *
+ntk_verdict_str(ntk_verdict v)
+{
+    return ((unsigned) v < 3) ? verdict_names[v] : "?";
+}
+
+int
+ntk_verdict_from_str(const char *s)
+{
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(s, verdict_names[i]))
+            return i;
+    return -1;
+}
+
+static char *
+dup(const char *s)
+{
+    char *r;
+    if (s == NULL)
+        return NULL;
+    r = malloc(strlen(s) + 1);
+    if (r)
+        strcpy(r, s);
+    return r;
+}
+
+void
+ntk_claim_init(ntk_claim_t cl)
+{
+    memset(cl, 0, sizeof(*cl));
+    cl->law = NTK_LAW_LIMIT;
+    cl->digits = 30;
+    cl->expect = NTK_VERDICT_HOLDS;
+    cl->log_power = 1;
+}
+
+void
+ntk_claim_clear(ntk_claim_t cl)
+{
+    char **f[] = {&cl->id, &cl->source, &cl->statement, &cl->paper, &cl->proof,
+                  &cl->act, &cl->sigma_w2, &cl->sigma_b2, &cl->q1, &cl->c0,
+                  &cl->quantity, &cl->constant, &cl->exponent, &cl->tolerance, &cl->quick_tolerance,
+                  &cl->hook, &cl->file};
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+    {
+        free(*f[i]);
+        *f[i] = NULL;
+    }
+}
+
+/* field table: name, bit */
+enum
+{
+    F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
+    F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
+    F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_NFIELDS
+};
+
+static const char *field_names[F_NFIELDS] = {
+    "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
+    "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
+    "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook"};
+
+static const char *hooks[] = {"eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
+                              NULL};
+
+/* variables of expressions */
+static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
+    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
+static const char *const row_vars[] = {"L", "eps", "c", "sigma11", "sigma12",
+    "theta11", "theta12", "q1", "c0", "sigma_w2", "sigma_b2", "qstar", "chi1",
+    "cstar", "fprime_cstar", "f2", "beta", NULL};
+
+static ntk_status
+set_str(char **dst, const char *value)
+{
+    free(*dst);
+    *dst = dup(value);
+    return *dst ? NTK_SUCCESS : ntk_error_set(NTK_NOMEM, "out of memory");
+}
+
+static ntk_status
+check_decimal(const char *name, const char *value, int allow_word, const char *word)
+{
+    fmpq_t q;
+    ntk_status st;
+    if (allow_word && !strcmp(value, word))
+        return NTK_SUCCESS;
+    fmpq_init(q);
+    st = ntk_parse_fmpq(q, value, name);
+    fmpq_clear(q);
+    if (st != NTK_SUCCESS)
+        return ntk_error_set(NTK_DOMAIN, "field '%s': '%s' is not an exact decimal%s%s",
+                             name, value, allow_word ? " or " : "", allow_word ? word : "");
+    return NTK_SUCCESS;
+}
+
+ntk_status
+ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
+{
+    int f = -1;
+    for (int i = 0; i < F_NFIELDS; i++)
+        if (!strcmp(name, field_names[i]))
+            f = i;
+    if (f < 0)
+        return ntk_error_set(NTK_DOMAIN, "field '%s': unknown field", name);
+    if (cl->seen & (1u << f))
+        return ntk_error_set(NTK_DOMAIN, "field '%s': given twice", name);
+    if (value == NULL || value[0] == '\0')
+        return ntk_error_set(NTK_DOMAIN, "field '%s': empty value", name);
+    cl->seen |= 1u << f;
+    switch (f)
+    {
+        case F_SOURCE: return set_str(&cl->source, value);
+        case F_STATEMENT: return set_str(&cl->statement, value);
+        case F_PAPER: return set_str(&cl->paper, value);
+        case F_PROOF: return set_str(&cl->proof, value);
+        case F_ACT: return set_str(&cl->act, value);
+        case F_SIGMA_W2:
+            if (check_decimal(name, value, 1, "eoc")) return NTK_DOMAIN;
+            return set_str(&cl->sigma_w2, value);
+        case F_SIGMA_B2:
+            if (check_decimal(name, value, 0, "")) return NTK_DOMAIN;
+            return set_str(&cl->sigma_b2, value);
+        case F_Q1:
+            if (check_decimal(name, value, 1, "star")) return NTK_DOMAIN;
+            return set_str(&cl->q1, value);
+        case F_C0:
+            if (check_decimal(name, value, 0, "")) return NTK_DOMAIN;
+            return set_str(&cl->c0, value);
+        case F_QUANTITY:
+            if (ntk_expr_check(value, row_vars) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'quantity': %s", ntk_claim_errcopy());
+            return set_str(&cl->quantity, value);
+        case F_CONSTANT:
+            if (ntk_expr_check(value, row_vars) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'constant': %s", ntk_claim_errcopy());
+            return set_str(&cl->constant, value);
+        case F_EXPONENT:
+            if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", ntk_claim_errcopy());
+            return set_str(&cl->exponent, value);
+        case F_LAW:
+            for (int i = 0; i < 6; i++)
+                if (!strcmp(value, law_names[i]))
+                {
+                    cl->law = (ntk_law) i;
+                    return NTK_SUCCESS;
+                }
+            return ntk_error_set(NTK_DOMAIN, "field 'law': unknown law '%s' (limit, power, "
+                                 "power_log, exponential, identity, eoc)", value);
+        case F_LOG_POWER:
+            if (ntk_parse_slong(&cl->log_power, value, "log_power", 1, 8) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'log_power': '%s' is not an integer in [1, 8]", value);
+            return NTK_SUCCESS;
+        case F_DIGITS:
+            if (ntk_parse_slong(&cl->digits, value, "digits", 5, 2000) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'digits': '%s' is not an integer in [5, 2000]", value);
+            return NTK_SUCCESS;
+        case F_TOLERANCE:
+        {
+            fmpq_t q;
+            int bad;
+            fmpq_init(q);
+            bad = ntk_parse_fmpq(q, value, "tolerance") != NTK_SUCCESS || fmpq_sgn(q) < 0;
+            fmpq_clear(q);
+            if (bad)
+                return ntk_error_set(NTK_DOMAIN, "field 'tolerance': '%s' is not a decimal >= 0", value);
+            return set_str(&cl->tolerance, value);
+        }
+        case F_QTOL:
+        {
+            fmpq_t q;
+            int bad;
+            fmpq_init(q);
+            bad = ntk_parse_fmpq(q, value, "quick_tolerance") != NTK_SUCCESS || fmpq_sgn(q) < 0;
+            fmpq_clear(q);
+            if (bad)
+                return ntk_error_set(NTK_DOMAIN, "field 'quick_tolerance': '%s' is not a decimal >= 0", value);
+            return set_str(&cl->quick_tolerance, value);
+        }
+        case F_TOLKIND:
+            if (!strcmp(value, "relative")) cl->tol_absolute = 0;
+            else if (!strcmp(value, "absolute")) cl->tol_absolute = 1;
+            else return ntk_error_set(NTK_DOMAIN, "field 'tolerance_kind': '%s' (relative or absolute)", value);
+            return NTK_SUCCESS;
+        case F_EXPECT:
+        {
+            int v = ntk_verdict_from_str(value);
+            if (v < 0)
+                return ntk_error_set(NTK_DOMAIN, "field 'expect': '%s' (holds, refuted or inconclusive)", value);
+            cl->expect = (ntk_verdict) v;
+            return NTK_SUCCESS;
+        }
+        case F_HOOK:
+            for (int i = 0; hooks[i]; i++)
+                if (!strcmp(value, hooks[i]))
+                    return set_str(&cl->hook, value);
+            return ntk_error_set(NTK_DOMAIN, "field 'hook': unknown evaluator '%s'", value);
+        case F_DEPTHS:
+        {
+            char buf[32];
+            const char *p = value;
+            cl->ndepths = 0;
+            while (*p)
+            {
+                const char *q = p;
+                size_t n;
+                slong d;
+                while (*q && *q != ',')
+                    q++;
+                n = (size_t) (q - p);
+                while (n > 0 && (*p == ' ')) { p++; n--; }
+                while (n > 0 && p[n - 1] == ' ') n--;
+                if (n == 0 || n >= sizeof(buf))
+                    return ntk_error_set(NTK_DOMAIN, "field 'depths': bad list '%s'", value);
+                memcpy(buf, p, n);
+                buf[n] = '\0';
+                if (ntk_parse_slong(&d, buf, "depths", 1, 100000000) != NTK_SUCCESS)
+                    return ntk_error_set(NTK_DOMAIN, "field 'depths': '%s' is not a depth in [1, 1e8]", buf);
+                if (cl->ndepths > 0 && d <= cl->depths[cl->ndepths - 1])
+                    return ntk_error_set(NTK_DOMAIN, "field 'depths': must increase ('%s')", buf);
+                if (cl->ndepths >= NTK_CLAIM_MAXDEPTHS)
+                    return ntk_error_set(NTK_DOMAIN, "field 'depths': more than %d depths", NTK_CLAIM_MAXDEPTHS);
+                cl->depths[cl->ndepths++] = d;
+                p = *q ? q + 1 : q;
+            }
+            return NTK_SUCCESS;
+        }
+    }
+    return NTK_SUCCESS;
+}
+
+#define HAS(f) (cl->seen & (1u << (f)))
+
+ntk_status
+ntk_claim_validate(const ntk_claim_t cl)
+{
+    if (!HAS(F_STATEMENT))
+        return ntk_error_set(NTK_DOMAIN, "field 'statement': missing");
+    if (!HAS(F_LAW))
+        return ntk_error_set(NTK_DOMAIN, "field 'law': missing");
+    if (cl->hook != NULL)
+        return NTK_SUCCESS;   /* built-in evaluators read what they need */
+    if (!HAS(F_ACT))
+        return ntk_error_set(NTK_DOMAIN, "field 'act': missing");
+    if (cl->law == NTK_LAW_EOC)
+        return NTK_SUCCESS;
+    if (!HAS(F_SIGMA_W2))
+        return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': missing (a decimal or eoc)");
+    if (!HAS(F_QUANTITY))
+        return ntk_error_set(NTK_DOMAIN, "field 'quantity': missing");
+    if (!HAS(F_DEPTHS))
+        return ntk_error_set(NTK_DOMAIN, "field 'depths': missing");
+    if ((cl->law == NTK_LAW_POWER || cl->law == NTK_LAW_POWER_LOG) && !HAS(F_EXPONENT))
+        return ntk_error_set(NTK_DOMAIN, "field 'exponent': missing (law %s)", ntk_law_str(cl->law));
+    if (!HAS(F_CONSTANT))
+        return ntk_error_set(NTK_DOMAIN, "field 'constant': missing (law %s)", ntk_law_str(cl->law));
+    if (!HAS(F_TOLERANCE))
+        return ntk_error_set(NTK_DOMAIN, "field 'tolerance': missing");
+    if (cl->law != NTK_LAW_IDENTITY && cl->law != NTK_LAW_EXPONENTIAL)
+    {
+        /* the constant of a rate or limit must not depend on the row */
+        static const char *const pv[] = {"q1", "c0", "sigma_w2", "sigma_b2",
+            "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
+        if (ntk_expr_check(cl->constant, pv) != NTK_SUCCESS)
+            return ntk_error_set(NTK_DOMAIN, "field 'constant': %s (law %s: no depth variables)",
+                                 ntk_claim_errcopy(), ntk_law_str(cl->law));
+    }
+    return NTK_SUCCESS;
+}
+
+void
+ntk_claims_init(ntk_claims_t cs)
+{
+    cs->v = NULL;
+    cs->n = cs->alloc = 0;
+}
+
+void
+ntk_claims_clear(ntk_claims_t cs)
+{
+    for (slong i = 0; i < cs->n; i++)
+        ntk_claim_clear(cs->v + i);
+    free(cs->v);
+    ntk_claims_init(cs);
+}
+
+ntk_claim_struct *
+ntk_claims_push(ntk_claims_t cs)
+{
+    if (cs->n == cs->alloc)
+    {
+        slong na = cs->alloc ? 2 * cs->alloc : 16;
+        ntk_claim_struct *v = realloc(cs->v, sizeof(ntk_claim_struct) * na);
+        if (v == NULL)
+            return NULL;
+        cs->v = v;
+        cs->alloc = na;
+    }
+    ntk_claim_init(cs->v + cs->n);
+    return cs->v + cs->n++;
+}
+
+ntk_status
+ntk_claims_select(ntk_claims_t cs, const char *ids)
+{
+    char *list = dup(ids), *save = NULL, *tok;
+    char *keep;
+    ntk_status st = NTK_SUCCESS;
+    if (list == NULL)
+        return ntk_error_set(NTK_NOMEM, "out of memory");
+    keep = calloc((size_t) (cs->n > 0 ? cs->n : 1), 1);
+    for (tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+    {
+        int found = 0;
+        while (*tok == ' ') tok++;
+        for (slong i = 0; i < cs->n; i++)
+            if (cs->v[i].id && !strcmp(cs->v[i].id, tok))
+            {
+                keep[i] = 1;
+                found = 1;
+            }
+        if (!found)
+        {
+            st = ntk_error_set(NTK_DOMAIN, "--only: no claim with id '%s'", tok);
+            goto cleanup;
+        }
+    }
+    {
+        slong j = 0;
+        for (slong i = 0; i < cs->n; i++)
+        {
+            if (keep[i])
+                cs->v[j++] = cs->v[i];
+            else
+                ntk_claim_clear(cs->v + i);
+        }
+        cs->n = j;
+    }
+cleanup:
+    free(list);
+    free(keep);
+    return st;
+}
+
+void
+ntk_claim_result_init(ntk_claim_result_t r)
+{
+    memset(r, 0, sizeof(*r));
+    arb_init(r->pred);
+    arb_indeterminate(r->pred);
+    r->verdict = NTK_VERDICT_INCONCLUSIVE;
+}
+
+void
+ntk_claim_result_clear(ntk_claim_result_t r)
+{
+    for (slong i = 0; i < r->nmeasured; i++)
+    {
+        free(r->measured[i].label);
+        free(r->measured[i].text);
+        arb_clear(r->measured[i].ball);
+        ntk_estimate_clear(r->measured[i].est);
+    }
+    flint_free(r->measured);
+    free(r->predicted);
+    free(r->evidence);
+    free(r->series_label);
+    if (r->serr)
+        _arb_vec_clear(r->serr, r->nseries);
+    free(r->sdepth);
+    arb_clear(r->pred);
+    memset(r, 0, sizeof(*r));
+}
+
+ntk_measured_struct *
+ntk_claim_result_add(ntk_claim_result_t r, const char *label, ntk_measured_kind kind)
+{
+    ntk_measured_struct *m;
+    ntk_measured_struct *v = flint_realloc(r->measured, sizeof(*v) * (r->nmeasured + 1));
+    r->measured = v;
+    m = v + r->nmeasured++;
+    memset(m, 0, sizeof(*m));
+    m->label = dup(label);
+    m->kind = kind;
+    arb_init(m->ball);
+    ntk_estimate_init(m->est);
+    return m;
+}
+
+void
+ntk_claim_result_note(ntk_claim_result_t r, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    size_t old = r->evidence ? strlen(r->evidence) : 0, n;
+    char *e;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    n = strlen(buf);
+    e = realloc(r->evidence, old + n + 2);
+    if (e == NULL)
+        return;
+    if (old > 0)
+        e[old++] = ' ';
+    memcpy(e + old, buf, n + 1);
+    r->evidence = e;
+}

@@ -1,0 +1,26 @@
+/* The built-in registry: each paper's claims as INI text, parsed by the
+ * same parser as user claims files. */
+#include "ntkdepth/claim.h"
+
+extern const char *ntk_registry_hayou;
+extern const char *ntk_registry_starnaud;
+extern const char *ntk_registry_terjek;
+extern const char *ntk_registry_background;
+
+ntk_status
+ntk_claims_builtin(ntk_claims_t cs)
+{
+    struct { const char *name, *text; } reg[] = {
+        {"builtin:hayou", ntk_registry_hayou},
+        {"builtin:starnaud", ntk_registry_starnaud},
+        {"builtin:terjek", ntk_registry_terjek},
+        {"builtin:background", ntk_registry_background},
+    };
+    for (size_t i = 0; i < sizeof(reg) / sizeof(reg[0]); i++)
+    {
+        ntk_status st = ntk_claims_parse(cs, reg[i].name, reg[i].text);
+        if (st != NTK_SUCCESS)
+            return st;
+    }
+    return NTK_SUCCESS;
+}

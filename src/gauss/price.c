@@ -1,0 +1,181 @@
+/*
+ * price.c -- Price coefficients res[k] = E[phi^(k)(sqrt(q) Z)^2], k < len.
+ *
+ * Smooth (single-branch) activations: all k at once with the trapezoidal
+ * rule on R (one jet of length len per node), error bounded by
+ * proofs/tails.md, Lemma Q1 with the Cauchy growth bounds of Lemma T4 and
+ * the truncated-sum bound of Lemma T5.  The step is refined until every
+ * coefficient has (about) prec correct bits: the a-priori bound of phi^(k)
+ * exceeds the true size by up to (R/rho)^k, which the refinement measures.
+ * Piecewise activations (len <= smoothness + 1, small): one adaptive
+ * integral per k (expect1.c).
+ */
+#include <math.h>
+#include "gauss_internal.h"
+
+static ntk_status
+price_trap(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
+           double bits, slong prec)
+{
+    gauss_growth_t g0, gk;
+    arb_t sq, d, h, M, e, T, Tl, x, z, w, t, zero, fac;
+    arb_poly_t p, p2;
+    arb_ptr jet, acc;
+    ntk_status st = NTK_SUCCESS;
+    slong j, k, J, wp = prec + 20;
+    double dd, hd, Td, squb;
+
+    _gauss_growth_init(g0); _gauss_growth_init(gk);
+    arb_init(sq); arb_init(d); arb_init(h); arb_init(M); arb_init(e);
+    arb_init(T); arb_init(Tl); arb_init(x); arb_init(z); arb_init(w);
+    arb_init(t); arb_init(zero); arb_init(fac);
+    arb_poly_init(p); arb_poly_init(p2);
+    jet = _arb_vec_init(len);
+    acc = _arb_vec_init(len);
+
+    st = _gauss_growth(g0, act, 0, 0, wp);
+    if (st != NTK_SUCCESS)
+        goto cleanup;
+    arb_sqrt(sq, q, wp);
+    squb = _gauss_ub_d(sq);
+    /* strip in x: sqrt(q) |Im x| <= r/2, so that Lemma T4 (rho = r/2)
+       bounds every derivative there; for len = 1 the full strip r */
+    arb_set(d, g0->r);
+    if (len > 1)
+        arb_mul_2exp_si(d, d, -1);
+    _gauss_ub(t, sq, wp);
+    arb_div(d, d, t, wp);
+    _gauss_lb(d, d, wp);
+    _gauss_plan_trap(&dd, &hd, arf_get_d(arb_midref(d), ARF_RND_DOWN), bits);
+    arb_set_d(d, dd);                         /* a <= the proven strip */
+    {
+        /* exact dyadic step */
+        slong ex = 30;
+        arb_set_d(h, floor(hd * ldexp(1.0, ex)));
+        arb_mul_2exp_si(h, h, -ex);
+    }
+    Td = _gauss_plan_T(bits, 2) + hd;
+    J = (slong) ceil(Td / hd);
+    arb_mul_si(T, h, J, wp);                  /* nodes |x_j| <= T */
+
+    for (j = -J; j <= J; j++)
+    {
+        arb_mul_si(x, h, j, wp);
+        arb_mul(z, x, sq, wp);
+        st = _gauss_jet_real(jet, act, z, 0, len, wp);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        _gauss_density(w, x, wp);
+        for (k = 0; k < len; k++)
+        {
+            arb_sqr(t, jet + k, wp);
+            arb_addmul(acc + k, t, w, wp);
+        }
+    }
+
+    arb_one(fac);
+    arb_set(Tl, T);                          /* first omitted node - h = T */
+    for (k = 0; k < len; k++)
+    {
+        if (k > 0)
+            arb_mul_ui(fac, fac, (ulong) k, wp);
+        arb_mul(res + k, acc + k, h, wp);
+        arb_sqr(t, fac, wp);
+        arb_mul(res + k, res + k, t, wp);     /* (k!)^2 (phi^(k)/k!)^2 */
+
+        /* Lemma Q1: M_k = e^{a^2/2} E[(A_k + B_k sqrt(q)(|x| + a))^2] */
+        st = _gauss_growth(gk, act, 0, k, wp);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        _gauss_ub(t, sq, wp);
+        arb_mul(e, t, d, wp);                 /* sqrt(q) a, in z units */
+        _gauss_poly_growth(p, gk, t, e, wp);
+        arb_poly_mul(p2, p, p, wp);
+        _gauss_poly_full(M, p2, wp);
+        arb_sqr(e, d, wp);
+        arb_mul_2exp_si(e, e, -1);
+        arb_exp(e, e, wp);
+        arb_mul(M, M, e, wp);
+        _gauss_trap_error(e, M, d, h, wp);
+        _gauss_add_error(res + k, e);
+
+        /* Lemma T5: omitted nodes |x_j| > T, integrand gamma(x) p(x)^2
+           decreasing for x >= sqrt(2); sum <= 2 int_{T}^oo (the first
+           omitted node is T + h, and h sum_{j>J} f(jh) <= int_{T}^oo f) */
+        _gauss_poly_growth(p, gk, t, zero, wp);
+        arb_poly_mul(p2, p, p, wp);
+        _gauss_poly_tail(e, p2, Tl, wp);
+        arb_mul_2exp_si(e, e, 1);
+        _gauss_add_error(res + k, e);
+        arb_set_round(res + k, res + k, prec);
+    }
+    (void) squb;
+
+cleanup:
+    _gauss_growth_clear(g0); _gauss_growth_clear(gk);
+    arb_clear(sq); arb_clear(d); arb_clear(h); arb_clear(M); arb_clear(e);
+    arb_clear(T); arb_clear(Tl); arb_clear(x); arb_clear(z); arb_clear(w);
+    arb_clear(t); arb_clear(zero); arb_clear(fac);
+    arb_poly_clear(p); arb_poly_clear(p2);
+    _arb_vec_clear(jet, len);
+    _arb_vec_clear(acc, len);
+    return st;
+}
+
+ntk_status
+ntk_gauss_price(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
+                slong prec)
+{
+    slong smooth = ntk_act_smoothness(act), k;
+    ntk_status st = NTK_SUCCESS;
+
+    if (len < 1)
+        return ntk_error_set(NTK_DOMAIN, "Price coefficients: len = %ld "
+                             "must be >= 1", (long) len);
+    if (len - 1 > smooth)
+        return ntk_error_set(NTK_DOMAIN, "activation '%s': Price coefficient "
+                             "of order %ld exceeds its smoothness %ld",
+                             act->name, (long) (len - 1), (long) smooth);
+    if (!arb_is_positive(q))
+        return ntk_error_set(NTK_DOMAIN, "Price coefficients: q must be > 0");
+
+    if (ntk_act_is_piecewise(act))
+    {
+        for (k = 0; k < len && st == NTK_SUCCESS; k++)
+        {
+            slong ord[2];
+            ord[0] = ord[1] = k;
+            st = ntk_gauss_expect1(res + k, act, ord, 2, 0, q, prec);
+        }
+        return st;
+    }
+    else
+    {
+        /* refinement: bits needed = prec + log2(a-priori size / true size) */
+        double bits = (double) prec + 10 + 2.0 * (double) (len - 1);
+        int pass;
+        for (pass = 0; pass < 4; pass++)
+        {
+            double need = 0;
+            st = price_trap(res, act, q, len, bits, prec);
+            if (st != NTK_SUCCESS)
+                return st;
+            for (k = 0; k < len; k++)
+            {
+                slong ra = arb_rel_accuracy_bits(res + k);
+                if (ra < prec)
+                {
+                    double n = (double) (prec - ra) + 8;
+                    if (arb_contains_zero(res + k))
+                        n = (double) prec / 2 + 16;
+                    if (n > need)
+                        need = n;
+                }
+            }
+            if (need == 0)
+                break;
+            bits += need;
+        }
+        return st;
+    }
+}

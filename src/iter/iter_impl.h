@@ -1,0 +1,84 @@
+/* Internal declarations of the iter module (not installed). */
+#ifndef NTK_ITER_IMPL_H
+#define NTK_ITER_IMPL_H
+
+#include "ntkdepth/iter.h"
+
+/* certainly x <= n / x >= n */
+static inline int
+ntk_iter_le_si(const arb_t x, slong n)
+{
+    arb_t t;
+    int r;
+    arb_init(t);
+    arb_set_si(t, n);
+    r = arb_le(x, t);
+    arb_clear(t);
+    return r;
+}
+
+static inline int
+ntk_iter_ge_si(const arb_t x, slong n)
+{
+    arb_t t;
+    int r;
+    arb_init(t);
+    arb_set_si(t, n);
+    r = arb_ge(x, t);
+    arb_clear(t);
+    return r;
+}
+
+/* cut an eps ball to [0, 2] (the exact eps always lies there) */
+void ntk_iter_clamp_eps(arb_t eps, slong prec);
+
+/* res = (gmid +- S*rad) intersected with plain (if not NULL) */
+void ntk_iter_mv_combine(arb_t res, const arb_t gmid, const mag_t S,
+                         const mag_t rad, const arb_t plain, slong prec);
+
+/* Checkpoint sink shared by the paths: writes rows[*next] when depth hits */
+typedef struct
+{
+    ntk_iter_row_struct *rows;
+    const slong *depths;
+    slong n, next;
+    const ntk_iter_opts_struct *opts;
+    slong total, prec;
+} ntk_iter_sink;
+
+/* progress/cancel: 1 if the callback asked to stop */
+int ntk_iter_sink_poll(ntk_iter_sink *sk, slong done);
+
+/*
+ * ReLU-like fast path (relulike a x + b|x|, sigma_b = 0 exactly): fills all
+ * checkpoints.  sigma_w2, q1, c0 balls at prec.
+ */
+ntk_status ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
+                                 const ntk_act_t act, const arb_t sigma_w2,
+                                 const arb_t q1, const arb_t c0, slong prec);
+
+/* ReLU-like correlation step, exposed for tests: eps' = g(eps) at a point
+ * (closed form or series), and Dn = D12 / r over the ball. */
+void ntk_iter_relulike_g(arb_t res, const arb_t delta, const arb_t eps, slong prec);
+
+/* Smooth Taylor model at q = q* */
+typedef struct
+{
+    slong K;          /* largest usable order (coefficients G[1..K+1]) */
+    arb_ptr G;        /* G[k] = f^(k)(1)/k!, k = 0..K+1 */
+    double *lgG;      /* log2 of an upper bound of G[k] (-inf if 0) */
+    arb_t F2;         /* f''(1) >= sup |f''| on [-1, 1] (Lemma P4) */
+    arb_t chi1;       /* f'(1) */
+    slong prec;
+} ntk_iter_taylor_struct;
+
+ntk_status ntk_iter_taylor_init(ntk_iter_taylor_struct *T, const ntk_net_t net,
+                                const arb_t qstar, slong K, slong prec);
+void ntk_iter_taylor_clear(ntk_iter_taylor_struct *T);
+/* smallest K with remainder below 2^-prec relative; 0 if none */
+slong ntk_iter_taylor_order(const ntk_iter_taylor_struct *T, const arb_t eps, slong prec);
+/* eps <- g(eps) (mean-value form), d12 <- f'(1 - eps) over the ball */
+void ntk_iter_taylor_step(arb_t eps, arb_t d12, const ntk_iter_taylor_struct *T,
+                          slong K, slong prec);
+
+#endif

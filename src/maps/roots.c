@@ -1,0 +1,314 @@
+/*
+ * Certified isolation and refinement of the real roots of a function known
+ * through ball enclosures of f and f' on intervals (proofs/maps.md Lemma M5):
+ *  - 0 not in f(X)                         => no root in X;
+ *  - 0 not in f'(X), f(a) f(b) < 0          => exactly one root in X;
+ *  - 0 not in f'(X), f(a), f(b) same sign   => no root in X;
+ *  - otherwise X is bisected (geometrically on a log scale).
+ * Refinement: interval Newton N(X) = m - f(m)/f'(X), X <- X cap N(X),
+ * which keeps every root of X (Lemma M5 (c)).
+ */
+#include "maps_impl.h"
+
+void
+_ntk_roots_init(ntk_roots_struct *r)
+{
+    for (slong i = 0; i < NTK_ROOTS_MAX; i++)
+    {
+        arf_init(r->lo + i);
+        arf_init(r->hi + i);
+    }
+    arf_init(r->undecided_lo);
+    r->nroots = 0;
+    r->complete = 1;
+    r->evals = 0;
+}
+
+void
+_ntk_roots_clear(ntk_roots_struct *r)
+{
+    for (slong i = 0; i < NTK_ROOTS_MAX; i++)
+    {
+        arf_clear(r->lo + i);
+        arf_clear(r->hi + i);
+    }
+    arf_clear(r->undecided_lo);
+}
+
+/* split point of [a, b]: sqrt(a b) (rounded) on a log scale, else (a+b)/2 */
+static void
+split_point(arf_t m, const arf_t a, const arf_t b, int logscale, slong prec)
+{
+    if (logscale)
+    {
+        arf_mul(m, a, b, prec, ARF_RND_NEAR);
+        arf_sqrt(m, m, prec, ARF_RND_NEAR);
+    }
+    else
+    {
+        arf_add(m, a, b, prec, ARF_RND_NEAR);
+        arf_mul_2exp_si(m, m, -1);
+    }
+}
+
+/* sign of a ball: +1, -1, or 0 if it contains 0 */
+static int
+ball_sign(const arb_t x)
+{
+    if (arb_is_positive(x))
+        return 1;
+    if (arb_is_negative(x))
+        return -1;
+    return 0;
+}
+
+static ntk_status
+point_sign(int *sgn, ntk_maps_fn fn, void *data, const arf_t x, slong prec,
+           ntk_roots_struct *r)
+{
+    ntk_status st;
+    arb_t X, f;
+    arb_init(X);
+    arb_init(f);
+    arb_set_arf(X, x);
+    st = fn(f, NULL, X, data, prec);
+    r->evals++;
+    *sgn = (st == NTK_SUCCESS) ? ball_sign(f) : 0;
+    if (st == NTK_UNABLE)
+        st = NTK_SUCCESS;
+    arb_clear(X);
+    arb_clear(f);
+    return st;
+}
+
+#define STACK_MAX 256
+/* pieces narrower than 2^-NTK_ROOTS_DEPTH relative are not split further */
+#define NTK_ROOTS_DEPTH 12
+
+ntk_status
+_ntk_roots_isolate(ntk_roots_struct *r, ntk_maps_fn fn, void *data,
+                   const arf_t lo, const arf_t hi, int logscale,
+                   slong max_evals, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    arf_struct sa[STACK_MAX], sb[STACK_MAX];
+    slong top = 0, i, npieces;
+    arb_t X, f, fp;
+    arf_t m, t;
+
+    arb_init(X);
+    arb_init(f);
+    arb_init(fp);
+    arf_init(m);
+    arf_init(t);
+    for (i = 0; i < STACK_MAX; i++)
+    {
+        arf_init(sa + i);
+        arf_init(sb + i);
+    }
+    r->nroots = 0;
+    r->complete = 1;
+    r->evals = 0;
+
+    /* initial pieces: octaves (log scale) or 8 equal parts, pushed so that
+       the leftmost piece is processed first */
+    if (logscale)
+    {
+        arf_div(t, hi, lo, 30, ARF_RND_UP);
+        npieces = arf_abs_bound_lt_2exp_si(t);
+    }
+    else
+        npieces = 8;
+    if (npieces < 1)
+        npieces = 1;
+    if (npieces > STACK_MAX / 2)
+        npieces = STACK_MAX / 2;
+    for (i = 0; i < npieces; i++)
+    {
+        /* piece i: [lo * (hi/lo)^(i/n), ...] or linear */
+        arb_t u, w;
+        arb_init(u);
+        arb_init(w);
+        for (int side = 0; side < 2; side++)
+        {
+            slong j = i + side;
+            arf_ptr dst = side ? sb + top : sa + top;
+            if (j == 0)
+                arf_set(dst, lo);
+            else if (j == npieces)
+                arf_set(dst, hi);
+            else if (logscale)
+            {
+                arb_set_arf(u, hi);
+                arb_set_arf(w, lo);
+                arb_div(u, u, w, prec);
+                arb_root_ui(u, u, npieces, prec);
+                arb_pow_ui(u, u, j, prec);
+                arb_mul(u, u, w, prec);
+                arf_set(dst, arb_midref(u));
+            }
+            else
+            {
+                arb_set_arf(u, hi);
+                arb_sub_arf(u, u, lo, prec);
+                arb_mul_si(u, u, j, prec);
+                arb_div_si(u, u, npieces, prec);
+                arb_add_arf(u, u, lo, prec);
+                arf_set(dst, arb_midref(u));
+            }
+        }
+        top++;
+        arb_clear(u);
+        arb_clear(w);
+    }
+
+    while (top > 0)
+    {
+        ntk_status fst;
+        arf_ptr a, b;
+        int sa_, sb_, undecided = 0;
+
+        top--;
+        a = sa + top;
+        b = sb + top;
+        if (r->evals >= max_evals)
+        {
+            undecided = 1;
+            goto decide;
+        }
+        arb_set_interval_arf(X, a, b, prec);
+        fst = fn(f, fp, X, data, prec);
+        r->evals++;
+        if (fst != NTK_SUCCESS && fst != NTK_UNABLE)
+        {
+            st = fst;
+            break;
+        }
+        if (fst == NTK_SUCCESS && !arb_contains_zero(f))
+            continue;                       /* Lemma M5 (a): no root */
+        if (fst == NTK_SUCCESS && !arb_contains_zero(fp))
+        {
+            /* monotone on [a, b] */
+            if ((st = point_sign(&sa_, fn, data, a, prec, r)) != NTK_SUCCESS)
+                break;
+            if ((st = point_sign(&sb_, fn, data, b, prec, r)) != NTK_SUCCESS)
+                break;
+            if (sa_ != 0 && sb_ != 0)
+            {
+                if (sa_ != sb_)
+                {
+                    /* Lemma M5 (b): exactly one root */
+                    if (r->nroots < NTK_ROOTS_MAX)
+                    {
+                        arf_set(r->lo + r->nroots, a);
+                        arf_set(r->hi + r->nroots, b);
+                    }
+                    r->nroots++;
+                }
+                continue;
+            }
+        }
+        /* bisect unless the piece is already tiny */
+        arf_sub(t, b, a, 30, ARF_RND_DOWN);
+        arf_mul_2exp_si(m, b, -NTK_ROOTS_DEPTH);
+        if (top + 2 > STACK_MAX || arf_cmpabs(t, m) <= 0)
+        {
+            undecided = 1;
+            goto decide;
+        }
+        split_point(m, a, b, logscale, prec);
+        /* push left half, then right half (right processed first) */
+        arf_set(sa + top + 1, m);
+        arf_set(sb + top + 1, b);
+        arf_set(sb + top, m);
+        /* sa + top already holds a */
+        top += 2;
+        continue;
+    decide:
+        if (undecided)
+        {
+            /* everything right of b is decided; give up on the rest */
+            arf_set(r->undecided_lo, b);
+            r->complete = 0;
+            break;
+        }
+    }
+
+    arb_clear(X);
+    arb_clear(f);
+    arb_clear(fp);
+    arf_clear(m);
+    arf_clear(t);
+    for (i = 0; i < STACK_MAX; i++)
+    {
+        arf_clear(sa + i);
+        arf_clear(sb + i);
+    }
+    return st;
+}
+
+ntk_status
+_ntk_roots_newton(arb_t res, ntk_maps_fn fn, void *data, const arf_t lo,
+                  const arf_t hi, slong goal_bits, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    arb_t X, M, fm, fpX, N, Y;
+    mag_t old;
+    slong it, stall = 0;
+
+    arb_init(X);
+    arb_init(M);
+    arb_init(fm);
+    arb_init(fpX);
+    arb_init(N);
+    arb_init(Y);
+    mag_init(old);
+    arb_set_interval_arf(X, lo, hi, prec);
+    for (it = 0; it < 200; it++)
+    {
+        if (arb_rel_accuracy_bits(X) >= goal_bits)
+            break;
+        mag_set(old, arb_radref(X));
+        arb_set_arf(M, arb_midref(X));
+        st = fn(fm, NULL, M, data, prec);
+        if (st == NTK_SUCCESS)
+            st = fn(NULL, fpX, X, data, prec);
+        if (st != NTK_SUCCESS)
+            break;
+        if (arb_contains_zero(fpX))
+        {
+            st = ntk_error_set(NTK_UNABLE, "interval Newton: derivative enclosure contains 0");
+            break;
+        }
+        arb_div(N, fm, fpX, prec);
+        arb_sub(N, M, N, prec);
+        if (!arb_intersection(Y, X, N, prec))
+        {
+            st = ntk_error_set(NTK_UNABLE, "interval Newton: empty intersection (precision too low)");
+            break;
+        }
+        arb_swap(X, Y);
+        /* stop when the radius no longer shrinks by half */
+        if (mag_cmp(arb_radref(X), old) >= 0)
+            stall += 2;
+        else
+        {
+            mag_mul_2exp_si(old, old, -1);
+            if (mag_cmp(arb_radref(X), old) > 0)
+                stall++;
+            else
+                stall = 0;
+        }
+        if (stall >= 3)
+            break;
+    }
+    arb_set(res, X);
+    arb_clear(X);
+    arb_clear(M);
+    arb_clear(fm);
+    arb_clear(fpX);
+    arb_clear(N);
+    arb_clear(Y);
+    mag_clear(old);
+    return st;
+}

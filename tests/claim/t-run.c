@@ -1,0 +1,170 @@
+/* Running claims end to end on injected rows with exactly known
+ * asymptotics (built here from closed forms): the verdicts must follow. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include "ntkdepth.h"
+
+#define PREC 400
+
+typedef struct { int perturb; } rows_data;
+
+/* eps_L = A L^-2 (1 + ln L / L)^-2 + 0.7^L (exact limit A = 9 pi^2/2)
+   theta11 = L (+ 1e-25 at L = 100 when perturbed)
+   theta12 = L/4 + (3/8) ln L + 1 + ln L / L */
+static ntk_status
+fake_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info, const ntk_iter_problem_t pb,
+          const slong *depths, slong n, slong digits, void *data)
+{
+    rows_data *rd = data;
+    arb_t A, L, lg, t;
+    (void) pb; (void) digits;
+    arb_init(A); arb_init(L); arb_init(lg); arb_init(t);
+    arb_const_pi(A, PREC);
+    arb_sqr(A, A, PREC);
+    arb_mul_ui(A, A, 9, PREC);
+    arb_div_ui(A, A, 2, PREC);
+    arb_set_ui(info->sigma_w2, 2);
+    for (slong i = 0; i < n; i++)
+    {
+        ntk_iter_row_struct *r = rows + i;
+        r->depth = depths[i];
+        arb_set_si(L, depths[i]);
+        arb_log(lg, L, PREC);
+        arb_div(t, lg, L, PREC);
+        arb_add_ui(t, t, 1, PREC);
+        arb_sqr(t, t, PREC);
+        arb_mul(t, t, L, PREC);
+        arb_mul(t, t, L, PREC);
+        arb_div(r->eps, A, t, PREC);
+        arb_set_ui(t, 7);
+        arb_div_ui(t, t, 10, PREC);
+        arb_pow_ui(t, t, (ulong) depths[i], PREC);
+        arb_add(r->eps, r->eps, t, PREC);
+        arb_sub_ui(r->c, r->eps, 1, PREC);
+        arb_neg(r->c, r->c);
+        arb_one(r->sigma11);
+        arb_set(r->sigma12, r->c);
+        arb_set(r->theta11, L);
+        if (rd->perturb && depths[i] == 100)
+        {
+            arb_set_str(t, "1e-25", PREC);
+            arb_add(r->theta11, r->theta11, t, PREC);
+        }
+        arb_mul_2exp_si(r->theta12, L, -2);
+        arb_mul_ui(t, lg, 3, PREC);
+        arb_div_ui(t, t, 8, PREC);
+        arb_add(r->theta12, r->theta12, t, PREC);
+        arb_add_ui(r->theta12, r->theta12, 1, PREC);
+        arb_div(t, lg, L, PREC);
+        arb_add(r->theta12, r->theta12, t, PREC);
+    }
+    arb_clear(A); arb_clear(L); arb_clear(lg); arb_clear(t);
+    return NTK_SUCCESS;
+}
+
+static const char *claims =
+"[rate]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = eps\nlaw = power\n"
+"exponent = -2\nconstant = 9*pi^2/2\ndepths = 1e3,1e5\ntolerance = 1e-10\n"
+"[rate-wrong]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = eps\nlaw = power\n"
+"exponent = -2\nconstant = 9*pi^2/2*1.001\ndepths = 1e3,1e5\ntolerance = 1e-10\n"
+"[rate-wrong-exponent]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = eps\n"
+"law = power\nexponent = -2.01\nconstant = 9*pi^2/2\ndepths = 1e3,1e5\ntolerance = 1e-10\n"
+"[diag]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = theta11\nlaw = identity\n"
+"constant = q1*L\ndepths = 1,10,100,1000\ntolerance = 1e-30\n"
+"[limit]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = theta12/L\nlaw = limit\n"
+"constant = q1/4\ndepths = 1e5\ntolerance = 1e-10\n"
+"[limit-wrong]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = theta12/L\nlaw = limit\n"
+"constant = 1/3\ndepths = 1e5\ntolerance = 1e-10\n"
+"[logcoef]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = theta12 - q1*L/4\n"
+"law = power_log\nexponent = 0\nlog_power = 1\nconstant = 3*q1/8\ndepths = 1e5\ntolerance = 1e-10\n"
+"[expo]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\n"
+"quantity = eps - 9*pi^2/2/L^2/(1 + ln(L)/L)^2\nlaw = exponential\nconstant = 0.7\n"
+"depths = 20,40,60,80\ntolerance = 1e-12\n";
+
+static ntk_verdict
+run_one(ntk_claims_t cs, const char *id, int perturb, int quick)
+{
+    ntk_verify_opts_t o;
+    ntk_claim_result_t r;
+    rows_data rd;
+    ntk_verdict v = NTK_VERDICT_INCONCLUSIVE;
+    rd.perturb = perturb;
+    ntk_verify_opts_init(o);
+    o->rows = fake_rows;
+    o->rows_data = &rd;
+    o->quick = quick;
+    for (slong i = 0; i < cs->n; i++)
+        if (!strcmp(cs->v[i].id, id))
+        {
+            ntk_claim_result_init(r);
+            assert_int_equal(ntk_claim_run(r, cs->v + i, o), NTK_SUCCESS);
+            v = r->verdict;
+            assert_non_null(r->evidence);
+            ntk_claim_result_clear(r);
+        }
+    return v;
+}
+
+static void
+test_verdicts(void **state)
+{
+    ntk_claims_t cs;
+    (void) state;
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "t.ini", claims), NTK_SUCCESS);
+    assert_int_equal(run_one(cs, "rate", 0, 0), NTK_VERDICT_HOLDS);
+    assert_int_equal(run_one(cs, "rate-wrong", 0, 0), NTK_VERDICT_REFUTED);
+    assert_int_equal(run_one(cs, "rate-wrong-exponent", 0, 0), NTK_VERDICT_REFUTED);
+    assert_int_equal(run_one(cs, "diag", 0, 0), NTK_VERDICT_HOLDS);
+    assert_int_equal(run_one(cs, "diag", 1, 0), NTK_VERDICT_REFUTED);
+    assert_int_equal(run_one(cs, "limit", 0, 0), NTK_VERDICT_HOLDS);
+    assert_int_equal(run_one(cs, "limit-wrong", 0, 0), NTK_VERDICT_REFUTED);
+    assert_int_equal(run_one(cs, "logcoef", 0, 0), NTK_VERDICT_HOLDS);
+    assert_int_equal(run_one(cs, "expo", 0, 0), NTK_VERDICT_HOLDS);
+    /* quick depths (<= 1e4) cannot reach 1e-10 on the log-rate: never
+       "holds" by accident, never "refuted" */
+    assert_int_not_equal(run_one(cs, "logcoef", 0, 1), NTK_VERDICT_REFUTED);
+    ntk_claims_clear(cs);
+}
+
+static void
+test_depths(void **state)
+{
+    ntk_claims_t cs;
+    ntk_verify_opts_t o;
+    slong *d, n;
+    (void) state;
+    ntk_claims_init(cs);
+    ntk_verify_opts_init(o);
+    assert_int_equal(ntk_claims_parse(cs, "t.ini", claims), NTK_SUCCESS);
+    ntk_claim_depths(&d, &n, cs->v + 0, o);
+    assert_int_equal(d[n - 1], 100000);
+    for (slong i = 1; i < n; i++)
+        assert_true(d[i] > d[i - 1]);
+    flint_free(d);
+    o->quick = 1;
+    ntk_claim_depths(&d, &n, cs->v + 0, o);
+    assert_int_equal(d[n - 1], 10000);
+    flint_free(d);
+    /* exponential: pairs L, L+1 */
+    ntk_claim_depths(&d, &n, cs->v + 7, o);
+    assert_int_equal(n, 8);
+    assert_int_equal(d[1], 21);
+    flint_free(d);
+    ntk_claims_clear(cs);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_verdicts),
+        cmocka_unit_test(test_depths),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    flint_cleanup();
+    return rc;
+}
