@@ -6,7 +6,7 @@
  * Configurations (fixed seed 1, so verify is reproducible):
  *   K1, K2   relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
  *            the paper's 16 values of sigma_w2; K1 depths 1..49, K2 depths
- *            1..49 step 6; 500 samples (--quick: 100, depths step 4 / 12)
+ *            1..49 step 6; 500 samples (--quick: K1 200, K2 100 samples, depths step 4 / 12)
  *   HN1, HN2 He init (--init he), n0 = M = 100, depths 1..49, 500 samples
  *            (--quick: 200, depths step 4) */
 #include <stdlib.h>
@@ -52,7 +52,7 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
     else if (!strcmp(which, "k1"))
     {
         depth_range(cfg, opts->quick ? 4 : 1);
-        cfg->samples = opts->quick ? 100 : 500;
+        cfg->samples = opts->quick ? 200 : 500;
     }
     else if (!strcmp(which, "k2"))
     {

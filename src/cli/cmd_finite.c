@@ -44,6 +44,7 @@ static const char *help =
     "  --format text|csv|json|latex   output format (default text)\n"
     "  --out FILE          write there (atomically) instead of stdout\n"
     "  --figure FILE       also write a pgfplots figure: dispersion vs L/M\n"
+    "  --table FILE        also write the LaTeX table (as --format latex)\n"
     "  --check             decide the claims K1, K2, HN1, HN2 that apply\n"
     "                      (exit 1 if one is refuted)\n"
     "  --timing            print samples/s and GFLOP/s on stderr\n"
@@ -273,7 +274,7 @@ run(int argc, char **argv)
     ntk_finite_config_t cfg;
     ntk_finite_result_t res;
     ntk_cli_format fmt = NTK_FMT_TEXT;
-    const char *out_path = NULL, *fig_path = NULL, *act = NULL;
+    const char *out_path = NULL, *fig_path = NULL, *table_path = NULL, *act = NULL;
     const char *width = NULL, *widths = NULL, *depth = NULL, *n0 = NULL, *sw2 = NULL;
     const char *sb2 = NULL, *param = NULL, *init = NULL, *rlist = NULL, *samples = NULL;
     const char *seed = NULL, *threads_s = NULL;
@@ -301,6 +302,7 @@ run(int argc, char **argv)
         {"format", required_argument, 0, OPT_FORMAT},
         {"out", required_argument, 0, OPT_OUT},
         {"figure", required_argument, 0, OPT_FIGURE},
+        {"table", required_argument, 0, OPT_TABLE},
         {"check", no_argument, 0, OPT_CHECK},
         {"timing", no_argument, 0, OPT_TIMING},
         {"quiet", no_argument, 0, OPT_QUIET},
@@ -335,6 +337,7 @@ run(int argc, char **argv)
                 break;
             case OPT_OUT: out_path = optarg; break;
             case OPT_FIGURE: fig_path = optarg; break;
+            case OPT_TABLE: table_path = optarg; break;
             case OPT_CHECK: check = 1; break;
             case OPT_TIMING: timing = 1; break;
             case OPT_QUIET: quiet = 1; break;
@@ -722,6 +725,15 @@ run(int argc, char **argv)
             FAIL(ntk_cli_fail(CMD, st));
         write_figure(fo->fp, cfg, res);
         if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+    }
+    if (table_path)
+    {
+        ntk_out_t to;
+        if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+        write_latex_table(to->fp, cfg, res, have_exact);
+        if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
     }
     if (refuted)
