@@ -2,7 +2,8 @@
 # Slow suite: the paper's network (M = n0 = 100) across the three phases.
 # The sample means must agree with the K2 formula (and the exact mean,
 # proofs/finite-width.md Lemma F3) by the z-score rule; the dispersion must
-# grow at sigma_w^2 >= 2 (slope > 0 by >= 3 se) and not at sigma_w^2 = 1.
+# grow at sigma_w^2 >= 2 (slope > 0 by >= 3 se) and at sigma_w^2 = 1 stay below
+# the smallest of those growth rates (the K1 rule with z = 3).
 # Fixed seed 7 (printed in the JSON).
 exe="$1"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -21,6 +22,8 @@ assert c["K1"]["verdict"] != "refuted"
 sl = {s["sigma_w2"]: s["slope_log_dispersion_vs_lambda"] for s in d["slopes"]}
 for s in (2.0, 2.5, 3.0):
     e = sl[s]; assert float(e["estimate"]) > 3 * float(e["error"]), (s, e)
-e = sl[1.0]; assert float(e["estimate"]) < 3 * float(e["error"]) + 0.1, e
+# ordered side: slope below the smallest growth rate shown at sigma_w^2 >= 2
+B = min(float(sl[s]["estimate"]) - 3 * float(sl[s]["error"]) for s in (2.0, 2.5, 3.0))
+e = sl[1.0]; assert float(e["estimate"]) + 3 * float(e["error"]) < B, (e, B)
 print("2 passed, 0 failed")
 PY
