@@ -225,11 +225,12 @@ typedef ntk_finite_result_struct ntk_finite_result_t[1];
    nr + ir) * NTK_FINITE_NSTAT + k: */
 enum
 {
-    NTK_FINITE_S_OFF = 0,    /* K(x, x_r) */
+    NTK_FINITE_S_OFF = 0,    /* K(x, x_r), x = x_{r[0]} (r[0] = 1: x itself) */
     NTK_FINITE_S_OFF2,       /* K(x, x_r)^2 */
     NTK_FINITE_S_DIAG,       /* K(x_r, x_r) */
     NTK_FINITE_S_DIAG2,      /* K(x_r, x_r)^2 */
-    NTK_FINITE_S_RATIO,      /* K(x, x_r) / K(x, x) */
+    NTK_FINITE_S_RATIO,      /* K(x, x_r) / K(x, x), x = x_{r[0]}; 0 when
+                                K(x, x) = 0 (dead network, no bias terms) */
     NTK_FINITE_S_RATIO2,
     NTK_FINITE_S_NORM2,      /* |x_r|^2 */
     NTK_FINITE_NSTAT

@@ -12,7 +12,9 @@
 #include <mpi.h>
 #endif
 
-static int mpi_active = 0;
+#if NTK_HAVE_MPI
+static int mpi_active = 0;   /* documented global: MPI_Init done by us */
+#endif
 
 int
 ntk_finite_have_mpi(void)

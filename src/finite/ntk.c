@@ -82,6 +82,12 @@ ntk_finite_draw_inputs(double *X, const ntk_finite_config_t cfg, slong isig,
     uint64_t key[2];
     slong n0 = cfg->n0;
     double *xy = malloc(sizeof(double) * 2 * n0), nx = 0, ny = 0;
+    if (xy == NULL)
+    {
+        for (slong i = 0; i < n0 * cfg->nr; i++)
+            X[i] = NAN;   /* out of memory: poison, never silently wrong */
+        return;
+    }
     make_key(key, cfg, sample);
     ntk_finite_normals(xy, 2 * n0, 1.0, key, (uint64_t) ST_INPUT << 32, tag_of(cfg, isig));
     for (slong i = 0; i < n0; i++)

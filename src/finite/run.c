@@ -97,7 +97,10 @@ accumulate(double *S, const double *K, const double *X, const ntk_finite_config_
         double *Sd = S + (isig * nd + id) * B * NTK_FINITE_NSTAT;
         for (slong ir = 0; ir < B; ir++)
         {
-            double off = Kd[ir * B], diag = Kd[ir * B + ir], ratio = off / Kd[0];
+            double off = Kd[ir * B], diag = Kd[ir * B + ir];
+            /* K(x,x) = 0 only for a dead ReLU network without bias
+               gradients; then K(x, x_r) = 0 too: count the ratio as 0 */
+            double ratio = Kd[0] != 0 ? off / Kd[0] : 0.0;
             double nrm = 0;
             const double *x = X + ir * cfg->n0;
             for (slong i = 0; i < cfg->n0; i++)
