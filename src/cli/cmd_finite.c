@@ -217,9 +217,11 @@ write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_resu
     fprintf(fp, "%% ntkdepth finite: Monte Carlo means (estimate, standard error) and the\n"
                 "%% certified exact mean; %ld samples, seed %lu, n0 = %ld\n",
             (long) cfg->samples, (unsigned long) cfg->seed, (long) cfg->n0);
-    fprintf(fp, "\\begin{tabular}{rrrrrr}\n\\hline\n"
+    fprintf(fp, "%% needs \\usepackage{longtable,amssymb}\n"
+                "\\begin{longtable}{rrrrrr}\n\\hline\n"
                 "$\\sigma_w^2$ & $L$ & $\\mathbb{E}K(x,x)$ (MC) & exact & "
-                "$\\mathbb{E}K^2/(\\mathbb{E}K)^2$ (MC) & $K(x,x_0)/K(x,x)$ \\\\\n\\hline\n");
+                "$\\mathbb{E}K^2/(\\mathbb{E}K)^2$ (MC) & $K(x,x_0)/K(x,x)$ \\\\\n\\hline\n"
+                "\\endhead\n");
     for (slong is = 0; is < cfg->nsigma; is++)
         for (slong id = 0; id < cfg->ndepths; id++)
         {
@@ -238,7 +240,7 @@ write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_resu
                 fprintf(fp, "--");
             fprintf(fp, " & $%.5g \\pm %.2g$ & $%.4g \\pm %.2g$ \\\\\n", d.est, d.err, q.est, q.err);
         }
-    fprintf(fp, "\\hline\n\\end{tabular}\n");
+    fprintf(fp, "\\hline\n\\end{longtable}\n");
     (void) M;
     arb_clear(ex);
 }
@@ -249,11 +251,13 @@ write_figure(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t 
     slong M = equal_width(cfg);
     double scale = M > 0 ? 1.0 / M : 1.0;
     fprintf(fp, "%% ntkdepth finite: dispersion E[K^2]/E[K]^2 of K(x,x) vs lambda = L/M\n"
+                "%% needs \\usepackage{pgfplots,amssymb}\n"
                 "%% (Monte Carlo, error bars = jackknife standard errors); %ld samples, seed %lu\n",
             (long) cfg->samples, (unsigned long) cfg->seed);
     fprintf(fp, "\\begin{tikzpicture}\n\\begin{axis}[xlabel={$\\lambda = L/M$}, "
-                "ylabel={$\\mathbb{E}[K^2]/\\mathbb{E}[K]^2$}, ymode=log, "
-                "legend pos=outer north east, legend style={font=\\tiny}]\n");
+                "ylabel={$\\mathbb{E}[K^2]/\\mathbb{E}[K]^2$}, ymode=log, width=12cm, height=8cm, "
+                "legend pos=outer north east, legend style={font=\\tiny}, "
+                "every axis plot/.append style={mark size=0.7pt, line width=0.5pt}]\n");
     for (slong is = 0; is < cfg->nsigma; is++)
     {
         fprintf(fp, "\\addplot+[error bars/.cd, y dir=both, y explicit] coordinates {\n");
