@@ -211,7 +211,6 @@ static void
 write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res,
                   int have_exact)
 {
-    slong M = equal_width(cfg);
     arb_t ex;
     arb_init(ex);
     fprintf(fp, "%% ntkdepth finite: Monte Carlo means (estimate, standard error) and the\n"
@@ -241,7 +240,6 @@ write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_resu
             fprintf(fp, " & $%.5g \\pm %.2g$ & $%.4g \\pm %.2g$ \\\\\n", d.est, d.err, q.est, q.err);
         }
     fprintf(fp, "\\hline\n\\end{longtable}\n");
-    (void) M;
     arb_clear(ex);
 }
 

@@ -64,7 +64,7 @@ fi
 grep -q 'addplot' "$tmp/fig.tex" || { echo "FAIL figure"; fail=$((fail + 1)); }
 n=$((n + 1))
 "$exe" finite --quiet --width 6 --n0 5 --depth 1:3 --sigma-w2 2 --samples 10 --format latex \
-    | grep -q 'end{tabular}' || { echo "FAIL latex table"; fail=$((fail + 1)); }
+    | grep -q 'end{longtable}' || { echo "FAIL latex table"; fail=$((fail + 1)); }
 
 echo "$((n - fail)) passed, $fail failed"
 [ $fail = 0 ]
