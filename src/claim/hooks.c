@@ -8,6 +8,9 @@
 #include <string.h>
 #include "ntkdepth/claim.h"
 
+ntk_status ntk_claim_hook_regress(ntk_claim_result_t res, const ntk_claim_t cl,
+                                  const ntk_verify_opts_t opts);
+
 static void
 set_pred(ntk_claim_result_t r, const char *s)
 {
@@ -456,6 +459,8 @@ ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
         return hook_psi(res, cl, opts, 0);
     if (!strcmp(cl->hook, "psi_derivatives_uniform"))
         return hook_psi(res, cl, opts, 1);
+    if (!strncmp(cl->hook, "regress_", 8))
+        return ntk_claim_hook_regress(res, cl, opts);   /* hooks_regress.c */
     return ntk_error_set(NTK_DOMAIN, "[%s] field 'hook': unknown evaluator '%s'",
                          cl->id ? cl->id : "?", cl->hook);
 }

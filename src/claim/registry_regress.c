@@ -1,0 +1,32 @@
+/* Built-in claims on kernel regression at depth (papers.md P2 S4, S6 and
+ * P4 H10), decided by the regress module's certified Gram matrices and
+ * solves (src/claim/hooks_regress.c; derivations proofs/regress.md). */
+const char *ntk_registry_regress =
+"[H10]\n"
+"paper = hayou-curse\n"
+"source = Hayou, Doucet, Rousseau: the curse of depth in kernel regime\n"
+"statement = ReLU at the EOC: the regression weights of a test point off the training set tend to 1/(n+3) (n = 8 on S^15)\n"
+"proof = proofs/regress.md, Lemma G6 (from proofs/ntk-relu.md, Lemma N3)\n"
+"hook = regress_h10\nlaw = limit\nact = relu\n"
+"depths = 1e2,1e3,1e4,1e5,1e6\ntolerance = 1e-4\nquick_tolerance = 1e-2\ndigits = 20\nexpect = holds\n"
+"[H10-smooth]\n"
+"paper = hayou-curse\n"
+"source = Hayou, Doucet, Rousseau: the curse of depth in kernel regime\n"
+"statement = smooth activation at the EOC (erf, sigma_b = 0.2, q1 = q*): the weights tend to 1/(n+2) (n = 3)\n"
+"proof = proofs/regress.md, Lemma G6 (from proofs/smooth-eoc.md, H7)\n"
+"hook = regress_h10_smooth\nlaw = limit\nact = erf\n"
+"depths = 1e2,1e3,1e4,1e5\ntolerance = 1e-3\nquick_tolerance = 2e-2\ndigits = 20\nexpect = holds\n"
+"[S4]\n"
+"paper = starnaud\n"
+"source = St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK\n"
+"statement = the limit C(x) of the weights kappa_x^T kappa^{-1} is bounded and continuous on the sphere with C(x_i) = e_i\n"
+"proof = proofs/regress.md, Lemma G7 (C is 1/(n+3) off the training set: discontinuous at every x_i)\n"
+"hook = regress_s4\nlaw = limit\nact = relu\n"
+"depths = 1e4,1e6\ndigits = 15\nexpect = refuted\n"
+"[S6]\n"
+"paper = starnaud\n"
+"source = St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK\n"
+"statement = 100 points on S^127, depths 1..30: the kernel converges very slowly while the predictor settles around L = 10 (read: see predicted)\n"
+"proof = proofs/regress.md, Lemma G8\n"
+"hook = regress_s6\nlaw = limit\nact = relu\n"
+"depths = 30\ntolerance = 0.01\ndigits = 15\nexpect = holds\n";
