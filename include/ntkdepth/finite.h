@@ -65,14 +65,18 @@ void ntk_finite_philox4x64(uint64_t out[4], const uint64_t ctr[4],
 
 /**
  * Standard normals of one stream: out[i] for i = 0..n-1 is the i-th normal
- * of the stream (key, ctr_hi) -- a pure function of (key, ctr_hi, i), so
- * any slice can be regenerated.  Counter block i/4 gives 4 uniforms in
- * (0, 1) (53 bits, offset 1/2 ulp), turned into normals by Box--Muller
- * (pairs (0,1) and (2,3) of the block).  Scaled by `scale` (the std).
+ * of the stream (key, stream, tag) -- a pure function of (key, stream, tag,
+ * i), so any slice can be regenerated.  Counter (i/4, stream, tag, 0) gives
+ * four 64-bit words; word i%4 becomes u = (top 52 bits + 1/2) 2^-52 in
+ * (0, 1) and the normal Phi^{-1}(u) (Wichura's AS 241, relative accuracy
+ * ~1e-16; |z| <= 8.3).  Scaled by `scale` (the std).
  */
 void ntk_finite_normals(double *out, slong n, double scale,
                         const uint64_t key[2], uint64_t stream,
                         uint64_t tag);
+
+/** Phi^{-1}(p) for 0 < p < 1 (AS 241), exposed for tests. */
+double ntk_finite_normal_quantile(double p);
 
 /* ---------------------------------------------------------- activations */
 

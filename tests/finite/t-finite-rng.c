@@ -77,6 +77,46 @@ test_moments(void **state)
     free(z);
 }
 
+/* Phi(Phi^{-1}(u)) = u, with Phi from libm's erfc (independent of AS 241):
+   a wrong coefficient in any of the three regions would show far above
+   the tolerance.  Relative to min(u, 1 - u); the amplification of a
+   relative error d in z is |z phi(z) / Phi(z)| <= z^2 + 1 < 70 here. */
+static void
+test_quantile(void **state)
+{
+    double worst = 0;
+    for (int reg = 0; reg < 3; reg++)
+        for (int i = 1; i < 20000; i++)
+        {
+            double u;
+            if (reg == 0)
+                u = i / 20000.0;                              /* whole range */
+            else if (reg == 1)
+                u = exp(-25.0 * i / 20000.0) * 0.075;         /* middle tail */
+            else
+                u = exp(-25.0 - 11.7 * i / 20000.0);          /* far tail, r > 5 */
+            for (int side = 0; side < 2; side++)
+            {
+                double p = side ? 1 - u : u;
+                if (side && (1 - p) != u)
+                    continue;                                 /* 1 - u not exact */
+                double z = ntk_finite_normal_quantile(p);
+                /* lower tail Phi(z), upper tail 1 - Phi(z) = Phi(-z) */
+                double err = p < 0.5 ? fabs(0.5 * erfc(-z / sqrt(2.0)) - p) / p
+                                     : fabs(0.5 * erfc(z / sqrt(2.0)) - (1 - p)) / (1 - p);
+                if (err > worst)
+                    worst = err;
+                if (!(err < 1e-13))
+                    fail_msg("Phi(Phi^-1(%.17g)) relative error %.3g (z = %.17g)", p, err, z);
+            }
+        }
+    printf("# quantile: worst relative error of Phi(Phi^-1(u)) %.3g\n", worst);
+    /* symmetry and known points */
+    assert_true(ntk_finite_normal_quantile(0.5) == 0);
+    assert_true(fabs(ntk_finite_normal_quantile(0.975) - 1.959963984540054) < 1e-15);
+    assert_true(ntk_finite_normal_quantile(0.1) == -ntk_finite_normal_quantile(0.9));
+}
+
 int
 main(void)
 {
@@ -84,6 +124,7 @@ main(void)
         cmocka_unit_test(test_kat),
         cmocka_unit_test(test_purity),
         cmocka_unit_test(test_moments),
+        cmocka_unit_test(test_quantile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
