@@ -1,8 +1,9 @@
 /*
  * Counter-based randomness: Philox4x64-10 from Random123 (header-only,
  * Debian librandom123-dev), keyed by (seed, sample index), and standard
- * normals by Box--Muller.  Every number is a pure function of (key,
- * stream, tag, index): no state, so threads and ranks cannot change it.
+ * normals by the AS 241 quantile of one uniform each.  Every number is a
+ * pure function of (key, stream, tag, index): no state, so threads and
+ * ranks cannot change it.
  */
 #include <math.h>
 #include <Random123/philox.h>
