@@ -385,11 +385,14 @@ ntk_status ntk_finite_claim_hn1(ntk_finite_claim *c, const ntk_finite_result_t r
                                 const ntk_finite_config_t cfg);
 /**
  * K1: per sigma_w2, slope s of log dispersion of K(x,x) vs lambda = L/M
- * with jackknife error, z = s/se.  sigma_w2 >= 2: "grows" needs z >= z*;
- * sigma_w2 < 2: "does not grow" needs s + z* se < min over the growing
- * values of (s - z* se) (bounded by the data, no tuned constant).
- * holds if every sigma agrees, refuted if one contradicts with |z| >= z*,
- * else inconclusive.  z* Bonferroni over the sigma values.
+ * with jackknife error, z = s/se, z* Bonferroni over the sigma values.
+ * sigma_w2 >= 2: "grows" iff z >= z* (contradiction iff z <= -z*).
+ * sigma_w2 < 2: "grows slower" iff s + z* se < B = min over the growing
+ * values of (s - z* se) (a bound from the data, no tuned constant);
+ * contradiction iff s - z* se >= U = min over sigma_w2 >= 2 of
+ * (s + z* se), i.e. shown to grow at least as fast as a value >= 2.
+ * holds if every sigma agrees, refuted if one contradicts, else
+ * inconclusive.
  */
 ntk_status ntk_finite_claim_k1(ntk_finite_claim *c, const ntk_finite_result_t res,
                                const ntk_finite_config_t cfg);
