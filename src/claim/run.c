@@ -380,6 +380,40 @@ fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
     return st;
 }
 
+/* Tail estimate of a limit: the last value, with 20 times the last
+   difference (plus its radius) as error (proofs/verdicts.md, rule E2). */
+static void
+tail_estimate(ntk_estimate_t e, const slong *depths, arb_srcptr z, slong n,
+              slong prec)
+{
+    arb_t d;
+    arb_init(d);
+    arb_set(e->value, z + n - 1);
+    arb_sub(d, z + n - 1, z + n - 2, prec);
+    arb_abs(d, d);
+    arb_mul_ui(d, d, 20, prec);
+    {
+        arf_t u;
+        arf_init(u);
+        arb_get_ubound_arf(u, d, prec);
+        arb_set_arf(e->error, u);
+        {
+            arb_t r;
+            arb_init(r);
+            arf_set_mag(arb_midref(r), arb_radref(z + n - 1));
+            arb_add(e->error, e->error, r, prec);
+            arb_get_ubound_arf(u, e->error, prec);
+            arb_set_arf(e->error, u);
+            arb_clear(r);
+        }
+        arf_clear(u);
+    }
+    e->kind = NTK_EST_EXTRAPOLATION;
+    e->lo = depths[n - 2];
+    e->hi = depths[n - 1];
+    arb_clear(d);
+}
+
 /* ------------------------------------------------------------------ */
 /* laws                                                                */
 /* ------------------------------------------------------------------ */
@@ -580,6 +614,24 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             ntk_estimate_set(ex, tmp);
             ntk_estimate_clear(tmp);
         }
+        /* limits: also the tail estimate y(Lmax) +- 20 |y(Lmax) - y(Lprev)|,
+           which is the right one for geometrically converging sequences
+           (ordered/chaotic phases) and loses against the fits on power-law
+           convergence (rule E2 of proofs/verdicts.md) */
+        if (cl->law == NTK_LAW_LIMIT && n >= 2)
+        {
+            ntk_estimate_t tl;
+            ntk_estimate_init(tl);
+            tail_estimate(tl, depths, z, n, prec);
+            if (arb_lt(tl->error, est->error))
+            {
+                if (!have_ex || arb_lt(est->error, ex->error))
+                    ntk_estimate_set(ex, est);
+                have_ex = 1;
+                ntk_estimate_set(est, tl);
+            }
+            ntk_estimate_clear(tl);
+        }
         v = ntk_verdict_estimate(est, pred, T, prec);
         m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
@@ -738,10 +790,21 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
        or the last ratio with the last difference as error */
     {
         ntk_fit_term tm[3] = {{0, 0}, {1, 0}, {2, 0}};
-        if (nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
-                                        NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS)
-            ;
-        else
+        ntk_estimate_t tl;
+        int have_r = nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
+                                                  NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        ntk_estimate_init(tl);
+        if (nr >= 2)
+        {
+            tail_estimate(tl, dd, rho, nr, prec);
+            if (!have_r || arb_lt(tl->error, est->error))
+            {
+                ntk_estimate_set(est, tl);
+                have_r = 1;
+            }
+        }
+        ntk_estimate_clear(tl);
+        if (!have_r)
         {
             arb_set(est->value, rho + nr - 1);
             arb_zero(est->error);
