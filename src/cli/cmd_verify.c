@@ -182,7 +182,7 @@ ntk_cli_verify(int argc, char **argv)
             rc = ntk_cli_fail("verify", st);
             goto cleanup;
         }
-        if (!quiet && isatty(fileno(stderr)))
+        if (!quiet)
             fprintf(stderr, "%-16s %-12s %6.1fs\n", cs->v[i].id,
                     ntk_verdict_str(res[i].verdict), res[i].seconds);
     }
