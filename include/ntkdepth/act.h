@@ -96,15 +96,26 @@ slong ntk_act_smoothness(const ntk_act_t act);
  *         (the formula valid on x < 0, resp. x > 0, continued analytically).
  * Math:   each res[j] is a ball containing the exact coefficient for every z
  *         in the input ball (so a wide z gives a valid enclosure on a region).
+ *         Computed with Arb's power-series functions (tan, erf/erfc, exp,
+ *         inverse, log1p); see the family file (src/act/<name>.c).
+ *         Singularities: tanh at i pi (k + 1/2); sigmoid, silu, softplus at
+ *         i pi (2k + 1); mish where e^z (e^z + 2) = -2; softplus is only
+ *         evaluated on |Im z| < pi (its branch points; NTK_UNABLE outside).
+ * Precision: the radii are those of Arb's series at prec bits (no extra
+ *         guard bits); a wide z gives wide coefficients.
  * Status: NTK_DOMAIN if branch does not fit the activation; NTK_UNABLE if
- *         the enclosure is not finite (e.g. z too close to a pole of tanh).
+ *         the enclosure is not finite (e.g. z too close to a pole of tanh)
+ *         or z is not finite.  len <= 0: nothing to do, NTK_SUCCESS.
  * Aliasing: res must not alias z; res has room for len entries.
  */
 ntk_status ntk_act_jet(acb_ptr res, const ntk_act_t act, const acb_t z,
                        int branch, slong len, slong prec);
 
 /** Real-point convenience: res[j] = phi^(j)(x)/j!; at x = 0 exactly for a
- *  piecewise activation the right branch is used. */
+ *  piecewise activation the right branch is used; for a ball x that
+ *  straddles 0 the result is the union of both branches' enclosures (valid
+ *  for every point of the ball, each lying on one side).  Status as
+ *  ntk_act_jet. */
 ntk_status ntk_act_jet_arb(arb_ptr res, const ntk_act_t act, const arb_t x,
                            slong len, slong prec);
 
@@ -112,8 +123,11 @@ ntk_status ntk_act_jet_arb(arb_ptr res, const ntk_act_t act, const arb_t x,
  * Growth bound in a complex strip, for tail bounds (proofs/tails.md):
  * for every z with |Im z| <= r (and, for branch -1/+1, Re z <= r resp.
  * Re z >= -r):   |phi_branch(z)| <= A + B |z|.
- * All outputs are exact-or-upper-bound balls (use their upper bounds).
- * The lemma proving the bound for each activation is cited in its source.
+ * Use the upper bounds of A and B and the lower bound of r (the balls are
+ * exact or nearly so).  Strip widths: tanh, mish 3/4 (< pi/4); sigmoid,
+ * silu, softplus 3/2 (< pi/2); all others 1.  relu_pow:K with K >= 2 has
+ * no linear bound on branch +1: B = +inf (use ntk_act_growth_poly).
+ * Proofs: proofs/activations.md, Lemmas A4-A12, cited in each source.
  */
 void ntk_act_growth(arb_t A, arb_t B, arb_t r, const ntk_act_t act,
                     int branch, slong prec);
@@ -132,9 +146,18 @@ void ntk_act_growth_poly(arb_t A, arb_t B, arb_t r, slong *p,
  *   deriv = 0 : res = E[phi(u) phi(v)]
  *   deriv = 1 : res = E[phi'(u) phi'(v)]   (for step: the Price/Dirac value
  *               1/(2 pi sqrt(s11 s22 - s12^2)), NTK_DOMAIN at |c| = 1)
- * Evaluated without cancellation near c = 1 (see also _eps below).
- * Status: NTK_UNABLE if the activation has no closed form; NTK_DOMAIN if
- *         the covariance is not positive semidefinite with s11, s22 > 0.
+ * Formulas and proofs: proofs/activations.md, Lemmas A13-A19.
+ * Ball semantics: the result contains the kernel for every covariance in
+ * the input balls that is positive semidefinite; c = s12 / sqrt(s11 s22)
+ * is intersected with [-1, 1] (a ball straddling c = 1 is fine; c = +-1
+ * exactly is fine).  Near c = 1 the accuracy is limited by how well the
+ * inputs determine 1 - c: use _eps below for the deep recursion.
+ * Status: NTK_UNABLE if the activation has no closed form, or s11/s22 is
+ *         a ball not certainly > 0 but not certainly <= 0;
+ *         NTK_DOMAIN if deriv is not 0 or 1, s11 or s22 is certainly <= 0,
+ *         or |c| > 1 certainly; step with deriv = 1: NTK_DOMAIN at |c| = 1
+ *         exactly, NTK_UNABLE if the ball contains |c| = 1.
+ * Aliasing: res may alias any input.
  */
 ntk_status ntk_act_kernel_closed(arb_t res, const ntk_act_t act, int deriv,
                                  const arb_t s11, const arb_t s12,
@@ -147,7 +170,12 @@ ntk_status ntk_act_kernel_closed(arb_t res, const ntk_act_t act, int deriv,
  *               subtracting two nearly equal numbers)
  *   deriv = 1 : res = E[phi'(u) phi'(v)]
  * with u, v of variance q and correlation 1 - eps.
- * Status as ntk_act_kernel_closed.
+ * Accuracy: the relative accuracy of the result does not degrade as
+ * eps -> 0 (tested down to eps = 3 * 2^-100 against the direct difference
+ * at 4x precision; proofs/activations.md, Lemmas A1-A3, A13-A19).
+ * eps is intersected with [0, 2] (a ball straddling 0 is fine).
+ * Status as ntk_act_kernel_closed; NTK_DOMAIN if q <= 0 or eps is
+ * certainly outside [0, 2].
  */
 ntk_status ntk_act_kernel_closed_eps(arb_t res, const ntk_act_t act, int deriv,
                                      const arb_t q, const arb_t eps, slong prec);

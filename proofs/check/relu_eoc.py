@@ -114,6 +114,13 @@ for Delta in [mpf(1)/2, mpf(1)/5, mpf(1)]:
         worst_C1 = max(globals().get('worst_C1', 0), abs(Cs[Lb][1] - Cs[La][1]))
         globals()['worst_C1'] = worst_C1
         Cw = Cs[Lb][2]; gamma = Cw/pw[0]
+        # (b') second order directly: L^2 (w_L - expansion through 1/L) vs p22 ln^2 L + p21 ln L + p20
+        pq = predicted_w(Delta, Cw)
+        for L in sorted(Cs):
+            w = sqrt(2/data[L][0]); ln = log(L)
+            lhs = (w - W(L, Delta, Cw, 1))*L**2
+            rhs = pq[5]*ln**2 + pq[6]*ln + pq[7]
+            print(f"      L = {L:6d}: L^2 (w_L - order-1 expansion) = {nstr(lhs, 10):>14s}   p22 ln^2 L + p21 ln L + p20 = {nstr(rhs, 10):>14s}")
         pt = predicted_t(Delta, gamma)
         # (c) Theta12: t_L - [L/4 + 3/8 ln L + gamma/4 - 1/8 + (9/16 ln L + r10)/L], scaled by L^2/ln^2 L
         print(f"  gamma = C_w/A = {nstr(gamma, 15)};  Theta12/q residual after the 1/L terms (times L^2/ln^2 L):")

@@ -314,6 +314,7 @@ ntk_act_is_piecewise(const ntk_act_t act)
     }
 }
 
+/* proofs/activations.md, Lemma A20 */
 slong
 ntk_act_smoothness(const ntk_act_t act)
 {

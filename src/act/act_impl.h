@@ -89,7 +89,11 @@ void _ntk_act_mul_by_var(acb_ptr res, const acb_t z, acb_srcptr g, slong len,
 /* theta = arccos(1 - eps) = 2 asin(sqrt(eps / 2)), eps in [0, 2]. */
 void _ntk_act_theta_eps(arb_t theta, const arb_t eps, slong prec);
 
-/* theta = arccos(c), c in [-1, 1]. */
+/* res = asin(x) for a ball x within [-1, 1]; unlike arb_asin also for
+ * balls touching +-1 (enclosure by the monotone endpoints). */
+void _ntk_act_asin(arb_t res, const arb_t x, slong prec);
+
+/* theta = arccos(c), c in [-1, 1] (same robustness as _ntk_act_asin). */
 void _ntk_act_theta_c(arb_t theta, const arb_t c, slong prec);
 
 /* res = theta - sin(theta) for theta in [0, pi], by its alternating series

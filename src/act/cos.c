@@ -2,8 +2,8 @@
  * src/act/cos.c -- phi(x) = cos x, entire.
  *
  * Growth: |cos(x + iy)|^2 = cos^2 x + sinh^2 y <= cosh^2 y, so |cos z| <=
- * cosh r on |Im z| <= r (proofs/activations.md, Lemma G5).
- * Kernels (proofs/activations.md, Lemma K7):
+ * cosh r on |Im z| <= r (proofs/activations.md, Lemma A8).
+ * Kernels (proofs/activations.md, Lemma A19):
  *   E[cos u cos v] = e^(-(s11 + s22)/2) cosh(s12)
  *   E[sin u sin v] = e^(-(s11 + s22)/2) sinh(s12)   (derivative kernel,
  *                                                    cos' = -sin)
@@ -36,7 +36,7 @@ _ntk_act_cos_growth(arb_t A, arb_t B, arb_t r, slong *p,
 {
     *p = 1;
     arb_one(r);
-    arb_cosh(A, r, prec);                      /* Lemma G5 */
+    arb_cosh(A, r, prec);                      /* Lemma A8 */
     arb_zero(B);
 }
 

@@ -7,7 +7,7 @@
  * Smoothness: phi' is continuous iff alpha = 1 (then phi'' jumps: 2),
  * otherwise 1.
  * Growth: branch +1: |z|; branch -1 on Re z <= r: |alpha| (e^r + 1), r = 1
- * (proofs/activations.md, Lemma G9).
+ * (proofs/activations.md, Lemma A12).
  */
 #include "act_impl.h"
 

@@ -2,8 +2,8 @@
  * src/act/erf.c -- phi(x) = erf(x), entire.
  *
  * Jet: Arb's erf power series.  Growth: |erf(x + iy)| <= 1 + (2/sqrt(pi))
- * |y| e^(y^2) (proofs/activations.md, Lemma G3).
- * Kernels (Williams 1997; proofs/activations.md, Lemma K5):
+ * |y| e^(y^2) (proofs/activations.md, Lemma A6).
+ * Kernels (Williams 1997; proofs/activations.md, Lemma A17):
  *   E[erf(u) erf(v)]   = (2/pi) asin(2 s12 / sqrt((1 + 2 s11)(1 + 2 s22)))
  *   E[erf'(u) erf'(v)] = (4/pi) / sqrt((1 + 2 s11)(1 + 2 s22) - 4 s12^2)
  * Equal variances q, c = 1 - eps: with x = 2q / (1 + 2q),
@@ -32,7 +32,7 @@ void
 _ntk_act_erf_growth(arb_t A, arb_t B, arb_t r, slong *p,
                     const ntk_act_struct *act, int branch, slong prec)
 {
-    /* r = 1: A = 1 + (2/sqrt(pi)) e  (proofs/activations.md, Lemma G3) */
+    /* r = 1: A = 1 + (2/sqrt(pi)) e  (proofs/activations.md, Lemma A6) */
     arb_t t;
     arb_init(t);
     *p = 1;
@@ -66,7 +66,7 @@ _ntk_act_erf_kernel(arb_t res, const ntk_act_struct *act, int deriv,
         arb_mul(t, t, s12, prec);
         arb_mul_2exp_si(t, t, 1);
         _ntk_act_clamp(t, -1, 1, prec);        /* |.| < 1 for PSD S */
-        arb_asin(t, t, prec);
+        _ntk_act_asin(t, t, prec);
         arb_const_pi(a, prec);
         arb_div(t, t, a, prec);
         arb_mul_2exp_si(res, t, 1);

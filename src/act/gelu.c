@@ -5,14 +5,14 @@
  * Jet: Phi(z + t) = (1 + erf((z + t)/sqrt 2)) / 2 (or erfc(-(z + t)/sqrt 2)/2
  * for Re z < 0, which keeps relative accuracy in the left tail), times z + t.
  * Growth: |phi(z)| <= (1 + (r / sqrt(2 pi)) e^(r^2/2)) |z| on |Im z| <= r
- * (proofs/activations.md, Lemma G4).
- * Kernels (proofs/activations.md, Lemma K6), a = 1 + s11, b = 1 + s22,
+ * (proofs/activations.md, Lemma A7).
+ * Kernels (proofs/activations.md, Lemma A18), a = 1 + s11, b = 1 + s22,
  * rho = s12, D = a b - rho^2:
  *   E[phi(u) phi(v)] = rho/4 + rho asin(rho / sqrt(a b)) / (2 pi)
  *                    + (s11 s22 - rho^2 + rho^2 (1/a + 1/b)) / (2 pi sqrt D)
  *   E[phi'(u) phi'(v)] = 1/4 + asin(rho / sqrt(a b)) / (2 pi)
  *                    + rho (1/a + 1/b) / (2 pi sqrt D) + rho / (2 pi D^(3/2))
- * and the cancellation-free difference form of Lemma K6 (c).
+ * and the cancellation-free difference form of Lemma A18 (c).
  */
 #include "act_impl.h"
 
@@ -62,7 +62,7 @@ void
 _ntk_act_gelu_growth(arb_t A, arb_t B, arb_t r, slong *p,
                      const ntk_act_struct *act, int branch, slong prec)
 {
-    /* r = 1: B = 1 + e^(1/2) / sqrt(2 pi)  (Lemma G4) */
+    /* r = 1: B = 1 + e^(1/2) / sqrt(2 pi)  (Lemma A7) */
     arb_t t;
     arb_init(t);
     *p = 1;
@@ -104,13 +104,13 @@ _ntk_act_gelu_kernel(arb_t res, const ntk_act_struct *act, int deriv,
     arb_add(D, s11, s22, prec);
     arb_add_ui(D, D, 1, prec);
     arb_add(D, D, w, prec);
-    arb_sqrt(sD, D, prec);
+    arb_sqrtpos(sD, D, prec);
     /* asin(rho / sqrt(a b)) / (2 pi) */
     arb_mul(t, a, b, prec);
     arb_rsqrt(t, t, prec);
     arb_mul(t, t, s12, prec);
     _ntk_act_clamp(t, -1, 1, prec);
-    arb_asin(as, t, prec);
+    _ntk_act_asin(as, t, prec);
     arb_div(as, as, pi2, prec);
     /* h = 1/a + 1/b */
     arb_inv(t, a, prec);
@@ -187,8 +187,8 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     arb_mul_2exp_si(Aq, q, 1);
     arb_add_ui(Aq, Aq, 1, prec);               /* a^2 - q^2 = 1 + 2q */
     arb_add(Ar, Aq, d2, prec);                 /* a^2 - rho^2 */
-    arb_sqrt(sq, Aq, prec);
-    arb_sqrt(sr, Ar, prec);
+    arb_sqrtpos(sq, Aq, prec);
+    arb_sqrtpos(sr, Ar, prec);
 
     if (deriv == 1)
     {
@@ -196,7 +196,7 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
                 + rho / (2 pi Ar^(3/2)) */
         arb_div(t, rho, a, prec);
         _ntk_act_clamp(t, -1, 1, prec);
-        arb_asin(t, t, prec);
+        _ntk_act_asin(t, t, prec);
         arb_mul(u, a, sr, prec);
         arb_div(u, rho, u, prec);
         arb_mul_2exp_si(u, u, 1);
@@ -210,7 +210,7 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
         goto cleanup;
     }
 
-    /* proofs/activations.md, Lemma K6 (c):
+    /* proofs/activations.md, Lemma A18 (c):
        K(q) - K(rho) = q eps / 4
          + [ q eps asin(q/a) + rho (asin(q/a) - asin(rho/a)) ] / (2 pi)
          + [ (q^2 - rho^2)(2/a - 1) / sqrt(Aq)
@@ -222,7 +222,7 @@ _ntk_act_gelu_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     _ntk_act_asin_diff(u, x, t, eps, prec);
     arb_mul(u, u, rho, prec);
     _ntk_act_clamp(x, 0, 1, prec);
-    arb_asin(t, x, prec);
+    _ntk_act_asin(t, x, prec);
     arb_mul(t, t, q, prec);
     arb_mul(t, t, eps, prec);
     arb_add(u, u, t, prec);                    /* first bracket */

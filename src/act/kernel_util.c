@@ -6,21 +6,43 @@
  */
 #include "act_impl.h"
 
+/* proofs/activations.md, Lemma A3 (c): the exact value is known to lie in
+   [lo, hi], so the intersection still encloses it. */
 int
 _ntk_act_clamp(arb_t x, slong lo, slong hi, slong prec)
 {
-    arb_t I;
     arf_t a, b;
-    int ok;
+    int ok = 1;
 
-    arb_init(I);
+    if (!arb_is_finite(x))
+    {
+        /* nothing known but the range itself */
+        arf_init(a);
+        arf_init(b);
+        arf_set_si(a, lo);
+        arf_set_si(b, hi);
+        arb_set_interval_arf(x, a, b, prec);
+        arf_clear(a);
+        arf_clear(b);
+        return 1;
+    }
     arf_init(a);
     arf_init(b);
-    arf_set_si(a, lo);
-    arf_set_si(b, hi);
-    arb_set_interval_arf(I, a, b, prec);
-    ok = arb_intersection(x, x, I, prec);
-    arb_clear(I);
+    arb_get_lbound_arf(a, x, prec);
+    arb_get_ubound_arf(b, x, prec);
+    if (arf_cmp_si(a, lo) >= 0 && arf_cmp_si(b, hi) <= 0)
+        goto cleanup;                       /* already inside: unchanged */
+    if (arf_cmp_si(b, lo) < 0 || arf_cmp_si(a, hi) > 0)
+    {
+        ok = 0;                             /* certainly outside */
+        goto cleanup;
+    }
+    if (arf_cmp_si(a, lo) < 0)
+        arf_set_si(a, lo);
+    if (arf_cmp_si(b, hi) > 0)
+        arf_set_si(b, hi);
+    arb_set_interval_arf(x, a, b, prec);
+cleanup:
     arf_clear(a);
     arf_clear(b);
     return ok;
@@ -29,29 +51,112 @@ _ntk_act_clamp(arb_t x, slong lo, slong hi, slong prec)
 int
 _ntk_act_clamp_nonneg(arb_t x, slong prec)
 {
+    arf_t a, b;
     if (arb_is_nonnegative(x))
         return 1;
     if (arb_is_negative(x))
         return 0;
-    arb_nonnegative_part(x, x);
+    if (!arb_is_finite(x))
+    {
+        arb_zero_pm_inf(x);
+        arb_nonnegative_part(x, x);
+        return 1;
+    }
+    arf_init(a);
+    arf_init(b);
+    arb_get_ubound_arf(b, x, prec);
+    arf_zero(a);
+    arb_set_interval_arf(x, a, b, prec);
+    arf_clear(a);
+    arf_clear(b);
     return 1;
 }
 
 void
 _ntk_act_theta_eps(arb_t theta, const arb_t eps, slong prec)
 {
-    /* arccos(1 - eps) = 2 asin(sqrt(eps / 2)): no 1 - eps is formed */
+    /* arccos(1 - eps) = 2 asin(sqrt(eps / 2)): no 1 - eps is formed
+       (proofs/activations.md, Lemma A3 (a)) */
     arb_mul_2exp_si(theta, eps, -1);
-    arb_sqrt(theta, theta, prec);
+    arb_sqrtpos(theta, theta, prec);
     _ntk_act_clamp(theta, 0, 1, prec);
-    arb_asin(theta, theta, prec);
+    _ntk_act_asin(theta, theta, prec);
     arb_mul_2exp_si(theta, theta, 1);
+}
+
+/* f monotone on [-1, 1]: enclose f over the ball x (intersected with
+   [-1, 1]) by f at its two endpoints; Arb's arb_asin/arb_acos return NaN
+   for balls that merely touch +-1 (proofs/activations.md, Lemma A3 (b)). */
+static void
+monotone_unit(arb_t res, const arb_t x, int acos, slong prec)
+{
+    arf_t lo, hi;
+    arb_t a, b;
+
+    arf_init(lo);
+    arf_init(hi);
+    arb_init(a);
+    arb_init(b);
+    arb_get_lbound_arf(lo, x, prec);
+    arb_get_ubound_arf(hi, x, prec);
+    if (arf_cmp_si(lo, -1) < 0)
+        arf_set_si(lo, -1);
+    if (arf_cmp_si(hi, 1) > 0)
+        arf_set_si(hi, 1);
+    if (arf_cmp_si(lo, 1) > 0)
+        arf_set_si(lo, 1);
+    if (arf_cmp_si(hi, -1) < 0)
+        arf_set_si(hi, -1);
+    arb_set_arf(a, lo);
+    arb_set_arf(b, hi);
+    if (acos)
+    {
+        arb_acos(a, a, prec);
+        arb_acos(b, b, prec);
+    }
+    else
+    {
+        arb_asin(a, a, prec);
+        arb_asin(b, b, prec);
+    }
+    arb_union(res, a, b, prec);
+    arf_clear(lo);
+    arf_clear(hi);
+    arb_clear(a);
+    arb_clear(b);
+}
+
+/* true if the ball x reaches |x| >= 1 somewhere without being exact */
+static int
+touches_unit(const arb_t x)
+{
+    mag_t m;
+    int r;
+    if (arb_is_exact(x))
+        return 0;
+    mag_init(m);
+    arb_get_mag(m, x);
+    r = mag_cmp_2exp_si(m, 0) >= 0;
+    mag_clear(m);
+    return r;
+}
+
+void
+_ntk_act_asin(arb_t res, const arb_t x, slong prec)
+{
+    if (touches_unit(x))
+        monotone_unit(res, x, 0, prec);
+    else
+        arb_asin(res, x, prec);
 }
 
 void
 _ntk_act_theta_c(arb_t theta, const arb_t c, slong prec)
 {
-    arb_acos(theta, c, prec);
+    if (touches_unit(c))
+        monotone_unit(theta, c, 1, prec);
+    else
+        arb_acos(theta, c, prec);
 }
 
 void
@@ -161,21 +266,21 @@ _ntk_act_asin_diff(arb_t res, const arb_t x, const arb_t omx2,
         arb_set(sx, omx2);
         _ntk_act_clamp_nonneg(sx, prec);
         arb_add(sy, sx, x2e, prec);
-        arb_sqrt(sx, sx, prec);
-        arb_sqrt(sy, sy, prec);
+        arb_sqrtpos(sx, sx, prec);
+        arb_sqrtpos(sy, sy, prec);
         arb_mul(d, x, sy, prec);
         arb_addmul(d, y, sx, prec);
         arb_div(d, x2e, d, prec);
         _ntk_act_clamp(d, 0, 1, prec);
-        arb_asin(res, d, prec);
+        _ntk_act_asin(res, d, prec);
     }
     else
     {
         _ntk_act_clamp(y, -1, 1, prec);
         arb_set(d, x);
         _ntk_act_clamp(d, -1, 1, prec);
-        arb_asin(d, d, prec);
-        arb_asin(y, y, prec);
+        _ntk_act_asin(d, d, prec);
+        _ntk_act_asin(y, y, prec);
         arb_sub(res, d, y, prec);
     }
     arb_clear(y);

@@ -4,13 +4,13 @@
  * With w = 1 + e^x, tanh(log w) = (w^2 - 1)/(w^2 + 1), so
  *   mish(z) = z n / (n + 2),  n = e^z (e^z + 2),
  * a meromorphic identity valid on all of C (no branch of log is involved,
- * tanh having period i pi).  For Re z >= 0 we use the equivalent
+ * tanh having period i pi; proofs/activations.md, Lemma A21 (c)).  For Re z >= 0 we use the equivalent
  *   n / (n + 2) = (1 + 2v) / (1 + 2v + 2v^2),  v = e^-z,
  * so that neither tail loses relative accuracy.
  * Growth: |arg(1 + e^z)| <= |Im z|, so for |Im z| <= 3/4 < pi/4 the
  * imaginary part of softplus(z) is at most pi/4 in modulus and
- * |tanh(softplus z)| <= 1 (Lemma G2): |mish(z)| <= |z|
- * (proofs/activations.md, Lemma G8).
+ * |tanh(softplus z)| <= 1 (Lemma A5): |mish(z)| <= |z|
+ * (proofs/activations.md, Lemma A11).
  */
 #include "act_impl.h"
 

@@ -5,14 +5,14 @@
  * Branches: -1: 0, +1: z^n.
  * Kernels (Cho & Saul's arc-cosine kernel of degree n): for standard X, Y
  * of correlation c = cos theta let k_n(c) = E[relu^n(X) relu^n(Y)]
- * = J_n(theta) / (2 pi).  Then (proofs/activations.md, Lemma K3)
+ * = J_n(theta) / (2 pi).  Then (proofs/activations.md, Lemma A15)
  *   k_0 = (pi - theta) / (2 pi),
  *   k_1 = (sin theta + (pi - theta) c) / (2 pi),
  *   k_n = (2n - 1) c k_{n-1} + (n - 1)^2 (1 - c^2) k_{n-2}   (n >= 2),
  * and
  *   E[phi(u) phi(v)]   = (s11 s22)^(n/2) k_n(c),
  *   E[phi'(u) phi'(v)] = n^2 (s11 s22)^((n-1)/2) k_{n-1}(c).
- * Differences D_n = k_n(1) - k_n(1 - eps) follow Lemma K4:
+ * Differences D_n = k_n(1) - k_n(1 - eps) follow Lemma A16:
  *   D_0 = theta / (2 pi),  D_1 = (theta - sin theta + eps (pi - theta)) / (2 pi),
  *   D_n = (2n-1) D_{n-1} + eps ((2n-1) k_{n-1} - (n-1)^2 (2 - eps) k_{n-2}).
  */
@@ -51,19 +51,16 @@ void
 _ntk_act_relu_pow_growth(arb_t A, arb_t B, arb_t r, slong *p,
                          const ntk_act_struct *act, int branch, slong prec)
 {
-    /* |z^n| = |z|^n (proofs/activations.md, Lemma G1) */
+    /* |z^n| = |z|^n (proofs/activations.md, Lemma A4) */
     arb_zero(A);
     arb_one(r);
+    /* p = n on both branches (0 * |z|^n on branch -1), so that callers
+       combining the two branches' bounds see one exponent */
+    *p = (slong) act->k;
     if (branch < 0)
-    {
-        *p = 1;
         arb_zero(B);
-    }
     else
-    {
-        *p = (slong) act->k;
         arb_one(B);
-    }
 }
 
 /* k[0..n] = k_j(c) for c = cos theta, s2 = sin^2 theta, st = sin theta */
@@ -119,12 +116,12 @@ _ntk_act_relu_pow_kernel(arb_t res, const ntk_act_struct *act, int deriv,
     arb_add_ui(t, c, 1, prec);
     arb_mul(s2, s2, t, prec);
     _ntk_act_clamp_nonneg(s2, prec);
-    arb_sqrt(st, s2, prec);
+    arb_sqrtpos(st, s2, prec);
     kvec(k, m, c, theta, s2, st, prec);
 
     /* (s11 s22)^(m/2) k_m, times n^2 for the derivative kernel */
     arb_mul(t, s11, s22, prec);
-    arb_sqrt(t, t, prec);
+    arb_sqrtpos(t, t, prec);
     arb_pow_ui(t, t, (ulong) m, prec);
     arb_mul(res, t, k + m, prec);
     if (deriv)
@@ -161,7 +158,7 @@ _ntk_act_relu_pow_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     arb_neg(s2, s2);
     arb_mul(s2, s2, eps, prec);                /* sin^2 = eps (2 - eps) */
     _ntk_act_clamp_nonneg(s2, prec);
-    arb_sqrt(st, s2, prec);
+    arb_sqrtpos(st, s2, prec);
     kvec(k, n, c, theta, s2, st, prec);
 
     if (deriv == 1)

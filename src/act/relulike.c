@@ -5,7 +5,7 @@
  *
  * Branches: -1: (a - b) z, +1: (a + b) z; for b = 0 a single branch a z.
  * Kernels (theta = arccos c, c = s12 / sqrt(s11 s22); proofs/activations.md,
- * Lemma K1):
+ * Lemma A13):
  *   E[phi(u) phi(v)]   = a^2 s12 + b^2 (2 sqrt(s11 s22) / pi)
  *                                       (sin theta + (pi/2 - theta) c)
  *   E[phi'(u) phi'(v)] = a^2 + b^2 (1 - 2 theta / pi)
@@ -48,7 +48,7 @@ void
 _ntk_act_relulike_growth(arb_t A, arb_t B, arb_t r, slong *p,
                          const ntk_act_struct *act, int branch, slong prec)
 {
-    /* |m z| = |m| |z| everywhere (proofs/activations.md, Lemma G1) */
+    /* |m z| = |m| |z| everywhere (proofs/activations.md, Lemma A4) */
     *p = 1;
     arb_zero(A);
     slope(B, act, branch, prec);
@@ -109,10 +109,10 @@ _ntk_act_relulike_kernel(arb_t res, const ntk_act_struct *act, int deriv,
         arb_add_ui(u, c, 1, prec);
         arb_mul(t, t, u, prec);
         _ntk_act_clamp_nonneg(t, prec);
-        arb_sqrt(t, t, prec);
+        arb_sqrtpos(t, t, prec);
         abs_kernel_unit(u, c, theta, t, prec);
         arb_mul(t, s11, s22, prec);
-        arb_sqrt(t, t, prec);
+        arb_sqrtpos(t, t, prec);
         arb_mul(u, u, t, prec);
         arb_mul(u, u, b2, prec);
         arb_mul(t, a2, s12, prec);
@@ -159,7 +159,7 @@ _ntk_act_relulike_kernel_eps(arb_t res, const ntk_act_struct *act, int deriv,
     {
         /* E phi^2 - E phi(u) phi(v)
              = a^2 q eps + b^2 q (2/pi) (theta - sin theta + eps (pi/2 - theta))
-           (proofs/activations.md, Lemma K1): for eps <= 1 every term is
+           (proofs/activations.md, Lemma A13): for eps <= 1 every term is
            >= 0, nothing cancels. */
         _ntk_act_theta_minus_sin(t, theta, prec);
         arb_const_pi(u, prec);

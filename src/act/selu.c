@@ -6,7 +6,7 @@
  *   lambda = 1.0507009873554804934193349852946
  * (see src/act/act.c); quadrature path.  Smoothness 1 (lambda alpha !=
  * lambda, so phi' jumps at 0).
- * Growth: lambda times the ELU bounds (proofs/activations.md, Lemma G9).
+ * Growth: lambda times the ELU bounds (proofs/activations.md, Lemma A12).
  */
 #include "act_impl.h"
 

@@ -3,9 +3,10 @@
  * meromorphic with poles at i pi (2k + 1); quadrature path.
  *
  * Jet: 1 / (1 + e^-(z+t)) for Re z >= 0 and e^(z+t) / (1 + e^(z+t)) for
- * Re z < 0 (no cancellation in either tail), by Arb's exp and inverse series.
- * Growth: sigmoid(z) = (1 + tanh(z/2))/2 and Lemma G2 give |sigmoid| <= 1
- * on |Im z| <= 3/2 < pi/2 (proofs/activations.md, Lemma G6).
+ * Re z < 0 (no cancellation in either tail; the same meromorphic function,
+ * proofs/activations.md, Lemma A21 (a)), by Arb's exp and inverse series.
+ * Growth: sigmoid(z) = (1 + tanh(z/2))/2 and Lemma A5 give |sigmoid| <= 1
+ * on |Im z| <= 3/2 < pi/2 (proofs/activations.md, Lemma A9).
  */
 #include "act_impl.h"
 

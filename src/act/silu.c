@@ -4,7 +4,7 @@
  *
  * Jet: (z + t) times the sigmoid series (sigmoid.c).
  * Growth: |silu(z)| <= |z| on |Im z| <= 3/2 (proofs/activations.md,
- * Lemma G6).
+ * Lemma A9).
  */
 #include "act_impl.h"
 

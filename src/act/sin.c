@@ -2,8 +2,8 @@
  * src/act/sin.c -- phi(x) = sin x, entire.
  *
  * Growth: |sin(x + iy)|^2 = sin^2 x + sinh^2 y <= cosh^2 y, so |sin z| <=
- * cosh r on |Im z| <= r (proofs/activations.md, Lemma G5).
- * Kernels (proofs/activations.md, Lemma K7), from
+ * cosh r on |Im z| <= r (proofs/activations.md, Lemma A8).
+ * Kernels (proofs/activations.md, Lemma A19), from
  * E[e^(i(u -+ v))] = e^(-(s11 + s22 -+ 2 s12)/2):
  *   E[sin u sin v] = e^(-(s11 + s22)/2) sinh(s12)
  *   E[cos u cos v] = e^(-(s11 + s22)/2) cosh(s12)   (derivative kernel)
@@ -36,7 +36,7 @@ _ntk_act_sin_growth(arb_t A, arb_t B, arb_t r, slong *p,
 {
     *p = 1;
     arb_one(r);
-    arb_cosh(A, r, prec);                      /* Lemma G5 */
+    arb_cosh(A, r, prec);                      /* Lemma A8 */
     arb_zero(B);
 }
 

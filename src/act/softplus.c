@@ -2,12 +2,13 @@
  * src/act/softplus.c -- phi(x) = log(1 + e^x); quadrature path.
  * Analytic on the strip |Im z| < pi, where 1 + e^z never lies on
  * (-inf, 0], so the principal log1p(e^z) is the analytic continuation
- * from the real line (singularities at z = i pi (2k + 1)).
+ * from the real line (singularities at z = i pi (2k + 1);
+ * proofs/activations.md, Lemma A21 (b)).
  *
  * Jet: res[0] = log1p(e^z) (NTK_UNABLE unless |Im z| < pi on the whole
  * ball), res[j] = sigmoid-series[j - 1] / j since softplus' = sigmoid.
  * Growth: |log(1 + e^z)| <= log 2 + r + |z| on |Im z| <= r = 3/2
- * (proofs/activations.md, Lemma G7).
+ * (proofs/activations.md, Lemma A10).
  */
 #include "act_impl.h"
 

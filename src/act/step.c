@@ -3,7 +3,7 @@
  * also relu_pow:0.
  *
  * Branches: -1: 0, +1: 1 (constants).
- * Kernels (theta = arccos c; proofs/activations.md, Lemma K2):
+ * Kernels (theta = arccos c; proofs/activations.md, Lemma A14):
  *   E[H(u) H(v)] = P(u > 0, v > 0) = (pi - theta) / (2 pi)   (Sheppard)
  *   "E[H'(u) H'(v)]" = E[delta(u) delta(v)] = 1 / (2 pi sqrt(det S)),
  *   the value Price's theorem assigns (d/ds12 of the first line); it is
@@ -25,7 +25,7 @@ void
 _ntk_act_step_growth(arb_t A, arb_t B, arb_t r, slong *p,
                      const ntk_act_struct *act, int branch, slong prec)
 {
-    /* constants: |H_branch| <= 1 (proofs/activations.md, Lemma G1) */
+    /* constants: |H_branch| <= 1 (proofs/activations.md, Lemma A4) */
     *p = 1;
     if (branch > 0)
         arb_one(A);

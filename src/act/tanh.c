@@ -5,7 +5,7 @@
  * Jet: tanh(w) = -i tan(i w) on the series w = z + t (Arb's tan series).
  * Growth: |tanh(x + iy)|^2 = (cosh 2x - cos 2y) / (cosh 2x + cos 2y) <= 1
  * for |y| <= pi/4; we use r = 3/4 < pi/4, A = 1, B = 0
- * (proofs/activations.md, Lemma G2).
+ * (proofs/activations.md, Lemma A5).
  */
 #include "act_impl.h"
 

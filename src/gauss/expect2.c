@@ -112,8 +112,9 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
 {
     gauss_growth_t g;
     arb_t au, bu, cu, su, dx, dy, hx, hy, Delta, t, u, x, z, M, e, Tx, Ty;
-    arb_t S0, S1, m1c, tot, zero, ax_z, e0, e1;
+    arb_t S0, S1, St, m1c, tot, zero, ax_z, e0, e1;
     arb_ptr wy = NULL, vals = NULL, jet = NULL, H = NULL, wa = NULL;
+    slong *Kj = NULL;
     arb_poly_t p, q, pq;
     ntk_status st = NTK_SUCCESS;
     slong wp = prec + 20, Jx, Ky, N = 0, j, kk, m1 = 0, m2 = 0, sgn = 1;
@@ -124,11 +125,12 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     arb_init(au); arb_init(bu); arb_init(cu); arb_init(su); arb_init(dx);
     arb_init(dy); arb_init(hx); arb_init(hy); arb_init(Delta); arb_init(t);
     arb_init(u); arb_init(x); arb_init(z); arb_init(M); arb_init(e);
-    arb_init(Tx); arb_init(Ty); arb_init(S0); arb_init(S1); arb_init(m1c);
+    arb_init(Tx); arb_init(Ty); arb_init(S0); arb_init(S1); arb_init(St); arb_init(m1c);
     arb_init(tot); arb_init(zero); arb_init(ax_z); arb_init(e0); arb_init(e1);
     arb_poly_init(p); arb_poly_init(q); arb_poly_init(pq);
 
-    st = _gauss_growth(g, act, 0, k, wp);
+    /* for phi' a small Cauchy radius (r/8) keeps the strip wide */
+    st = _gauss_growth_rho(g, act, 0, k, 3, wp);
     if (st != NTK_SUCCESS)
         goto cleanup;
     if (g->P != 1)
@@ -141,7 +143,6 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     _gauss_ub(bu, beta, wp);
     _gauss_ub(cu, c, wp);
     _gauss_ub(su, s, wp);
-    _gauss_abs_moments(m1c, 2, wp);          /* m1c = 1 */
     {
         arb_ptr mm = _arb_vec_init(2);
         _gauss_abs_moments(mm, 2, wp);
@@ -160,8 +161,8 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         _gauss_plan_trap(&axd, &hxd, dxmax, bits);
         _gauss_plan_trap(&ayd, &hyd, dymax, bits);
     }
-    Txd = _gauss_plan_T(bits, 2) + 1;
-    Tyd = _gauss_plan_T(bits, 1) + 1;
+    Txd = _gauss_plan_T(bits, 2);
+    Tyd = _gauss_plan_T(bits, 1);
 
     /* lattice of inner arguments (see header comment) */
     if (!arb_contains_zero(c) && arb_is_positive(s))
@@ -228,6 +229,23 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         arb_mul(wy + Ky + kk, u, hy, wp);
         arb_set(wy + Ky - kk, wy + Ky + kk);
     }
+    /* disk truncation: inner node range |k| <= Kj[j] with
+       (Kj h_y)^2 ~ T^2 - x_j^2 (at least 4): far from the origin in x the
+       inner sum needs fewer nodes; Lemma Q2 (E3) bounds each omitted part */
+    Kj = flint_malloc(sizeof(slong) * (2 * Jx + 1));
+    {
+        double hyd2 = arf_get_d(arb_midref(hy), ARF_RND_NEAR);
+        double hxd2 = arf_get_d(arb_midref(hx), ARF_RND_NEAR);
+        for (j = -Jx; j <= Jx; j++)
+        {
+            double xj = (double) j * hxd2, t2 = Txd * Txd - xj * xj;
+            slong kj;
+            if (t2 < 16.0)
+                t2 = 16.0;
+            kj = (slong) ceil(sqrt(t2) / hyd2);
+            Kj[Jx + j] = kj < Ky ? kj : Ky;
+        }
+    }
     jet = _arb_vec_init(k + 1);
     H = _arb_vec_init(2 * Jx + 1);
     wa = _arb_vec_init(2 * Jx + 1);
@@ -247,9 +265,16 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         }
         for (j = -Jx; j <= Jx; j++)
         {
-            slong start = sgn * m1 * j - m2 * Ky + N;
-            arb_dot(H + Jx + j, NULL, 0, wy, 1, vals + start, m2,
-                    2 * Ky + 1, wp);
+            slong kj = Kj[Jx + j];
+            slong start = sgn * m1 * j - m2 * kj + N;
+            /* H_j is multiplied by gamma(x_j) <= 2^(-x_j^2 / (2 ln 2)):
+               fewer bits suffice far out (the ball stays an enclosure) */
+            double xj = (double) j * hxd;
+            slong pj = wp - (slong) (xj * xj / (2 * GAUSS_LN2));
+            if (pj < 64)
+                pj = 64;
+            arb_dot(H + Jx + j, NULL, 0, wy + Ky - kj, 1, vals + start, m2,
+                    2 * kj + 1, pj);
         }
     }
     else
@@ -259,7 +284,8 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         {
             arb_mul_si(x, hx, j, wp);
             arb_mul(x, x, c, wp);             /* c x_j */
-            for (kk = -Ky; kk <= Ky; kk++)
+            slong kj = Kj[Jx + j];
+            for (kk = -kj; kk <= kj; kk++)
             {
                 arb_mul_si(z, hy, kk, wp);
                 arb_mul(z, z, s, wp);
@@ -270,7 +296,8 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
                     goto cleanup;
                 arb_swap(vals + Ky + kk, jet + k);
             }
-            arb_dot(H + Jx + j, NULL, 0, wy, 1, vals, 1, 2 * Ky + 1, wp);
+            arb_dot(H + Jx + j, NULL, 0, wy + Ky - kj, 1, vals + Ky - kj, 1,
+                    2 * kj + 1, wp);
         }
     }
 
@@ -328,10 +355,8 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
 
     /* E3: inner error e_y(x) = e0 + e1 |x| at each node, times S0, S1 */
     {
-        arb_ptr Mt = _arb_vec_init(2);
         arb_t fac, ey;
         arb_init(fac); arb_init(ey);
-        _gauss_tail_moments(Mt, Ty, 2, wp);
         /* trapezoid: 2/(e^{2 pi a_y/h_y} - 1) e^{a_y^2/2} (A + B beta (|c||x|
            + s a_y + s E|y|)) */
         arb_one(M);
@@ -349,23 +374,40 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         arb_mul(e1, fac, g->B, wp);
         arb_mul(e1, e1, bu, wp);
         arb_mul(e1, e1, cu, wp);
-        /* omitted inner nodes: 2 [(A + B beta |c| |x|) M_0 + B beta s M_1] */
-        arb_mul(t, g->A, Mt, wp);
-        arb_mul(u, g->B, bu, wp);
-        arb_mul(u, u, su, wp);
-        arb_addmul(t, u, Mt + 1, wp);
-        arb_mul_2exp_si(t, t, 1);
-        arb_add(e0, e0, t, wp);
-        arb_mul(u, g->B, bu, wp);
-        arb_mul(u, u, cu, wp);
-        arb_mul(u, u, Mt, wp);
-        arb_mul_2exp_si(u, u, 1);
-        arb_add(e1, e1, u, wp);
+        /* omitted inner nodes, per outer node (T_j = Kj h_y):
+           2 [(A + B beta |c| |x_j|) M_0(T_j) + B beta s M_1(T_j)], with
+           M_0(T) <= gamma(T)/T (Lemma T1) and M_1(T) = gamma(T) */
+        arb_zero(St);
+        for (j = -Jx; j <= Jx; j++)
+        {
+            arb_t Tj, gj, xa;
+            arb_init(Tj); arb_init(gj); arb_init(xa);
+            arb_mul_si(Tj, hy, Kj[Jx + j], wp);
+            _gauss_lb(Tj, Tj, wp);
+            _gauss_density(gj, Tj, wp);
+            _gauss_ub(gj, gj, wp);
+            arb_mul_si(xa, hx, j, wp);
+            arb_abs(xa, xa);
+            arb_mul(t, g->B, bu, wp);
+            arb_mul(t, t, cu, wp);
+            arb_mul(t, t, xa, wp);
+            arb_add(t, t, g->A, wp);
+            arb_div(t, t, Tj, wp);                 /* (A + B beta|c||x|)/T_j */
+            arb_mul(u, g->B, bu, wp);
+            arb_mul(u, u, su, wp);
+            arb_add(t, t, u, wp);
+            arb_mul(t, t, gj, wp);
+            arb_mul_2exp_si(t, t, 1);
+            arb_abs(u, wa + Jx + j);
+            _gauss_ub(u, u, wp);
+            arb_addmul(St, t, u, wp);
+            arb_clear(Tj); arb_clear(gj); arb_clear(xa);
+        }
         arb_mul(ey, e0, S0, wp);
         arb_addmul(ey, e1, S1, wp);
+        arb_add(ey, ey, St, wp);
         _gauss_ub(ey, ey, wp);
         _gauss_add_error(tot, ey);
-        _arb_vec_clear(Mt, 2);
         arb_clear(fac); arb_clear(ey);
     }
     arb_set_round(res, tot, prec);
@@ -375,7 +417,7 @@ cleanup:
     arb_clear(au); arb_clear(bu); arb_clear(cu); arb_clear(su); arb_clear(dx);
     arb_clear(dy); arb_clear(hx); arb_clear(hy); arb_clear(Delta);
     arb_clear(t); arb_clear(u); arb_clear(x); arb_clear(z); arb_clear(M);
-    arb_clear(e); arb_clear(Tx); arb_clear(Ty); arb_clear(S0); arb_clear(S1);
+    arb_clear(e); arb_clear(Tx); arb_clear(Ty); arb_clear(S0); arb_clear(S1); arb_clear(St);
     arb_clear(m1c); arb_clear(tot); arb_clear(zero); arb_clear(ax_z);
     arb_clear(e0); arb_clear(e1);
     arb_poly_clear(p); arb_poly_clear(q); arb_poly_clear(pq);
@@ -384,6 +426,7 @@ cleanup:
     if (jet) _arb_vec_clear(jet, k + 1);
     if (H) _arb_vec_clear(H, 2 * Jx + 1);
     if (wa) _arb_vec_clear(wa, 2 * Jx + 1);
+    if (Kj) flint_free(Kj);
     return st;
 }
 

@@ -28,8 +28,8 @@ typedef struct
     int side_a;         /* branch of phi(alpha x) on this piece        */
     int mode;           /* 0 split; +1 / -1 one-sided window            */
     slong goal;
-    mag_t tol;
-    slong prec_inner;
+    mag_t tol;         /* absolute tolerance of the outer integral */
+    mag_t hscale;      /* a-priori size of the inner integral      */
 }
 n_outer;
 
@@ -76,19 +76,18 @@ done:
     return 0;
 }
 
-/* integral over the segment w0 -> w1 (branch br) */
+/* integral over the segment w0 -> w1 (branch br), absolute tolerance tol */
 static void
 inner_segment(acb_t res, const n_outer *o, const acb_t cx, const acb_t w0,
-              const acb_t w1, int br, int crude, slong prec)
+              const acb_t w1, int br, slong goal, const mag_t tol,
+              slong evlim, slong prec)
 {
     n_inner p;
     acb_t a, b;
     acb_calc_integrate_opt_t opt;
-    mag_t tol;
 
     acb_init(p.cx); acb_init(p.w0); acb_init(p.dw);
     acb_init(a); acb_init(b);
-    mag_init(tol);
     p.o = o;
     p.br = br;
     acb_set(p.cx, cx);
@@ -97,22 +96,10 @@ inner_segment(acb_t res, const n_outer *o, const acb_t cx, const acb_t w0,
     acb_zero(a);
     acb_one(b);
     acb_calc_integrate_opt_init(opt);
-    if (crude)
-    {
-        opt->eval_limit = 400;
-        mag_mul_2exp_si(tol, o->tol, prec);   /* ~ scale * 2^-6 */
-        mag_mul_2exp_si(tol, tol, -6);
-        acb_calc_integrate(res, inner_func, &p, a, b, 6, tol, opt, prec);
-    }
-    else
-    {
-        opt->eval_limit = 100 * prec + 10000;
-        acb_calc_integrate(res, inner_func, &p, a, b, o->goal, o->tol, opt,
-                           prec);
-    }
+    opt->eval_limit = evlim;
+    acb_calc_integrate(res, inner_func, &p, a, b, goal, tol, opt, prec);
     acb_clear(p.cx); acb_clear(p.w0); acb_clear(p.dw);
     acb_clear(a); acb_clear(b);
-    mag_clear(tol);
 }
 
 static int
@@ -121,10 +108,12 @@ outer_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
     n_outer *o = (n_outer *) param;
     acb_t z, cx, w0, w1, h, t;
     acb_ptr jet;
-    int crude = (order == 1);
+    mag_t tol, m;
+    slong goal, evlim;
 
     acb_init(z); acb_init(cx); acb_init(w0); acb_init(w1); acb_init(h);
     acb_init(t);
+    mag_init(tol); mag_init(m);
     jet = _acb_vec_init(o->k + 1);
 
     acb_mul_arb(z, x, o->alpha, prec);
@@ -138,6 +127,31 @@ outer_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
         acb_indeterminate(out);
         goto done;
     }
+    /* outer factor gamma(x) phi^(k)(alpha x); the inner integral needs
+       only the absolute accuracy tol / |outer factor| (this only steers
+       the effort: every inner result is an enclosure) */
+    _gauss_density_acb(out, x, prec);
+    acb_mul(out, out, jet + o->k, prec);
+    acb_get_mag(m, out);
+    if (order == 1)
+    {
+        goal = 4;
+        evlim = 64;
+        mag_set(tol, o->tol);
+        mag_mul_2exp_si(tol, tol, prec - 6);     /* ~ scale 2^-14 */
+    }
+    else
+    {
+        goal = o->goal;
+        evlim = 100 * prec + 10000;
+        mag_set(tol, o->tol);
+    }
+    if (!mag_is_zero(m) && mag_is_finite(m))
+    {
+        mag_div(tol, tol, m);
+        if (mag_cmp(tol, o->hscale) > 0)
+            mag_set(tol, o->hscale);
+    }
     acb_mul_arb(cx, x, o->c, prec);
     if (o->mode == 0)
     {
@@ -145,10 +159,10 @@ outer_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
         acb_mul_arb(t, t, o->s, prec);       /* s T1 */
         acb_sub(w0, cx, t, prec);
         acb_zero(w1);
-        inner_segment(h, o, cx, w0, w1, -1, crude, prec);
+        inner_segment(h, o, cx, w0, w1, -1, goal, tol, evlim, prec);
         acb_add(w1, cx, t, prec);
         acb_zero(w0);
-        inner_segment(t, o, cx, w0, w1, 1, crude, prec);
+        inner_segment(t, o, cx, w0, w1, 1, goal, tol, evlim, prec);
         acb_add(h, h, t, prec);
     }
     else
@@ -165,15 +179,14 @@ outer_func(acb_ptr out, const acb_t x, void *param, slong order, slong prec)
             acb_sub(w0, cx, t, prec);
             acb_zero(w1);
         }
-        inner_segment(h, o, cx, w0, w1, o->mode, crude, prec);
+        inner_segment(h, o, cx, w0, w1, o->mode, goal, tol, evlim, prec);
     }
-    _gauss_density_acb(out, x, prec);
-    acb_mul(out, out, jet + o->k, prec);
     acb_mul(out, out, h, prec);
 done:
     _acb_vec_clear(jet, o->k + 1);
     acb_clear(z); acb_clear(cx); acb_clear(w0); acb_clear(w1); acb_clear(h);
     acb_clear(t);
+    mag_clear(tol); mag_clear(m);
     return 0;
 }
 
@@ -213,6 +226,7 @@ _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
     _gauss_growth_init(g);
     arb_init(o.T1); arb_init(o.T); arb_init(o.r);
     mag_init(o.tol);
+    mag_init(o.hscale);
     arb_init(au); arb_init(bu); arb_init(cu); arb_init(su); arb_init(t);
     arb_init(u); arb_init(B2); arb_init(scale); arb_init(Tin); arb_init(b);
     arb_init(tail); arb_init(zero);
@@ -325,6 +339,11 @@ _gauss_expect2_nested(arb_t res, const ntk_act_t act, int deriv,
     o.goal = prec;
     arb_get_mag(o.tol, scale);
     mag_mul_2exp_si(o.tol, o.tol, -prec - 8);
+    /* size of H: q_H at |x| = T (crude, only steers tolerances) */
+    arb_set(t, o.T);
+    arb_poly_evaluate(t, qh, t, wp);
+    arb_get_mag(o.hscale, t);
+    mag_mul_2exp_si(o.hscale, o.hscale, -6);
 
     if (cut)
     {
@@ -361,6 +380,7 @@ cleanup:
     _gauss_growth_clear(g);
     arb_clear(o.T1); arb_clear(o.T); arb_clear(o.r);
     mag_clear(o.tol);
+    mag_clear(o.hscale);
     arb_clear(au); arb_clear(bu); arb_clear(cu); arb_clear(su); arb_clear(t);
     arb_clear(u); arb_clear(B2); arb_clear(scale); arb_clear(Tin);
     arb_clear(b); arb_clear(tail); arb_clear(zero);

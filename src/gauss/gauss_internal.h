@@ -37,6 +37,10 @@ void _gauss_growth_clear(gauss_growth_t g);
 /* branch 2 means "the maximum over both branches" of a piecewise act. */
 ntk_status _gauss_growth(gauss_growth_t g, const ntk_act_t act, int branch,
                          slong k, slong prec);
+/* Same with Cauchy radius rho = r 2^-sh (k >= 1): the bound then holds on
+ * the strip |Im z| <= r - rho (returned in g->r). _gauss_growth: sh = 1. */
+ntk_status _gauss_growth_rho(gauss_growth_t g, const ntk_act_t act,
+                             int branch, slong k, slong sh, slong prec);
 
 /* Upper bound (as a ball with exact midpoint and zero radius) of |x|. */
 void _gauss_ub(arb_t res, const arb_t x, slong prec);

@@ -15,14 +15,14 @@
 
 static ntk_status
 price_trap(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
-           double bits, slong prec)
+           double bits, slong prec, slong wp)
 {
     gauss_growth_t g0, gk;
     arb_t sq, d, h, M, e, T, Tl, x, z, w, t, zero, fac;
     arb_poly_t p, p2;
     arb_ptr jet, acc;
     ntk_status st = NTK_SUCCESS;
-    slong j, k, J, wp = prec + 20;
+    slong j, k, J;
     double dd, hd, Td, squb;
 
     _gauss_growth_init(g0); _gauss_growth_init(gk);
@@ -126,7 +126,7 @@ ntk_status
 ntk_gauss_price(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
                 slong prec)
 {
-    slong smooth = ntk_act_smoothness(act), k;
+    slong smooth = ntk_act_smoothness(act), k, wp;
     ntk_status st = NTK_SUCCESS;
 
     if (len < 1)
@@ -151,30 +151,50 @@ ntk_gauss_price(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
     }
     else
     {
-        /* refinement: bits needed = prec + log2(a-priori size / true size) */
-        double bits = (double) prec + 10 + 2.0 * (double) (len - 1);
+        /* pass 1 (cheap, 64-bit arithmetic): measure how far the a-priori
+           bounds exceed the true sizes; the final pass uses that many
+           extra bits in the step choice (the arithmetic needs no more). */
+        double bits = 48.0 + 4.0 * (double) (len - 1), need;
         int pass;
         for (pass = 0; pass < 4; pass++)
         {
-            double need = 0;
-            st = price_trap(res, act, q, len, bits, prec);
+            int ok = 1;
+            st = price_trap(res, act, q, len, bits, 44, 64 + len);
+            if (st != NTK_SUCCESS)
+                return st;
+            for (k = 0; k < len; k++)
+                if (arb_rel_accuracy_bits(res + k) < 8)
+                    ok = 0;
+            if (ok)
+                break;
+            bits += 64;
+        }
+        need = 0;
+        for (k = 0; k < len; k++)
+        {
+            double d = (double) (44 - arb_rel_accuracy_bits(res + k));
+            if (d > need)
+                need = d;
+        }
+        bits = bits + need + (double) prec - 44 + 12;
+        wp = prec + 20 + len;        /* high-order jets lose ~1 bit/order */
+        for (pass = 0; pass < 3; pass++)
+        {
+            double deficit = 0;
+            st = price_trap(res, act, q, len, bits, prec, wp);
             if (st != NTK_SUCCESS)
                 return st;
             for (k = 0; k < len; k++)
             {
-                slong ra = arb_rel_accuracy_bits(res + k);
-                if (ra < prec)
-                {
-                    double n = (double) (prec - ra) + 8;
-                    if (arb_contains_zero(res + k))
-                        n = (double) prec / 2 + 16;
-                    if (n > need)
-                        need = n;
-                }
+                double d = (double) (prec - 4 - arb_rel_accuracy_bits(res + k));
+                if (d > deficit)
+                    deficit = d;
             }
-            if (need == 0)
+            if (deficit <= 0)
                 break;
-            bits += need;
+            /* unknown which part of the radius is short: raise both */
+            bits += deficit + 8;
+            wp += (slong) deficit + 8;
         }
         return st;
     }

@@ -87,6 +87,13 @@ ntk_status
 _gauss_growth(gauss_growth_t g, const ntk_act_t act, int branch, slong k,
               slong prec)
 {
+    return _gauss_growth_rho(g, act, branch, k, 1, prec);
+}
+
+ntk_status
+_gauss_growth_rho(gauss_growth_t g, const ntk_act_t act, int branch, slong k,
+                  slong sh, slong prec)
+{
     ntk_status st;
     arb_t rho, t, u;
 
@@ -94,9 +101,9 @@ _gauss_growth(gauss_growth_t g, const ntk_act_t act, int branch, slong k,
     {
         gauss_growth_t h;
         _gauss_growth_init(h);
-        st = _gauss_growth(g, act, -1, k, prec);
+        st = _gauss_growth_rho(g, act, -1, k, sh, prec);
         if (st == NTK_SUCCESS)
-            st = _gauss_growth(h, act, 1, k, prec);
+            st = _gauss_growth_rho(h, act, 1, k, sh, prec);
         if (st == NTK_SUCCESS)
         {
             arb_max(g->A, g->A, h->A, prec);
@@ -115,11 +122,11 @@ _gauss_growth(gauss_growth_t g, const ntk_act_t act, int branch, slong k,
         return st;
 
     /* proofs/tails.md, Lemma T4: Cauchy's estimate on the circle of radius
-       rho = r/2 around z, |Im z| <= r/2:
+       rho = r 2^-sh around z, |Im z| <= r - rho:
        |phi^(k)(z)| <= k! rho^-k (A + B (|z| + rho)^P)
                     <= k! rho^-k (A + B 2^(P-1) rho^P + B 2^(P-1) |z|^P) */
     arb_init(rho); arb_init(t); arb_init(u);
-    arb_mul_2exp_si(rho, g->r, -1);
+    arb_mul_2exp_si(rho, g->r, -sh);
     arb_fac_ui(t, (ulong) k, prec);
     arb_pow_ui(u, rho, (ulong) k, prec);
     arb_div(t, t, u, prec);                       /* k! rho^-k */
@@ -130,7 +137,8 @@ _gauss_growth(gauss_growth_t g, const ntk_act_t act, int branch, slong k,
     arb_mul(g->B, g->B, t, prec);
     _gauss_ub(g->A, g->A, prec);
     _gauss_ub(g->B, g->B, prec);
-    arb_set(g->r, rho);
+    arb_sub(g->r, g->r, rho, prec);
+    _gauss_lb(g->r, g->r, prec);
     arb_clear(rho); arb_clear(t); arb_clear(u);
     return NTK_SUCCESS;
 }

@@ -36,6 +36,12 @@ void ntk_iter_clamp_eps(arb_t eps, slong prec);
 void ntk_iter_mv_combine(arb_t res, const arb_t gmid, const mag_t S,
                          const mag_t rad, const arb_t plain, slong prec);
 
+/* general step; chi_fixed = chi_1(q_fixed) and f2 = f''(1) at q_fixed if
+   known (else NULL) */
+ntk_status ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net,
+                                const arb_t q_fixed, const arb_t chi_fixed,
+                                const arb_t f2, slong prec);
+
 /* Checkpoint sink shared by the paths: writes rows[*next] when depth hits */
 typedef struct
 {
@@ -60,6 +66,10 @@ ntk_status ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
 /* ReLU-like correlation step, exposed for tests: eps' = g(eps) at a point
  * (closed form or series), and Dn = D12 / r over the ball. */
 void ntk_iter_relulike_g(arb_t res, const arb_t delta, const arb_t eps, slong prec);
+
+/* one fast-path layer (for tests): eps <- g(eps) (mean-value form),
+   Dn <- g' over the input ball; Delta = b^2/(a^2+b^2) */
+void ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec);
 
 /* Smooth Taylor model at q = q* */
 typedef struct

@@ -162,58 +162,38 @@ ntk_iter_relulike_g(arb_t res, const arb_t delta, const arb_t eps, slong prec)
     rl_g_closed(res, delta, eps, prec);
 }
 
-/*
- * One layer: eps <- g(eps) in the mean-value form (Lemma P1), Dn <- g'
- * over the eps ball.
- */
-static void
-rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, arb_t x, arb_t t, arb_t S, slong prec)
+/* per-run temporaries (no allocation per layer) */
+typedef struct
 {
-    arb_t gm;
-    mag_t sup;
-    slong N;
+    arb_t x, t, S, A, gm, Dm;
+    mag_t sup, lo, tmp, rad;
+} rl_tmp;
 
-    if (arb_is_zero(eps))
-    {
-        arb_one(Dn);
-        return;
-    }
-    arb_init(gm);
-    mag_init(sup);
+static void
+rl_tmp_init(rl_tmp *w)
+{
+    arb_init(w->x); arb_init(w->t); arb_init(w->S); arb_init(w->A);
+    arb_init(w->gm); arb_init(w->Dm);
+    mag_init(w->sup); mag_init(w->lo); mag_init(w->tmp); mag_init(w->rad);
+}
 
-    /* g at the midpoint */
-    arb_set_arf(x, arb_midref(eps));
-    arb_mul_2exp_si(x, x, -1);              /* x = m/2 exactly */
-    N = rl_terms(x, prec);
-    if (N > 0)
-    {
-        arb_sqrt(t, x, prec);
-        rl_series(S, C->b, C->bm, N, x, prec);
-        arb_mul(S, S, t, prec);
-        arb_mul(S, S, x, prec);
-        arb_mul(S, S, C->K16, prec);
-        arb_mul_2exp_si(gm, x, 1);
-        arb_sub(gm, gm, S, prec);
-    }
-    else
-    {
-        arb_mul_2exp_si(x, x, 1);
-        rl_g_closed(gm, C->delta, x, prec);
-    }
+static void
+rl_tmp_clear(rl_tmp *w)
+{
+    arb_clear(w->x); arb_clear(w->t); arb_clear(w->S); arb_clear(w->A);
+    arb_clear(w->gm); arb_clear(w->Dm);
+    mag_clear(w->sup); mag_clear(w->lo); mag_clear(w->tmp); mag_clear(w->rad);
+}
 
-    /* Dn = 1 - (4 Delta/pi) asin(sqrt(eps/2)) over the ball (Lemma R3) */
-    arb_mul_2exp_si(x, eps, -1);
-    N = rl_terms(x, prec);
-    arb_sqrt(t, x, prec);
-    if (N > 0)
-    {
-        rl_series(S, C->a, C->am, N, x, prec);
-        arb_mul(S, S, t, prec);
-    }
-    else
-        arb_asin(S, t, prec + 10);
-    arb_mul(S, S, C->K4, prec);
-    arb_sub_si(Dn, S, 1, prec);
+/* Dn over the eps ball by ball evaluation of the closed form (Lemma R3) */
+static void
+rl_dn_ball(arb_t Dn, const rl_ctx *C, const arb_t eps, rl_tmp *w, slong prec)
+{
+    arb_mul_2exp_si(w->x, eps, -1);
+    arb_sqrt(w->t, w->x, prec + 10);
+    arb_asin(w->S, w->t, prec + 10);
+    arb_mul(w->S, w->S, C->K4, prec);
+    arb_sub_si(Dn, w->S, 1, prec);
     arb_neg(Dn, Dn);
     if (!arb_is_finite(Dn))
     {
@@ -221,19 +201,106 @@ rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, arb_t x, arb_t t, arb_t S, slong p
         arb_one(Dn);
         arb_union(Dn, Dn, C->one_m_2delta, prec);
     }
+}
+
+/*
+ * One layer: eps <- g(eps) in the mean-value form (Lemma P1), Dn <- g'
+ * over the eps ball (Lemma R3).
+ */
+static void
+rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
+{
+    slong N, lp;
+    arf_srcptr m = arb_midref(eps);
+
+    if (arb_is_zero(eps))
+    {
+        arb_one(Dn);
+        return;
+    }
+    mag_set(w->rad, arb_radref(eps));
+
+    /* x = m/2 exactly, t = sqrt(x) */
+    arb_set_arf(w->x, m);
+    arb_mul_2exp_si(w->x, w->x, -1);
+    N = rl_terms(w->x, prec);
+    if (N > 0 && !mag_is_zero(w->rad))
+    {
+        /* the eps ball must stay away from 0 by a factor 2 */
+        arf_get_mag_lower(w->lo, m);
+        mag_mul_2exp_si(w->tmp, w->rad, 1);
+        if (mag_cmp(w->tmp, w->lo) > 0)
+            N = 0;
+    }
+    if (N > 0)
+    {
+        /* The series parts are multiplied by t or t^3/m, both < 2^(et),
+           so they need only prec + et + 10 bits (Lemma R4). */
+        slong et;
+        arb_sqrt(w->t, w->x, prec);
+        et = arf_abs_bound_lt_2exp_si(arb_midref(w->t));
+        lp = prec + (et < 0 ? et : 0) + 10;
+        if (lp < 64)
+            lp = 64;
+        N = rl_terms(w->x, lp);
+        if (N == 0)
+            N = rl_terms(w->x, prec);
+
+        /* g(m) = m - (16 Delta/pi) t x Sb(x) */
+        rl_series(w->S, C->b, C->bm, N, w->x, lp);
+        arb_mul(w->S, w->S, w->t, lp);
+        arb_mul(w->S, w->S, w->x, lp);
+        arb_mul(w->S, w->S, C->K16, lp);
+        arb_set_arf(w->gm, m);
+        arb_sub(w->gm, w->gm, w->S, prec);
+
+        /* Dn(m) = 1 - (4 Delta/pi) t Sa(x) */
+        rl_series(w->A, C->a, C->am, N, w->x, lp);
+        arb_mul(w->A, w->A, w->t, lp);
+        arb_mul(w->A, w->A, C->K4, lp);
+        arb_sub_si(Dn, w->A, 1, prec);
+        arb_neg(Dn, Dn);
+
+        /* over the ball: |Dn'(e)| = (2 Delta/pi) / sqrt(e (2 - e))
+           <= (K4/2) / sqrt(lo) since 2 - hi >= 1 here (Lemma R3) */
+        if (!mag_is_zero(w->rad))
+        {
+            arf_get_mag_lower(w->lo, m);
+            mag_sub_lower(w->lo, w->lo, w->rad);
+            mag_rsqrt(w->tmp, w->lo);
+            arb_get_mag(w->sup, C->K4);
+            mag_mul(w->tmp, w->tmp, w->sup);
+            mag_mul_2exp_si(w->tmp, w->tmp, -1);
+            mag_mul(w->tmp, w->tmp, w->rad);
+            arb_add_error_mag(Dn, w->tmp);
+        }
+    }
+    else
+    {
+        arb_set_arf(w->x, m);
+        rl_g_closed(w->gm, C->delta, w->x, prec);
+        rl_dn_ball(Dn, C, eps, w, prec);
+    }
 
     /* eps' = g(m) +- sup|g'| rad  (g' = Dn, Lemma R3) */
-    arb_get_mag(sup, Dn);
-    {
-        mag_t rad;
-        mag_init(rad);
-        mag_set(rad, arb_radref(eps));
-        ntk_iter_mv_combine(eps, gm, sup, rad, NULL, prec);
-        mag_clear(rad);
-    }
-    ntk_iter_clamp_eps(eps, prec);
-    arb_clear(gm);
-    mag_clear(sup);
+    arb_get_mag(w->sup, Dn);
+    mag_mul(w->sup, w->sup, w->rad);
+    mag_add(arb_radref(w->gm), arb_radref(w->gm), w->sup);
+    arb_swap(eps, w->gm);
+    if (arf_sgn(arb_midref(eps)) <= 0 || arf_cmp_si(arb_midref(eps), 1) >= 0)
+        ntk_iter_clamp_eps(eps, prec);
+}
+
+void
+ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec)
+{
+    rl_ctx C;
+    rl_tmp w;
+    rl_ctx_init(&C, delta, prec);
+    rl_tmp_init(&w);
+    rl_step(eps, Dn, &C, &w, prec);
+    rl_tmp_clear(&w);
+    rl_ctx_clear(&C);
 }
 
 static void
@@ -266,13 +333,14 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
                       const arb_t q1, const arb_t c0, slong prec)
 {
     rl_ctx C;
-    arb_t delta, r, eps, U, Dn, x, t, S;
+    arb_t delta, r, eps, U, Dn;
+    rl_tmp w;
     fmpq_t a2, b2;
     slong L, Lmax = sk->depths[sk->n - 1];
     ntk_status st = NTK_SUCCESS;
 
     arb_init(delta); arb_init(r); arb_init(eps); arb_init(U); arb_init(Dn);
-    arb_init(x); arb_init(t); arb_init(S);
+    rl_tmp_init(&w);
     fmpq_init(a2); fmpq_init(b2);
 
     fmpq_mul(a2, act->a, act->a);
@@ -303,7 +371,7 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
             st = ntk_error_set(NTK_INTERRUPTED, "interrupted at depth %ld", (long) L);
             break;
         }
-        rl_step(eps, Dn, &C, x, t, S, prec);
+        rl_step(eps, Dn, &C, &w, prec);
         /* U' = U Dn + c', c' = 1 - eps' */
         arb_mul(U, U, Dn, prec);
         arb_add_si(U, U, 1, prec);
@@ -314,7 +382,7 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
 
     rl_ctx_clear(&C);
     arb_clear(delta); arb_clear(r); arb_clear(eps); arb_clear(U); arb_clear(Dn);
-    arb_clear(x); arb_clear(t); arb_clear(S);
+    rl_tmp_clear(&w);
     fmpq_clear(a2); fmpq_clear(b2);
     return st;
 }

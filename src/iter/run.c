@@ -38,10 +38,6 @@ relulike_fast(const ntk_iter_problem_t pb, const ntk_iter_opts_struct *opts)
            && (opts == NULL || opts->path == NTK_ITER_PATH_AUTO);
 }
 
-/* internal general step with chi_1 cached when q is fixed */
-ntk_status ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net,
-                                const arb_t q_fixed, const arb_t chi_fixed,
-                                slong prec);
 
 ntk_status
 ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
@@ -181,11 +177,14 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         /* Taylor model at q*: built once eps is small, used while valid */
         if (pb->q1_star && !have_taylor && !taylor_failed
             && (op == NULL || op->path == NTK_ITER_PATH_AUTO)
-            && ntk_act_smoothness(pb->act) >= 3 && ntk_iter_le_si(s->eps, 1))
+            && ntk_act_smoothness(pb->act) >= 2)
         {
+            /* built at the start: f''(1) also serves the general path.
+               The Price coefficients grow factorially (asymptotic series):
+               about prec/4 of them cover eps <~ 0.01 at this precision. */
             slong Kmax = ntk_act_smoothness(pb->act) - 1;
-            if (Kmax > TAYLOR_KMAX)
-                Kmax = TAYLOR_KMAX;
+            if (Kmax > FLINT_MAX(8, FLINT_MIN(TAYLOR_KMAX, prec / 4)))
+                Kmax = FLINT_MAX(8, FLINT_MIN(TAYLOR_KMAX, prec / 4));
             st = ntk_iter_taylor_init(&T, net, qstar, Kmax, prec);
             have_taylor = 1;
             if (st != NTK_SUCCESS)
@@ -214,7 +213,8 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         else
         {
             st = ntk_iter_step_cached(s, net, pb->q1_star ? qstar : NULL,
-                                      pb->q1_star ? chi : NULL, prec);
+                                      pb->q1_star ? chi : NULL,
+                                      have_taylor ? T.F2 : NULL, prec);
             if (st != NTK_SUCCESS)
                 goto cleanup;
             general++;
@@ -261,8 +261,13 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     if (st != NTK_SUCCESS)
         return st;
     Lmax = depths[n - 1];
-    guard = FLINT_BIT_COUNT(Lmax) + 20;
+    /* Radii grow additively: the relative accuracy lost by depth L is
+       about log2(L) bits (proofs/propagation.md, Remark after P3); then
+       round up to whole limbs, which costs nothing. */
+    guard = FLINT_BIT_COUNT(Lmax) + 4;
     prec = op->prec_start > 0 ? op->prec_start : ntk_digits_to_bits(digits) + guard;
+    if (op->prec_start <= 0)
+        prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
     cap = op->prec_cap > 0 ? op->prec_cap : 4096;
     if (prec > cap)
         prec = cap;

@@ -93,21 +93,17 @@ ntk_iter_mv_combine(arb_t res, const arb_t gmid, const mag_t S, const mag_t rad,
     arb_clear(t);
 }
 
-ntk_status ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net,
-                                const arb_t q_fixed, const arb_t chi_fixed,
-                                slong prec);
 
 ntk_status
 ntk_iter_step(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixed,
               slong prec)
 {
-    return ntk_iter_step_cached(s, net, q_fixed, NULL, prec);
+    return ntk_iter_step_cached(s, net, q_fixed, NULL, NULL, prec);
 }
 
-/* chi_fixed: chi_1(q_fixed) if already known, else NULL */
 ntk_status
 ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixed,
-                     const arb_t chi_fixed, slong prec)
+                     const arb_t chi_fixed, const arb_t f2, slong prec)
 {
     ntk_status st;
     arb_t qn, chi, gm, dm, gb, db, t, mid;
@@ -164,6 +160,19 @@ ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixe
         {
             arb_set(s->eps, gm);
             arb_set(db, dm);
+        }
+        else if (q_fixed != NULL && f2 != NULL)
+        {
+            /* at q = q*: D12 = f'(c), and |f''| <= f''(1) on [-1, 1]
+               (Lemma P4), so D12 over the ball is dm +- f2 rad: one
+               quadrature per layer instead of two */
+            mag_set(rad, arb_radref(s->eps));
+            arb_get_mag(S, f2);
+            mag_mul(S, S, rad);
+            arb_set(db, dm);
+            arb_add_error_mag(db, S);
+            arb_get_mag(S, db);                 /* sup |g'| = sup |f'| */
+            ntk_iter_mv_combine(s->eps, gm, S, rad, NULL, prec);
         }
         else
         {

@@ -17,7 +17,7 @@
 #include "maps_impl.h"
 
 #define EOC_LOG2_LO (-30)
-#define EOC_LOG2_HI 20
+#define EOC_LOG2_HI 6
 
 typedef struct
 {
@@ -123,8 +123,9 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
     arb_t s, t;
     arf_t lo, hi;
     slong sprec;
-    double rlo, rhi;
+    double rlo, rhi, ba = 0, bb = 0;
     slong ir;
+    int closed;
 
     eoc_absent(eoc);
     eoc->why[0] = '\0';
@@ -192,6 +193,15 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
         goto cleanup;
     }
 
+    if (arb_is_zero(sigma_b2) && (act->kind == NTK_ACT_TANH || act->kind == NTK_ACT_ERF
+                                  || act->kind == NTK_ACT_SIN))
+    {
+        set_why(eoc, "%s is odd and not linear: E[phi^2] < q E[phi'^2] for every q > 0 (Gaussian Poincare "
+                     "inequality), so at sigma_b = 0 q = E[phi^2]/E[phi'^2] has no solution q > 0; only the "
+                     "degenerate limit q* -> 0, sigma_w2 -> 1/phi'(0)^2 (proofs/maps.md Lemma M10)", act->name);
+        goto cleanup;
+    }
+
     /* search range: A/B >= 0 gives G(q) >= sigma_b2 - q > 0 for q < sigma_b2 */
     arf_one(lo);
     arf_mul_2exp_si(lo, lo, EOC_LOG2_LO);
@@ -210,12 +220,36 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
     d.act = act;
     d.method = NTK_METHOD_AUTO;
     d.sigma_b2 = sigma_b2;
+    closed = _ntk_maps_moment_tabulated(act);
+    if (!closed)
+    {
+        /* quadrature: enclosures on wide q-balls are poor, so the root is
+           bracketed by point signs (first sign change from q_lo) and then
+           certified on a small ball (Lemma M5 (d)) */
+        arf_t a, b;
+        int br;
+        arf_init(a);
+        arf_init(b);
+        st = _ntk_roots_bracket(a, b, &br, eoc_fn, &d, lo, hi, 2, 64);
+        if (st == NTK_SUCCESS && br)
+        {
+            ba = arf_get_d(a, ARF_RND_DOWN);
+            bb = arf_get_d(b, ARF_RND_UP);
+            st = _ntk_roots_refine(eoc->q_star, eoc_fn, &d, a, b, prec - 8, prec);
+        }
+        arf_clear(a);
+        arf_clear(b);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        if (br)
+            goto outputs;
+    }
     /* scan at modest precision; more bits if a piece stays undecided
        (G can be tiny near q = 0 when sigma_b = 0: cancellation in A/B - q) */
     for (sprec = 80; ; sprec *= 2)
     {
-        st = _ntk_roots_isolate(&roots, eoc_fn, &d, lo, hi, 1, 2000, sprec);
-        if (st != NTK_SUCCESS || roots.complete || sprec >= 4 * FLINT_MAX(prec, 80))
+        st = _ntk_roots_isolate(&roots, eoc_fn, &d, lo, hi, 1, closed ? 2000 : 120, sprec);
+        if (st != NTK_SUCCESS || roots.complete || !closed || sprec >= 4 * FLINT_MAX(prec, 80))
             break;
     }
     if (st != NTK_SUCCESS)
@@ -247,6 +281,7 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
     if (st != NTK_SUCCESS)
         goto cleanup;
 
+outputs:
     /* sigma_w^2 = 1/B(q*); chi_1 recomputed from sigma_w^2 and q* */
     st = _ntk_maps_moment(t, act, NTK_METHOD_AUTO, NTK_MOM_B, eoc->q_star, prec);
     if (st != NTK_SUCCESS)
@@ -262,7 +297,10 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
     if (st != NTK_SUCCESS)
         goto cleanup;
     eoc->found = 1;
-    if (roots.nroots == 1 && roots.complete)
+    if (!closed && ba > 0)
+        set_why(eoc, "root of sigma_b2 + E[phi^2]/E[phi'^2] - q bracketed in [%.6g, %.6g] (first certified "
+                "sign change on a grid from q = %.3g), unique in the returned q* ball", ba, bb, rlo);
+    else if (roots.nroots == 1 && roots.complete)
         set_why(eoc, "unique root of sigma_b2 + E[phi^2]/E[phi'^2] - q with q in [%.3g, %.3g]",
                 rlo, rhi);
     else if (roots.complete)

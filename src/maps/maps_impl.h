@@ -25,6 +25,10 @@ ntk_status _ntk_maps_moment(arb_t res, const ntk_act_t act, ntk_method method,
 ntk_status _ntk_maps_moment_closed(arb_t res, const ntk_act_t act,
                                    ntk_mom which, const arb_t q, slong prec);
 
+/* 1 if all of A, B, DA, DB have closed forms in the table (cheap and
+ * sharp on wide q-balls: relu-like, step, relu_pow, erf, sin, cos). */
+int _ntk_maps_moment_tabulated(const ntk_act_t act);
+
 /* Two-dimensional kernel E[phi^(d)(u) phi^(d)(v)] (d = deriv in {0, 1}). */
 ntk_status _ntk_maps_kernel(arb_t res, const ntk_net_t net, int deriv,
                             const arb_t s11, const arb_t s12, const arb_t s22,
@@ -69,6 +73,21 @@ ntk_status _ntk_roots_isolate(ntk_roots_struct *r, ntk_maps_fn fn, void *data,
  * Iterates until the relative radius is below 2^-goal_bits or stalls. */
 ntk_status _ntk_roots_newton(arb_t res, ntk_maps_fn fn, void *data,
                              const arf_t lo, const arf_t hi, slong goal_bits,
+                             slong prec);
+
+/* Point evaluations of f at lo * 2^(i/per_octave) (up to hi): the first
+ * pair of consecutive points with certified opposite signs is returned in
+ * [a_out, b_out] (*found = 1): a root exists there (continuity). */
+ntk_status _ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found,
+                              ntk_maps_fn fn, void *data, const arf_t lo,
+                              const arf_t hi, slong per_octave, slong prec);
+
+/* From a certified sign-change bracket [a, b]: an approximate root by
+ * safeguarded Newton on point values, then a small ball X certified by
+ * interval Newton (N(X) inside X: exactly one root in X, Lemma M5 (d)),
+ * refined to goal_bits.  NTK_UNABLE if the certification fails. */
+ntk_status _ntk_roots_refine(arb_t res, ntk_maps_fn fn, void *data,
+                             const arf_t a, const arf_t b, slong goal_bits,
                              slong prec);
 
 #endif

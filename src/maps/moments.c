@@ -35,6 +35,19 @@ half_moment(arb_t res, slong m, const arb_t q, slong prec)
     arb_clear(t);
 }
 
+int
+_ntk_maps_moment_tabulated(const ntk_act_t act)
+{
+    switch (act->kind)
+    {
+        case NTK_ACT_RELULIKE: case NTK_ACT_STEP: case NTK_ACT_RELU_POW:
+        case NTK_ACT_ERF: case NTK_ACT_SIN: case NTK_ACT_COS:
+            return 1;
+        default:
+            return 0;
+    }
+}
+
 ntk_status
 _ntk_maps_moment_closed(arb_t res, const ntk_act_t act, ntk_mom which,
                         const arb_t q, slong prec)

@@ -79,7 +79,13 @@ map2(arb_t r11, arb_t r12, arb_t r22, const ntk_net_t net, int deriv,
     if (st == NTK_SUCCESS)
         st = _ntk_maps_moment(e22, net->act, net->method, m, s22, prec);
     if (st == NTK_SUCCESS)
-        st = _ntk_maps_kernel(e12, net, deriv, s11, s12, s22, prec);
+    {
+        /* c = 1 exactly (the same ball three times): u = v, a 1D moment */
+        if (arb_equal(s11, s12) && arb_equal(s12, s22))
+            arb_set(e12, e11);
+        else
+            st = _ntk_maps_kernel(e12, net, deriv, s11, s12, s22, prec);
+    }
     if (st == NTK_SUCCESS)
     {
         affine(r11, net, e11, !deriv, prec);

@@ -171,24 +171,14 @@ find_cstar(ntk_phase_t ph, const ntk_net_t net, slong prec)
         st = ntk_error_set(NTK_UNABLE, "chaotic phase: could not separate c* from 1 at %ld bits", (long) sprec);
         goto cleanup;
     }
-    arf_one(lo);
-    arf_mul_2exp_si(lo, lo, -10);
-    arf_neg(lo, lo);
-    st = _ntk_roots_isolate(&roots, corr_fn, &d, lo, hi, 0, 400, sprec);
-    if (st != NTK_SUCCESS)
-        goto cleanup;
-    if (roots.nroots != 1 || !roots.complete)
-    {
-        st = ntk_error_set(NTK_UNABLE, "chaotic phase: could not isolate c* at %ld bits", (long) sprec);
-        goto cleanup;
-    }
-    st = _ntk_roots_newton(ph->c_star, corr_fn, &d, roots.lo, roots.hi, sprec - 8, sprec);
-    if (st == NTK_SUCCESS && prec > sprec)
-    {
-        arb_get_lbound_arf(lo, ph->c_star, prec);
-        arb_get_ubound_arf(hi, ph->c_star, prec);
-        st = _ntk_roots_newton(ph->c_star, corr_fn, &d, lo, hi, prec - 8, prec);
-    }
+    /* g(0) = f(0) >= 0; c* in (0, c_hi) needs g(0) > 0 certified (Lemma M8) */
+    arf_zero(lo);
+    arb_zero(c);
+    st = corr_fn(g, NULL, c, &d, sprec);
+    if (st == NTK_SUCCESS && !arb_is_positive(g))
+        st = ntk_error_set(NTK_UNABLE, "chaotic phase: f(0) > 0 not certified at %ld bits", (long) sprec);
+    if (st == NTK_SUCCESS)
+        st = _ntk_roots_refine(ph->c_star, corr_fn, &d, lo, hi, prec - 8, prec);
     if (st != NTK_SUCCESS)
         goto cleanup;
     st = corr_fn(NULL, ph->fprime_cstar, ph->c_star, &d, prec);

@@ -19,7 +19,7 @@
 #include "maps_impl.h"
 
 #define QSTAR_LOG2_LO (-30)
-#define QSTAR_LOG2_HI 20
+#define QSTAR_LOG2_HI 10
 
 static ntk_status
 fixed_fn(arb_t f, arb_t fp, const arb_t q, void *data, slong prec)
@@ -76,6 +76,7 @@ ntk_maps_qstar(arb_t qstar, int *found, char *why, const ntk_net_t net,
     arb_t s, t;
     arf_t lo, hi;
     slong sprec;
+    int tab;
 
     *found = 0;
     set_why(why, "%s", "");
@@ -152,9 +153,32 @@ ntk_maps_qstar(arb_t qstar, int *found, char *why, const ntk_net_t net,
         arf_mul_2exp_si(hi, hi, 1);
     }
 
+    tab = _ntk_maps_moment_tabulated(net->act) && net->method != NTK_METHOD_QUAD;
+    if (!tab)
+    {
+        /* quadrature: bracket by point signs, certify on a small ball */
+        arf_t a, b;
+        int br;
+        arf_init(a);
+        arf_init(b);
+        st = _ntk_roots_bracket(a, b, &br, fixed_fn, (void *) net, lo, hi, 2, 64);
+        if (st == NTK_SUCCESS && br)
+        {
+            set_why(why, "fixed point of V bracketed in [%.6g, %.6g] (first certified sign change "
+                    "of V(q) - q on a grid from q = %.3g), unique in the returned ball",
+                    arf_get_d(a, ARF_RND_DOWN), arf_get_d(b, ARF_RND_UP), arf_get_d(lo, ARF_RND_DOWN));
+            st = _ntk_roots_refine(qstar, fixed_fn, (void *) net, a, b, prec - 8, prec);
+            if (st == NTK_SUCCESS)
+                *found = 1;
+        }
+        arf_clear(a);
+        arf_clear(b);
+        if (st != NTK_SUCCESS || br)
+            goto cleanup;
+    }
     for (sprec = 96; ; sprec *= 2)
     {
-        st = _ntk_roots_isolate(&roots, fixed_fn, (void *) net, lo, hi, 1, 2000, sprec);
+        st = _ntk_roots_isolate(&roots, fixed_fn, (void *) net, lo, hi, 1, tab ? 2000 : 300, sprec);
         if (st != NTK_SUCCESS || roots.complete || sprec >= 4 * FLINT_MAX(prec, 96))
             break;
     }

@@ -312,3 +312,167 @@ _ntk_roots_newton(arb_t res, ntk_maps_fn fn, void *data, const arf_t lo,
     mag_clear(old);
     return st;
 }
+
+ntk_status
+_ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found, ntk_maps_fn fn,
+                   void *data, const arf_t lo, const arf_t hi, slong per_octave,
+                   slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    arb_t X, f, step;
+    arf_t x, xprev;
+    int s, sprev = 0;
+    slong i;
+
+    *found = 0;
+    arb_init(X);
+    arb_init(f);
+    arb_init(step);
+    arf_init(x);
+    arf_init(xprev);
+    /* step = 2^(1/per_octave) */
+    arb_set_ui(step, 2);
+    arb_root_ui(step, step, per_octave, 30);
+    arf_set(x, lo);
+    for (i = 0; i < 100000; i++)
+    {
+        arb_set_arf(X, x);
+        st = fn(f, NULL, X, data, prec);
+        if (st != NTK_SUCCESS && st != NTK_UNABLE)
+            break;
+        s = (st == NTK_SUCCESS) ? ball_sign(f) : 0;
+        st = NTK_SUCCESS;
+        if (s != 0)
+        {
+            if (sprev != 0 && s != sprev)
+            {
+                arf_set(a_out, xprev);
+                arf_set(b_out, x);
+                *found = 1;
+                break;
+            }
+            sprev = s;
+            arf_set(xprev, x);
+        }
+        if (arf_cmp(x, hi) >= 0)
+            break;
+        arf_mul(x, x, arb_midref(step), 30, ARF_RND_UP);
+        if (arf_cmp(x, hi) > 0)
+            arf_set(x, hi);
+    }
+    arb_clear(X);
+    arb_clear(f);
+    arb_clear(step);
+    arf_clear(x);
+    arf_clear(xprev);
+    return st;
+}
+
+ntk_status
+_ntk_roots_refine(arb_t res, ntk_maps_fn fn, void *data, const arf_t a,
+                  const arf_t b, slong goal_bits, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    arb_t X, f, fp, N, Y;
+    arf_t x, lo, hi, d;
+    mag_t r;
+    slong it, wp = FLINT_MIN(prec, 64);
+    int sa;
+
+    arb_init(X);
+    arb_init(f);
+    arb_init(fp);
+    arb_init(N);
+    arb_init(Y);
+    arf_init(x);
+    arf_init(lo);
+    arf_init(hi);
+    arf_init(d);
+    mag_init(r);
+    arf_set(lo, a);
+    arf_set(hi, b);
+    /* sign at the left end of the bracket */
+    arb_set_arf(X, lo);
+    st = fn(f, NULL, X, data, wp);
+    if (st != NTK_SUCCESS)
+        goto cleanup;
+    sa = ball_sign(f);
+    if (sa == 0)
+    {
+        st = ntk_error_set(NTK_UNABLE, "root refinement: sign at the bracket end not certified");
+        goto cleanup;
+    }
+    /* safeguarded Newton on point values (not certified; only a guess) */
+    arf_add(x, lo, hi, wp, ARF_RND_NEAR);
+    arf_mul_2exp_si(x, x, -1);
+    arf_zero(d);
+    for (it = 0; it < 100; it++)
+    {
+        int sx;
+        arb_set_arf(X, x);
+        st = fn(f, fp, X, data, wp);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        sx = ball_sign(f);
+        if (sx == 0)
+            break;                   /* |f(x)| below the working accuracy */
+        if (sx == sa)
+            arf_set(lo, x);
+        else
+            arf_set(hi, x);
+        /* Newton step, or bisection if it leaves the bracket */
+        arb_div(N, f, fp, wp);
+        arf_set(d, arb_midref(N));
+        arf_sub(arb_midref(N), x, d, wp, ARF_RND_NEAR);
+        if (!arf_is_finite(arb_midref(N)) || arf_cmp(arb_midref(N), lo) <= 0
+            || arf_cmp(arb_midref(N), hi) >= 0)
+        {
+            arf_add(arb_midref(N), lo, hi, wp, ARF_RND_NEAR);
+            arf_mul_2exp_si(arb_midref(N), arb_midref(N), -1);
+        }
+        arf_set(x, arb_midref(N));
+        arf_sub(d, hi, lo, wp, ARF_RND_UP);
+        arf_abs(d, d);
+        if (arf_cmpabs_2exp_si(d, arf_abs_bound_lt_2exp_si(x) - wp + 12) < 0)
+            break;
+    }
+    /* certify: X = [x - r, x + r] with N(X) inside X (Lemma M5 (d)) */
+    for (slong k = 0; k < 6; k++)
+    {
+        mag_set_ui_2exp_si(r, 1, arf_abs_bound_lt_2exp_si(x) - wp + 16 + 8 * k);
+        arb_set_arf(X, x);
+        mag_set(arb_radref(X), r);
+        arb_set_arf(Y, x);
+        st = fn(f, NULL, Y, data, wp);
+        if (st == NTK_SUCCESS)
+            st = fn(NULL, fp, X, data, wp);
+        if (st != NTK_SUCCESS && st != NTK_UNABLE)
+            goto cleanup;
+        if (st == NTK_SUCCESS && !arb_contains_zero(fp))
+        {
+            arb_div(N, f, fp, wp);
+            arb_sub(N, Y, N, wp);
+            if (arb_contains_interior(X, N))
+            {
+                arb_get_lbound_arf(lo, N, prec);
+                arb_get_ubound_arf(hi, N, prec);
+                st = _ntk_roots_newton(res, fn, data, lo, hi, goal_bits, prec);
+                goto cleanup;
+            }
+        }
+    }
+    st = ntk_error_set(NTK_UNABLE, "root refinement: interval Newton could not certify a root at %ld bits", (long) wp);
+
+cleanup:
+    arb_clear(X);
+    arb_clear(f);
+    arb_clear(fp);
+    arb_clear(N);
+    arb_clear(Y);
+    arf_clear(x);
+    arf_clear(lo);
+    arf_clear(hi);
+    arf_clear(d);
+    mag_clear(r);
+    return st;
+}
