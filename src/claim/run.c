@@ -264,6 +264,29 @@ make_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
     return NTK_SUCCESS;
 }
 
+static double now(void);
+
+typedef struct
+{
+    const ntk_verify_opts_struct *o;
+    double deadline;
+    int over;
+} budget_data;
+
+static int
+budget_progress(void *data, slong done, slong total, slong prec)
+{
+    budget_data *b = data;
+    if (b->deadline > 0 && now() > b->deadline)
+    {
+        b->over = 1;
+        return 1;
+    }
+    if (b->o->progress)
+        return b->o->progress(b->o->progress_data, done, total, prec);
+    return 0;
+}
+
 static ntk_status
 default_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
              const ntk_iter_problem_t pb, const slong *depths, slong n,
@@ -271,10 +294,18 @@ default_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
 {
     const ntk_verify_opts_struct *o = data;
     ntk_iter_opts_t io;
+    budget_data b;
+    ntk_status st;
+    b.o = o;
+    b.deadline = o->budget > 0 ? now() + o->budget : 0;
+    b.over = 0;
     ntk_iter_opts_init(io);
-    io->progress = o->progress;
-    io->progress_data = o->progress_data;
-    return ntk_iter_run(rows, info, pb, depths, n, digits, io);
+    io->progress = budget_progress;
+    io->progress_data = &b;
+    st = ntk_iter_run(rows, info, pb, depths, n, digits, io);
+    if (st == NTK_INTERRUPTED && b.over)
+        st = ntk_error_set(NTK_UNABLE, "time budget of %g s exceeded (--budget)", o->budget);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
