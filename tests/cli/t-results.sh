@@ -7,8 +7,18 @@
 exe="$1"; committed="$2"
 [ -s "$committed" ] || { echo "no committed $committed: skipped"; exit 77; }
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found: skipped"; exit 77; }
+# the sanitizer pass of .ci/test runs everything 3-10x slower: the constants
+# are checked by the plain build
+[ -n "${ASAN_OPTIONS:-}" ] && { echo "sanitizer build: skipped"; exit 77; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ids=$(python3 -c 'import json,sys; print(",".join(c["id"] for c in json.load(open(sys.argv[1]))["claims"]))' "$committed")
+# claims decided within the time limit in the committed run (the others
+# have no constants to reproduce)
+ids=$(python3 -c '
+import json, sys
+cs = json.load(open(sys.argv[1]))["claims"]
+print(",".join(c["id"] for c in cs if "time limit" not in c["evidence"] and c["seconds"] < 60))
+' "$committed")
+[ -n "$ids" ] || { echo "no decided claims committed: skipped"; exit 77; }
 "$exe" verify --quick --quiet --format json --only "$ids" > "$tmp/now.json"
 rc=$?
 [ $rc = 0 ] || [ $rc = 1 ] || { echo "FAIL verify exited $rc"; exit 1; }
