@@ -344,6 +344,8 @@ ntk_latex_escape(const char *s)
             case '>': rep = "\\textgreater{}"; break;
             case '|': rep = "\\textbar{}"; break;
         }
+        if ((unsigned char) c >= 0x80)
+            rep = "?";   /* pdflatex without inputenc guarantees: ASCII only */
         if (rep)
         {
             strcpy(p, rep);
