@@ -764,7 +764,16 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             arb_div(e + i, e + i, pred, prec);
         arb_abs(e + i, e + i);
     }
-    add_series(res, depths, e, n, arb_contains_zero(pred) ? "absolute error" : "relative error");
+    {
+        const char *lab;
+        if (cl->law == NTK_LAW_LIMIT)
+            lab = arb_contains_zero(pred) ? "|quantity - limit|" : "|quantity / limit - 1|";
+        else if (cl->law == NTK_LAW_POWER)
+            lab = "|quantity L^-p / constant - 1|";
+        else
+            lab = "|quantity L^-p (ln L)^-r / constant - 1|";
+        add_series(res, depths, e, n, lab);
+    }
 
 cleanup:
     _arb_vec_clear(y, n); _arb_vec_clear(z, n); _arb_vec_clear(e, n);
@@ -810,13 +819,6 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         goto cleanup;
     }
-    {
-        ntk_measured_struct *m;
-        char lab[96];
-        snprintf(lab, sizeof(lab), "ratio y(L+1)/y(L) at L = %ld", (long) dd[nr - 1]);
-        m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
-        arb_set(m->ball, rho + nr - 1);
-    }
     /* estimate: extrapolation in 1/L of the ratios (L chi^L corrections),
        or the last ratio with the last difference as error */
     {
@@ -855,6 +857,13 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         ntk_estimate_set(m->est, est);
     }
     estimate_note(res, "rate", est, pred, res->verdict);
+    {
+        ntk_measured_struct *m;
+        char lab[96];
+        snprintf(lab, sizeof(lab), "ratio y(L+1)/y(L) at L = %ld", (long) dd[nr - 1]);
+        m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
+        arb_set(m->ball, rho + nr - 1);
+    }
     for (slong i = 0; i < nr; i++)
     {
         arb_sub(e + i, rho + i, pred, prec);
