@@ -53,7 +53,7 @@ hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
     slong prec = 128;
     int nfound = 0, nnone = 0, nunk = 0;
     ntk_verdict v = NTK_VERDICT_HOLDS;
-    char buf[512];
+    char buf[1024];
     ntk_eoc_t e;
     ntk_eoc_init(e);
     set_pred(res, "an EOC point or a proof of absence for each (act, sigma_b); "
