@@ -387,7 +387,9 @@ latex_measured(FILE *fp, const ntk_measured_struct *m)
     {
         char *v = arb_get_str(m->est->value, est_digits(m->est), ARB_STR_NO_RADIUS);
         char *er = err_str(m->est);
-        fprintf(fp, "\\num{%s +- %s} (est.)", v, er);
+        /* value and error as two numbers: siunitx's compact "v +- e"
+           form rejects an error written with its own exponent */
+        fprintf(fp, "\\num{%s} $\\pm$ \\num{%s} (est.)", v, er);
         flint_free(v);
         flint_free(er);
     }
