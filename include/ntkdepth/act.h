@@ -7,9 +7,10 @@
  *   closed forms : relu, leaky_relu:ALPHA, abs, linear, step, relu_pow:K,
  *                  erf, gelu (x Phi(x)), sin, cos,
  *                  relulike:A,B  (a x + b |x|, the family of Terjek &
- *                                 Gonzalez-Sanchez; relu = relulike:1/2,1/2)
- *   quadrature   : tanh, elu, elu:ALPHA, silu (alias swish), softplus,
- *                  sigmoid, selu, mish
+ *                                 Gonzalez-Sanchez; relu = relulike:1/2,1/2),
+ *                  elu, elu:ALPHA, selu (semi-closed: Phi, exp and Owen's T)
+ *   quadrature   : tanh, silu (alias swish), softplus, sigmoid, mish
+ *                  (elu, selu too with --method quad)
  * Parameters are exact decimals (leaky_relu:0.1 means 1/10).
  *
  * Piecewise activations are analytic on each side of 0: branch -1 is the
@@ -146,7 +147,10 @@ void ntk_act_growth_poly(arb_t A, arb_t B, arb_t r, slong *p,
  *   deriv = 0 : res = E[phi(u) phi(v)]
  *   deriv = 1 : res = E[phi'(u) phi'(v)]   (for step: the Price/Dirac value
  *               1/(2 pi sqrt(s11 s22 - s12^2)), NTK_DOMAIN at |c| = 1)
- * Formulas and proofs: proofs/activations.md, Lemmas A13-A19.
+ * Formulas and proofs: proofs/activations.md, Lemmas A13-A19, A22-A27.
+ * ELU/SELU: when s11, s12 and s22 are the same ball it is read as one
+ * variance q of a diagonal entry (c = 1 exactly, conventions.md section 1)
+ * and the 1D closed form E[phi(u)^2] (E[phi'(u)^2]), smooth in q, is used.
  * Ball semantics: the result contains the kernel for every covariance in
  * the input balls that is positive semidefinite; c = s12 / sqrt(s11 s22)
  * is intersected with [-1, 1] (a ball straddling c = 1 is fine; c = +-1

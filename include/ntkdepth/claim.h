@@ -227,6 +227,15 @@ typedef ntk_claim_result_struct ntk_claim_result_t[1];
 
 void ntk_claim_result_init(ntk_claim_result_t r);
 void ntk_claim_result_clear(ntk_claim_result_t r);
+/**
+ * Serialize a result (everything but the claim pointer) to a stream, and
+ * read it back (exact: balls via arb_dump_str).  Used by the CLI to run
+ * each claim in a child process with a hard time limit.  load returns
+ * NTK_IO on a malformed stream.
+ */
+ntk_status ntk_claim_result_dump(FILE *fp, const ntk_claim_result_t r);
+ntk_status ntk_claim_result_load(ntk_claim_result_t r, FILE *fp);
+
 /** Add a measured item; returns it (label copied). */
 ntk_measured_struct *ntk_claim_result_add(ntk_claim_result_t r,
                                           const char *label,
@@ -291,6 +300,9 @@ typedef struct
     void *rows_data;
     ntk_iter_progress_fn progress;   /* passed to iter */
     void *progress_data;
+    double budget;            /* seconds of wall-clock time per claim for the
+                                 recursion (0: none); a run stopped by the
+                                 budget makes the claim inconclusive */
 } ntk_verify_opts_struct;
 
 typedef ntk_verify_opts_struct ntk_verify_opts_t[1];

@@ -21,7 +21,8 @@
  *    linear) with sigma_b = 0 exactly, any sigma_w, any q1: closed form of
  *    the correlation map in theta = 2 asin(sqrt(eps/2)), series in
  *    sqrt(eps) with a proved remainder when eps is small
- *    (proofs/relu-series.md);
+ *    (proofs/relu-series.md), on 128-bit mantissas with hand-proved
+ *    rounding bounds when the working precision is <= 128 bits (Lemma R5);
  *  - smooth Taylor model at q = q*: Price coefficients f^(k)(1) computed
  *    once, per-layer polynomial in eps with the Cauchy-Schwarz remainder
  *    bound (proofs/propagation.md, Lemma P4), used only while the remainder
@@ -176,8 +177,9 @@ void ntk_iter_info_clear(ntk_iter_info_t info);
  * Theta_11 for a PSD kernel).
  *
  * Working precision starts at ntk_digits_to_bits(digits) + guard bits
- * (log2(depth) + 20) and doubles after an attempt with a too-wide row,
- * up to opts->prec_cap.
+ * (bit length of the last depth + 4: radii grow additively, about log2(L)
+ * bits are lost by depth L), rounded up to whole limbs, and doubles after
+ * an attempt with a too-wide row, up to opts->prec_cap.
  * Status: NTK_SUCCESS; NTK_DOMAIN (bad problem or depths: message);
  *   NTK_UNABLE: message "accuracy ran out at depth L (precision cap P
  *   bits)" and info->fail_depth = L (rows hold the last attempt's balls,

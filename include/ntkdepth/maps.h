@@ -73,12 +73,25 @@ ntk_status ntk_maps_eps_step(arb_t eps_out, arb_t dmap, const ntk_net_t net,
 
 /**
  * Fixed point of V: a ball that provably contains exactly one fixed point
- * q* (interval Newton / Krawczyk).  *found = 0 (status NTK_SUCCESS) when it
- * is proved that no fixed point exists in the searched range, with the
- * reason in `why` (may be NULL; size NTK_WHY_MAX).  NTK_UNABLE if neither
- * could be proved at this precision.
+ * q* (interval Newton, proofs/maps.md Lemma M5).  `why` (may be NULL; size
+ * NTK_WHY_MAX) states what was proved.  *found:
+ *   1  q* certified.  Closed-form activations: the roots of V(q) - q are
+ *      isolated on the whole searched range and the smallest is returned
+ *      (why says "unique ..." when it is the only one).  Quadrature
+ *      activations: the first certified sign change of V(q) - q from the
+ *      lower end of the range, unique in the returned ball.  relu-like with
+ *      slope s = sigma_w2 (a^2+b^2) < 1: q* = sigma_b2/(1-s) exactly
+ *      (Lemma M4).  sigma_b = 0 with phi(0) = 0 and no positive fixed point
+ *      in the range: q* = 0 exactly (an exact zero ball).
+ *   2  every q is a fixed point (relu-like, s = 1, sigma_b = 0): q* = q1;
+ *      qstar is set indeterminate.
+ *   0  proved absent (relu-like s >= 1 with sigma_b > 0 or s > 1: q grows
+ *      without bound, Lemma M4; otherwise in the range stated in why).
+ * Search range: [max(2^-30, sigma_b2/2), 2^10], or up to 2(sigma_b2 +
+ * sigma_w2) for |phi| <= 1 (Lemma M6 (c)).
+ * Status: NTK_UNABLE if nothing could be proved at this precision.
  */
-#define NTK_WHY_MAX 256
+#define NTK_WHY_MAX 512
 ntk_status ntk_maps_qstar(arb_t qstar, int *found, char *why,
                           const ntk_net_t net, slong prec);
 
@@ -92,6 +105,15 @@ ntk_status ntk_maps_price(arb_ptr res, const ntk_net_t net, const arb_t q,
                           slong len, slong prec);
 
 /** Edge of chaos for given sigma_b^2 (conventions.md 2, `--eoc`). */
+/*
+ * EOC record.  found = 1: sigma_w2 = 1/E[phi'(sqrt(q*) Z)^2], its square
+ * root sigma_w, q*, chi1 (recomputed from sigma_w2 and q*: a ball that
+ * contains 1), f2 = f''(1) (+inf when phi'' has a Dirac mass, smoothness
+ * < 2) and beta = 2/f2 (indeterminate when f2 is infinite, +inf when
+ * f2 = 0 for linear).  relu-like at sigma_b = 0: every q is a fixed point,
+ * q_star is indeterminate (q* = q1).  found = 0: no EOC, all balls
+ * indeterminate, the proved reason in why.
+ */
 typedef struct
 {
     int found;            /* 1: EOC point certified; 0: proved absent
@@ -108,9 +130,18 @@ void ntk_eoc_clear(ntk_eoc_t eoc);
 /**
  * Solve chi_1 = 1 at the fixed point for the given activation and
  * sigma_b^2: sigma_w^2 = 1 / E[phi'(sqrt(q) Z)^2] with q solving
- * q = sigma_b^2 + E[phi^2] / E[phi'^2].  ReLU-like: sigma_w^2 = 1/(a^2+b^2)
- * with sigma_b = 0 only.  Status NTK_UNABLE if neither existence nor
- * absence can be certified.
+ * G(q) = sigma_b^2 + E[phi^2] / E[phi'^2] - q = 0 (proofs/maps.md M6).
+ * ReLU-like: sigma_w^2 = 1/(a^2+b^2) with sigma_b = 0 only.  Proved
+ * absent: relu-like with sigma_b > 0 (M6), step, softplus (M7), odd
+ * tanh/erf/sin at sigma_b = 0 (M10); otherwise "no root of G for q in
+ * [lo, hi]" with the certified range in why.  Range searched:
+ * [max(2^-30, sigma_b2/2), 2^10] (absence for quadrature activations is
+ * certified on [.., 64] only); closed-form activations: all roots
+ * isolated, the smallest reported; quadrature activations: the first
+ * certified sign change from the lower end, unique in the returned ball.
+ * The result is computed at `prec` bits; callers wanting D digits loop
+ * over prec (Ziv) and check ntk_ball_digits.  Status NTK_UNABLE if
+ * neither existence nor absence can be certified.
  */
 ntk_status ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act,
                         const arb_t sigma_b2, slong prec);
@@ -142,7 +173,17 @@ typedef ntk_phase_struct ntk_phase_t[1];
 void ntk_phase_init(ntk_phase_t ph);
 void ntk_phase_clear(ntk_phase_t ph);
 
-/** Phase, chi_1, depth scales xi_q = -1/log V'(q*), xi_c = -1/log f'(c*). */
+/**
+ * Phase, chi_1, depth scales xi_q = -1/log V'(q*), xi_c = -1/log f'(c*).
+ * ORDERED: chi_1 < 1, c* = 1 exactly, f'(c*) = chi_1.  CHAOTIC: c* the
+ * unique root of f(c) = c in [0, 1) (proofs/maps.md Lemma M8), certified
+ * by interval Newton; c* = 0 exactly for odd phi with sigma_b = 0.  EOC:
+ * chi_1 == 1 exactly (exact parameters, relu-like).  UNDECIDED: the chi_1
+ * ball contains 1.  NO_FIXED_POINT: ntk_maps_qstar found none (reason in
+ * why).  A depth scale is +inf when its argument is exactly 1 and
+ * indeterminate when it is not certified in (0, 1).  q* = 0 (sigma_b = 0,
+ * phi(0) = 0): chi_1 = V'(0) = sigma_w^2 (phi'(0-)^2 + phi'(0+)^2)/2 (M4).
+ */
 ntk_status ntk_maps_phase(ntk_phase_t ph, const ntk_net_t net, slong prec);
 
 #ifdef __cplusplus

@@ -37,11 +37,11 @@ static const ntk_act_ops ntk_act_ops_table[] = {
     OPS_CLOSED(sin),      /* NTK_ACT_SIN */
     OPS_CLOSED(cos),      /* NTK_ACT_COS */
     OPS_QUAD(tanh),       /* NTK_ACT_TANH */
-    OPS_QUAD(elu),        /* NTK_ACT_ELU */
+    OPS_CLOSED(elu),      /* NTK_ACT_ELU */
     OPS_QUAD(silu),       /* NTK_ACT_SILU */
     OPS_QUAD(softplus),   /* NTK_ACT_SOFTPLUS */
     OPS_QUAD(sigmoid),    /* NTK_ACT_SIGMOID */
-    OPS_QUAD(selu),       /* NTK_ACT_SELU */
+    OPS_CLOSED(selu),     /* NTK_ACT_SELU */
     OPS_QUAD(mish),       /* NTK_ACT_MISH */
 };
 

@@ -65,10 +65,12 @@ NTK_ACT_DECLARE_JET(cos)
 NTK_ACT_DECLARE_KERNEL(cos)
 NTK_ACT_DECLARE_JET(tanh)
 NTK_ACT_DECLARE_JET(elu)
+NTK_ACT_DECLARE_KERNEL(elu)
 NTK_ACT_DECLARE_JET(silu)
 NTK_ACT_DECLARE_JET(softplus)
 NTK_ACT_DECLARE_JET(sigmoid)
 NTK_ACT_DECLARE_JET(selu)
+NTK_ACT_DECLARE_KERNEL(selu)
 NTK_ACT_DECLARE_JET(mish)
 
 /* ---- shared series helpers ------------------------------------------- */
@@ -83,6 +85,36 @@ void _ntk_act_expm1_series(acb_ptr res, const arb_t m, const acb_t z,
 /* res[0..len) = (z + t) * f(t) truncated, f = g[0..len) (silu, gelu, mish). */
 void _ntk_act_mul_by_var(acb_ptr res, const acb_t z, acb_srcptr g, slong len,
                          slong prec);
+
+/* ---- normal cdf and Owen's T (owent.c) ------------------------------- */
+
+/* Q(x) = 1 - Phi(x), Phi(x): standard normal tail and cdf (erfc). */
+void _ntk_act_normal_sf(arb_t res, const arb_t x, slong prec);
+void _ntk_act_normal_cdf(arb_t res, const arb_t x, slong prec);
+
+/* Owen's T(h, a) for any real h, a (proofs/activations.md, A22-A23). */
+void _ntk_act_owent(arb_t res, const arb_t h, const arb_t a, slong prec);
+
+/* T(G, H / G) for G >= 0 (the limit sgn(H)/4 at G = 0): robust when
+   either argument is small (Lemma A23). */
+void _ntk_act_owent_gh(arb_t res, const arb_t G, const arb_t H, slong prec);
+
+/* B(H, G) = (Phi(H) - 1/2) Q(G) - T(G, H/G), G >= 0 (Lemma A24). */
+void _ntk_act_owen_B(arb_t res, const arb_t H, const arb_t G, slong prec);
+
+/* ELU-family kernels with phi = L x (x > 0), M (e^x - 1) (x < 0)
+   (elu.c; selu.c uses L = lambda, M = lambda alpha). */
+ntk_status _ntk_act_elu_kernel_lm(arb_t res, const arb_t L, const arb_t M,
+                                  int deriv, const arb_t s11, const arb_t s12,
+                                  const arb_t s22, const arb_t c, slong prec);
+ntk_status _ntk_act_elu_kernel_eps_lm(arb_t res, const arb_t L, const arb_t M,
+                                      int deriv, const arb_t q, const arb_t eps,
+                                      slong prec);
+
+/* working precision of the ELU eps form: prec + 30 + log2(1/eps)
+   (proofs/activations.md, Lemma A27); the parameters L, M must be
+   enclosed to this precision too. */
+slong _ntk_act_elu_eps_prec(const arb_t eps, slong prec);
 
 /* ---- kernel helpers (kernel_util.c) ---------------------------------- */
 

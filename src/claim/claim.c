@@ -88,7 +88,7 @@ static const char *field_names[F_NFIELDS] = {
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook"};
 
-static const char *hooks[] = {"eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
+static const char *hooks[] = {"finite_k1", "finite_k2", "finite_hn1", "finite_hn2", "eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
                               "regress_h10", "regress_h10_smooth", "regress_s4", "regress_s6",
                               NULL};
 

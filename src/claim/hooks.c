@@ -53,7 +53,7 @@ hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
     slong prec = 128;
     int nfound = 0, nnone = 0, nunk = 0;
     ntk_verdict v = NTK_VERDICT_HOLDS;
-    char buf[512];
+    char buf[1024];
     ntk_eoc_t e;
     ntk_eoc_init(e);
     set_pred(res, "an EOC point or a proof of absence for each (act, sigma_b); "
@@ -442,10 +442,15 @@ cleanup:
     return NTK_SUCCESS;
 }
 
+ntk_status ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
+                                 const ntk_verify_opts_t opts);   /* hooks_finite.c */
+
 ntk_status
 ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
                    const ntk_verify_opts_t opts)
 {
+    if (!strncmp(cl->hook, "finite_", 7))
+        return ntk_claim_hook_finite(res, cl, opts);
     if (!strcmp(cl->hook, "eoc_table"))
         return hook_eoc_table(res, cl, opts);
     if (!strcmp(cl->hook, "relu_map_identity"))

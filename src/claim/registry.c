@@ -6,6 +6,7 @@ extern const char *ntk_registry_hayou;
 extern const char *ntk_registry_starnaud;
 extern const char *ntk_registry_terjek;
 extern const char *ntk_registry_background;
+extern const char *ntk_registry_seleznova;
 extern const char *ntk_registry_regress;
 
 ntk_status
@@ -16,6 +17,7 @@ ntk_claims_builtin(ntk_claims_t cs)
         {"builtin:starnaud", ntk_registry_starnaud},
         {"builtin:terjek", ntk_registry_terjek},
         {"builtin:background", ntk_registry_background},
+        {"builtin:seleznova", ntk_registry_seleznova},
         {"builtin:regress", ntk_registry_regress},
     };
     for (size_t i = 0; i < sizeof(reg) / sizeof(reg[0]); i++)

@@ -264,6 +264,29 @@ make_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
     return NTK_SUCCESS;
 }
 
+static double now(void);
+
+typedef struct
+{
+    const ntk_verify_opts_struct *o;
+    double deadline;
+    int over;
+} budget_data;
+
+static int
+budget_progress(void *data, slong done, slong total, slong prec)
+{
+    budget_data *b = data;
+    if (b->deadline > 0 && now() > b->deadline)
+    {
+        b->over = 1;
+        return 1;
+    }
+    if (b->o->progress)
+        return b->o->progress(b->o->progress_data, done, total, prec);
+    return 0;
+}
+
 static ntk_status
 default_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
              const ntk_iter_problem_t pb, const slong *depths, slong n,
@@ -271,10 +294,18 @@ default_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
 {
     const ntk_verify_opts_struct *o = data;
     ntk_iter_opts_t io;
+    budget_data b;
+    ntk_status st;
+    b.o = o;
+    b.deadline = o->budget > 0 ? now() + o->budget : 0;
+    b.over = 0;
     ntk_iter_opts_init(io);
-    io->progress = o->progress;
-    io->progress_data = o->progress_data;
-    return ntk_iter_run(rows, info, pb, depths, n, digits, io);
+    io->progress = budget_progress;
+    io->progress_data = &b;
+    st = ntk_iter_run(rows, info, pb, depths, n, digits, io);
+    if (st == NTK_INTERRUPTED && b.over)
+        st = ntk_error_set(NTK_UNABLE, "time budget of %g s exceeded (--budget)", o->budget);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -378,6 +409,40 @@ fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
             return st;
     }
     return st;
+}
+
+/* Tail estimate of a limit: the last value, with 20 times the last
+   difference (plus its radius) as error (proofs/verdicts.md, rule E2). */
+static void
+tail_estimate(ntk_estimate_t e, const slong *depths, arb_srcptr z, slong n,
+              slong prec)
+{
+    arb_t d;
+    arb_init(d);
+    arb_set(e->value, z + n - 1);
+    arb_sub(d, z + n - 1, z + n - 2, prec);
+    arb_abs(d, d);
+    arb_mul_ui(d, d, 20, prec);
+    {
+        arf_t u;
+        arf_init(u);
+        arb_get_ubound_arf(u, d, prec);
+        arb_set_arf(e->error, u);
+        {
+            arb_t r;
+            arb_init(r);
+            arf_set_mag(arb_midref(r), arb_radref(z + n - 1));
+            arb_add(e->error, e->error, r, prec);
+            arb_get_ubound_arf(u, e->error, prec);
+            arb_set_arf(e->error, u);
+            arb_clear(r);
+        }
+        arf_clear(u);
+    }
+    e->kind = NTK_EST_EXTRAPOLATION;
+    e->lo = depths[n - 2];
+    e->hi = depths[n - 1];
+    arb_clear(d);
 }
 
 /* ------------------------------------------------------------------ */
@@ -580,6 +645,24 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             ntk_estimate_set(ex, tmp);
             ntk_estimate_clear(tmp);
         }
+        /* limits: also the tail estimate y(Lmax) +- 20 |y(Lmax) - y(Lprev)|,
+           which is the right one for geometrically converging sequences
+           (ordered/chaotic phases) and loses against the fits on power-law
+           convergence (rule E2 of proofs/verdicts.md) */
+        if (cl->law == NTK_LAW_LIMIT && n >= 2)
+        {
+            ntk_estimate_t tl;
+            ntk_estimate_init(tl);
+            tail_estimate(tl, depths, z, n, prec);
+            if (arb_lt(tl->error, est->error))
+            {
+                if (!have_ex || arb_lt(est->error, ex->error))
+                    ntk_estimate_set(ex, est);
+                have_ex = 1;
+                ntk_estimate_set(est, tl);
+            }
+            ntk_estimate_clear(tl);
+        }
         v = ntk_verdict_estimate(est, pred, T, prec);
         m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
@@ -681,7 +764,16 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             arb_div(e + i, e + i, pred, prec);
         arb_abs(e + i, e + i);
     }
-    add_series(res, depths, e, n, arb_contains_zero(pred) ? "absolute error" : "relative error");
+    {
+        const char *lab;
+        if (cl->law == NTK_LAW_LIMIT)
+            lab = arb_contains_zero(pred) ? "|quantity - limit|" : "|quantity / limit - 1|";
+        else if (cl->law == NTK_LAW_POWER)
+            lab = "|quantity L^-p / constant - 1|";
+        else
+            lab = "|quantity L^-p (ln L)^-r / constant - 1|";
+        add_series(res, depths, e, n, lab);
+    }
 
 cleanup:
     _arb_vec_clear(y, n); _arb_vec_clear(z, n); _arb_vec_clear(e, n);
@@ -727,21 +819,25 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         goto cleanup;
     }
-    {
-        ntk_measured_struct *m;
-        char lab[96];
-        snprintf(lab, sizeof(lab), "ratio y(L+1)/y(L) at L = %ld", (long) dd[nr - 1]);
-        m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
-        arb_set(m->ball, rho + nr - 1);
-    }
     /* estimate: extrapolation in 1/L of the ratios (L chi^L corrections),
        or the last ratio with the last difference as error */
     {
         ntk_fit_term tm[3] = {{0, 0}, {1, 0}, {2, 0}};
-        if (nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
-                                        NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS)
-            ;
-        else
+        ntk_estimate_t tl;
+        int have_r = nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
+                                                  NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        ntk_estimate_init(tl);
+        if (nr >= 2)
+        {
+            tail_estimate(tl, dd, rho, nr, prec);
+            if (!have_r || arb_lt(tl->error, est->error))
+            {
+                ntk_estimate_set(est, tl);
+                have_r = 1;
+            }
+        }
+        ntk_estimate_clear(tl);
+        if (!have_r)
         {
             arb_set(est->value, rho + nr - 1);
             arb_zero(est->error);
@@ -761,6 +857,13 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         ntk_estimate_set(m->est, est);
     }
     estimate_note(res, "rate", est, pred, res->verdict);
+    {
+        ntk_measured_struct *m;
+        char lab[96];
+        snprintf(lab, sizeof(lab), "ratio y(L+1)/y(L) at L = %ld", (long) dd[nr - 1]);
+        m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
+        arb_set(m->ball, rho + nr - 1);
+    }
     for (slong i = 0; i < nr; i++)
     {
         arb_sub(e + i, rho + i, pred, prec);

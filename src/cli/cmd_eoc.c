@@ -161,15 +161,19 @@ ntk_cli_eoc(int argc, char **argv)
     for (prec = maps_prec0(digits); ; prec *= 2)
     {
         /* exact decimals re-read at each precision */
-        arb_zero(s);
+        /* exact rational, squared exactly for --sigma-b, then enclosed */
+        fmpq_t r;
+        fmpq_init(r);
         st = NTK_SUCCESS;
         if (sb || sb2)
-            st = ntk_parse_arb(s, sb ? sb : sb2, sb ? "--sigma-b" : "--sigma-b2", prec);
-        if (st == NTK_SUCCESS && arb_is_negative(s))
+            st = ntk_parse_fmpq(r, sb ? sb : sb2, sb ? "--sigma-b" : "--sigma-b2");
+        if (st == NTK_SUCCESS && fmpq_sgn(r) < 0)
             st = ntk_error_set(NTK_DOMAIN, "%s = %s: must be >= 0", sb ? "--sigma-b" : "--sigma-b2",
                                sb ? sb : sb2);
         if (st == NTK_SUCCESS && sb)
-            arb_sqr(s, s, prec);
+            fmpq_mul(r, r, r);
+        arb_set_fmpq(s, r, prec);
+        fmpq_clear(r);
         if (st == NTK_DOMAIN)
         {
             rc = ntk_cli_fail(cmd, st);

@@ -1,11 +1,764 @@
-/* ntkdepth finite -- not implemented yet (see the issue tracker). */
+/*
+ * ntkdepth finite -- Monte Carlo of the NTK of real finite-width networks,
+ * next to the certified exact mean and the papers' formulas.  Thin: parse,
+ * call libntkdepth (ntkdepth/finite.h), print.  Under mpirun the samples are
+ * split over the ranks; only rank 0 prints and writes files.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli.h"
+
+#define CMD "finite"
+
+enum
+{
+    OPT_WIDTH = OPT_CMD_BASE, OPT_WIDTHS, OPT_N0, OPT_SAMPLES, OPT_SEED, OPT_THREADS,
+    OPT_PARAM, OPT_INIT, OPT_R, OPT_FIGURE, OPT_TABLE, OPT_CHECK, OPT_TIMING
+};
+
+static const char *help =
+    "usage: ntkdepth finite [options]\n"
+    "\n"
+    "Exact empirical NTK of sampled finite-width networks (Monte Carlo, double\n"
+    "precision), its mean, dispersion E[K^2]/E[K]^2 and off-diagonal ratios, next\n"
+    "to the certified exact mean (ReLU, zero biases) and the papers' formulas.\n"
+    "Defaults reproduce Seleznova & Kutyniok (2022): relu, n0 = M = 100, depths\n"
+    "1..49, 16 values of sigma_w^2, inputs x_r for r = 1.0, 0.9, ..., 0.0.\n"
+    "\n"
+    "  --act NAME          activation (default relu; see conventions.md)\n"
+    "  --width M           equal hidden widths (default 100)\n"
+    "  --widths N1,N2,...  hidden widths layer by layer (depth <= their number)\n"
+    "  --depth LIST        depths: 10 | 1,5,20 | 1:49 | 1:49:4 (default 1:49)\n"
+    "  --n0 N              input dimension (default 100)\n"
+    "  --sigma-w2 LIST     weight variances, all > 0 (default the paper's 16)\n"
+    "  --sigma-b2 X        bias variance >= 0 (default 0; biases are trainable)\n"
+    "  --param standard|ntk  parameterization (default standard)\n"
+    "  --init default|he   he: Hanin & Nica (relu, sigma_w^2 = 2, zero biases,\n"
+    "                      NTK-parameterized weights)\n"
+    "  --r LIST            input correlations (default 1,0.9,...,0; first must be 1)\n"
+    "  --samples N         networks per sigma_w^2 (default 500)\n"
+    "  --seed N            seed (default 1); results depend only on it\n"
+    "  --threads N         OpenMP threads (default: all cores)\n"
+    "  --format text|csv|json|latex   output format (default text)\n"
+    "  --out FILE          write there (atomically) instead of stdout\n"
+    "  --figure FILE       also write a pgfplots figure: dispersion vs L/M\n"
+    "  --table FILE        also write the LaTeX table (as --format latex)\n"
+    "  --check             decide the claims K1, K2, HN1, HN2 that apply\n"
+    "                      (exit 1 if one is refuted)\n"
+    "  --timing            print samples/s and GFLOP/s on stderr\n"
+    "  --quiet             no progress bar\n"
+    "\n"
+    "Under `mpirun -np K ntkdepth finite ...` the samples are split over the\n"
+    "ranks; the numbers are bit-identical for any thread or rank count.\n"
+    "Exit: 0 ok, 1 a checked claim refuted, 2 bad input, 4 I/O error.\n";
+
+/* strict double parse: the whole string, finite */
+static int
+parse_double(double *x, const char *s, const char *what)
+{
+    char *end;
+    errno = 0;
+    if (s == NULL || *s == '\0')
+        return ntk_cli_usage(CMD, "%s '': a number is required", what);
+    *x = strtod(s, &end);
+    if (*end != '\0' || errno != 0 || !isfinite(*x))
+        return ntk_cli_usage(CMD, "%s '%s': not a number", what, s);
+    return 0;
+}
+
+/* comma-separated doubles */
+static int
+parse_dlist(double **out, slong *n, const char *s, const char *what)
+{
+    char *copy = strdup(s), *tok, *save = NULL;
+    slong cap = 8, k = 0;
+    double *v = malloc(sizeof(double) * cap);
+    int rc = 0;
+    if (*s == '\0' || s[strlen(s) - 1] == ',')
+        rc = ntk_cli_usage(CMD, "%s '%s': empty list entry", what, s);
+    for (tok = strtok_r(copy, ",", &save); rc == 0 && tok; tok = strtok_r(NULL, ",", &save))
+    {
+        if (k == cap)
+            v = realloc(v, sizeof(double) * (cap *= 2));
+        rc = parse_double(&v[k++], tok, what);
+    }
+    free(copy);
+    if (rc != 0)
+    {
+        free(v);
+        return rc;
+    }
+    *out = v;
+    *n = k;
+    return 0;
+}
+
+static int
+parse_int(slong *x, const char *s, const char *what, slong lo, slong hi)
+{
+    if (ntk_parse_slong(x, s, what, lo, hi) != NTK_SUCCESS)
+        return ntk_cli_fail(CMD, NTK_DOMAIN);
+    return 0;
+}
+
+/* depth list: N | a,b,c | a:b | a:b:step */
+static int
+parse_depths(slong **out, slong *n, const char *s)
+{
+    slong a, b, step = 1, k = 0;
+    const char *c1 = strchr(s, ':');
+    if (c1 != NULL)
+    {
+        char buf[3][32] = {"", "", ""};
+        int parts = 0;
+        const char *p = s;
+        while (parts < 3)
+        {
+            const char *q = strchr(p, ':');
+            size_t len = q ? (size_t) (q - p) : strlen(p);
+            if (len >= sizeof(buf[0]))
+                return ntk_cli_usage(CMD, "--depth '%s': bad range", s);
+            memcpy(buf[parts], p, len);
+            buf[parts][len] = '\0';
+            parts++;
+            if (!q)
+                break;
+            p = q + 1;
+        }
+        if (parts < 2 || (parts == 3 && strchr(p, ':')))
+            return ntk_cli_usage(CMD, "--depth '%s': use A:B or A:B:STEP", s);
+        if (parse_int(&a, buf[0], "--depth", 1, 1000000) || parse_int(&b, buf[1], "--depth", 1, 1000000)
+            || (parts == 3 && parse_int(&step, buf[2], "--depth step", 1, 1000000)))
+            return NTK_EXIT_USAGE;
+        if (b < a)
+            return ntk_cli_usage(CMD, "--depth '%s': empty range", s);
+        *out = malloc(sizeof(slong) * ((b - a) / step + 1));
+        for (slong d = a; d <= b; d += step)
+            (*out)[k++] = d;
+        *n = k;
+        return 0;
+    }
+    double *v;
+    slong m;
+    if (parse_dlist(&v, &m, s, "--depth"))
+        return NTK_EXIT_USAGE;
+    *out = malloc(sizeof(slong) * m);
+    for (slong i = 0; i < m; i++)
+    {
+        if (v[i] != floor(v[i]) || v[i] < 1 || v[i] > 1e6)
+        {
+            free(v);
+            free(*out);
+            return ntk_cli_usage(CMD, "--depth '%s': depths are integers >= 1", s);
+        }
+        (*out)[i] = (slong) v[i];
+    }
+    free(v);
+    *n = m;
+    return 0;
+}
+
+typedef struct
+{
+    ntk_cli_progress bar;
+} progress_data;
+
+static int
+on_progress(void *data, double done, double total)
+{
+    progress_data *p = data;
+    ntk_cli_progress_update(&p->bar, done, total);
+    return 0;
+}
+
+static const char *
+truth_str(ntk_truth t)
+{
+    return t == NTK_TRUE ? "holds" : t == NTK_FALSE ? "refuted" : "inconclusive";
+}
+
+/* estimates: JSON form of conventions.md 4 */
+static void
+json_est(FILE *fp, double v, double e)
+{
+    if (isnan(v))
+        fprintf(fp, "null");
+    else if (isnan(e))
+        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", v);
+    else
+        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}", v, e);
+}
+
+static double
+mid_d(const arb_t x)
+{
+    return arf_get_d(arb_midref(x), ARF_RND_NEAR);
+}
+
+/* width M of equal-width configurations, else 0 */
+static slong
+equal_width(const ntk_finite_config_t cfg)
+{
+    for (slong i = 1; i < cfg->nwidths; i++)
+        if (cfg->widths[i] != cfg->widths[0])
+            return 0;
+    return cfg->widths[0];
+}
+
+static void
+write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res,
+                  int have_exact)
+{
+    arb_t ex;
+    arb_init(ex);
+    fprintf(fp, "%% ntkdepth finite: Monte Carlo means (estimate, standard error) and the\n"
+                "%% certified exact mean; %ld samples, seed %lu, n0 = %ld\n",
+            (long) cfg->samples, (unsigned long) cfg->seed, (long) cfg->n0);
+    fprintf(fp, "%% needs \\usepackage{longtable,amssymb}\n"
+                "\\begin{longtable}{rrrrrr}\n\\hline\n"
+                "$\\sigma_w^2$ & $L$ & $\\mathbb{E}K(x,x)$ (MC) & exact & "
+                "$\\mathbb{E}K^2/(\\mathbb{E}K)^2$ (MC) & $K(x,x_0)/K(x,x)$ \\\\\n\\hline\n"
+                "\\endhead\n");
+    for (slong is = 0; is < cfg->nsigma; is++)
+        for (slong id = 0; id < cfg->ndepths; id++)
+        {
+            ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
+            ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
+            ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
+            fprintf(fp, "%g & %ld & $%.6g \\pm %.2g$ & ", cfg->sigma_w2[is], (long) cfg->depths[id],
+                    m.est, m.err);
+            if (have_exact && ntk_finite_mean_exact(ex, cfg, is, cfg->depths[id], 1.0, 128) == NTK_SUCCESS)
+            {
+                char *t = ntk_ball_text(ex, 10);
+                fprintf(fp, "$%s$", t);
+                flint_free(t);
+            }
+            else
+                fprintf(fp, "--");
+            fprintf(fp, " & $%.5g \\pm %.2g$ & $%.4g \\pm %.2g$ \\\\\n", d.est, d.err, q.est, q.err);
+        }
+    fprintf(fp, "\\hline\n\\end{longtable}\n");
+    arb_clear(ex);
+}
+
+static void
+write_figure(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res)
+{
+    slong M = equal_width(cfg);
+    double scale = M > 0 ? 1.0 / M : 1.0;
+    fprintf(fp, "%% ntkdepth finite: dispersion E[K^2]/E[K]^2 of K(x,x) vs lambda = L/M\n"
+                "%% needs \\usepackage{pgfplots,amssymb}\n"
+                "%% (Monte Carlo, error bars = jackknife standard errors); %ld samples, seed %lu\n",
+            (long) cfg->samples, (unsigned long) cfg->seed);
+    fprintf(fp, "\\begin{tikzpicture}\n\\begin{axis}[xlabel={$\\lambda = L/M$}, "
+                "ylabel={$\\mathbb{E}[K^2]/\\mathbb{E}[K]^2$}, ymode=log, width=12cm, height=8cm, "
+                "legend pos=outer north east, legend style={font=\\tiny}, "
+                "every axis plot/.append style={mark size=0.7pt, line width=0.5pt}]\n");
+    for (slong is = 0; is < cfg->nsigma; is++)
+    {
+        fprintf(fp, "\\addplot+[error bars/.cd, y dir=both, y explicit] coordinates {\n");
+        for (slong id = 0; id < cfg->ndepths; id++)
+        {
+            ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
+            fprintf(fp, "  (%.6g, %.8g) +- (0, %.3g)\n", cfg->depths[id] * scale, d.est,
+                    isnan(d.err) ? 0.0 : d.err);
+        }
+        fprintf(fp, "};\n\\addlegendentry{$\\sigma_w^2 = %g$}\n", cfg->sigma_w2[is]);
+    }
+    fprintf(fp, "\\end{axis}\n\\end{tikzpicture}\n");
+}
+
+static int
+run(int argc, char **argv)
+{
+    ntk_finite_config_t cfg;
+    ntk_finite_result_t res;
+    ntk_cli_format fmt = NTK_FMT_TEXT;
+    const char *out_path = NULL, *fig_path = NULL, *table_path = NULL, *act = NULL;
+    const char *width = NULL, *widths = NULL, *depth = NULL, *n0 = NULL, *sw2 = NULL;
+    const char *sb2 = NULL, *param = NULL, *init = NULL, *rlist = NULL, *samples = NULL;
+    const char *seed = NULL, *threads_s = NULL;
+    int quiet = 0, check = 0, timing = 0, rc = NTK_EXIT_OK, threads = 0, rank = 0, nranks = 1;
+    int have_res = 0;
+    ntk_status st;
+    ntk_out_t out;
+    progress_data pd;
+    slong prec = 128;
+
+    static const struct option longopts[] = {
+        {"act", required_argument, 0, OPT_ACT},
+        {"width", required_argument, 0, OPT_WIDTH},
+        {"widths", required_argument, 0, OPT_WIDTHS},
+        {"depth", required_argument, 0, OPT_DEPTH},
+        {"n0", required_argument, 0, OPT_N0},
+        {"sigma-w2", required_argument, 0, OPT_SIGMA_W2},
+        {"sigma-b2", required_argument, 0, OPT_SIGMA_B2},
+        {"param", required_argument, 0, OPT_PARAM},
+        {"init", required_argument, 0, OPT_INIT},
+        {"r", required_argument, 0, OPT_R},
+        {"samples", required_argument, 0, OPT_SAMPLES},
+        {"seed", required_argument, 0, OPT_SEED},
+        {"threads", required_argument, 0, OPT_THREADS},
+        {"format", required_argument, 0, OPT_FORMAT},
+        {"out", required_argument, 0, OPT_OUT},
+        {"figure", required_argument, 0, OPT_FIGURE},
+        {"table", required_argument, 0, OPT_TABLE},
+        {"check", no_argument, 0, OPT_CHECK},
+        {"timing", no_argument, 0, OPT_TIMING},
+        {"quiet", no_argument, 0, OPT_QUIET},
+        {"help", no_argument, 0, OPT_HELP},
+        {0, 0, 0, 0}};
+
+    optind = 1;
+    opterr = 0;
+    for (;;)
+    {
+        int c = getopt_long(argc, argv, "", longopts, NULL);
+        if (c == -1)
+            break;
+        switch (c)
+        {
+            case OPT_ACT: act = optarg; break;
+            case OPT_WIDTH: width = optarg; break;
+            case OPT_WIDTHS: widths = optarg; break;
+            case OPT_DEPTH: depth = optarg; break;
+            case OPT_N0: n0 = optarg; break;
+            case OPT_SIGMA_W2: sw2 = optarg; break;
+            case OPT_SIGMA_B2: sb2 = optarg; break;
+            case OPT_PARAM: param = optarg; break;
+            case OPT_INIT: init = optarg; break;
+            case OPT_R: rlist = optarg; break;
+            case OPT_SAMPLES: samples = optarg; break;
+            case OPT_SEED: seed = optarg; break;
+            case OPT_THREADS: threads_s = optarg; break;
+            case OPT_FORMAT:
+                if (ntk_cli_parse_format(&fmt, CMD, optarg, 0xF))
+                    return NTK_EXIT_USAGE;
+                break;
+            case OPT_OUT: out_path = optarg; break;
+            case OPT_FIGURE: fig_path = optarg; break;
+            case OPT_TABLE: table_path = optarg; break;
+            case OPT_CHECK: check = 1; break;
+            case OPT_TIMING: timing = 1; break;
+            case OPT_QUIET: quiet = 1; break;
+            case OPT_HELP: fputs(help, stdout); return NTK_EXIT_OK;
+            default:
+                return ntk_cli_usage(CMD, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+
+    ntk_finite_config_init(cfg);
+#define FAIL(x) do { rc = (x); goto cleanup; } while (0)
+    if (act && (st = ntk_finite_act_set_str(cfg->act, act)) != NTK_SUCCESS)
+        FAIL(ntk_cli_fail(CMD, st));
+    if (init)
+    {
+        if (strcmp(init, "he") == 0)
+        {
+            double two = 2.0;
+            cfg->init = NTK_FINITE_INIT_HE;
+            ntk_finite_config_set_sigma_w2(cfg, &two, 1);
+            cfg->param = NTK_FINITE_PARAM_NTK;
+        }
+        else if (strcmp(init, "default") != 0)
+            FAIL(ntk_cli_usage(CMD, "--init '%s': use default or he", init));
+    }
+    if (param)
+    {
+        if (strcmp(param, "standard") == 0) cfg->param = NTK_FINITE_PARAM_STANDARD;
+        else if (strcmp(param, "ntk") == 0) cfg->param = NTK_FINITE_PARAM_NTK;
+        else FAIL(ntk_cli_usage(CMD, "--param '%s': use standard or ntk", param));
+        if (cfg->init == NTK_FINITE_INIT_HE && cfg->param != NTK_FINITE_PARAM_NTK)
+            FAIL(ntk_cli_usage(CMD, "--init he uses the NTK parameterization of the weights"));
+    }
+    if (n0 && parse_int(&cfg->n0, n0, "--n0", 1, 100000000))
+        FAIL(NTK_EXIT_USAGE);
+    if (samples && parse_int(&cfg->samples, samples, "--samples", 1, (slong) 1 << 40))
+        FAIL(NTK_EXIT_USAGE);
+    if (seed)
+    {
+        slong sd;
+        if (parse_int(&sd, seed, "--seed", 0, WORD_MAX))
+            FAIL(NTK_EXIT_USAGE);
+        cfg->seed = (uint64_t) sd;
+    }
+    if (threads_s)
+    {
+        slong t;
+        if (parse_int(&t, threads_s, "--threads", 1, 4096))
+            FAIL(NTK_EXIT_USAGE);
+        threads = (int) t;
+    }
+    if (sw2)
+    {
+        double *v;
+        slong n;
+        if (cfg->init == NTK_FINITE_INIT_HE)
+            FAIL(ntk_cli_usage(CMD, "--init he fixes sigma_w2 = 2: drop --sigma-w2"));
+        if (parse_dlist(&v, &n, sw2, "--sigma-w2"))
+            FAIL(NTK_EXIT_USAGE);
+        for (slong i = 0; i < n; i++)
+            if (!(v[i] > 0))
+            {
+                free(v);
+                FAIL(ntk_cli_usage(CMD, "--sigma-w2 '%s': every value must be > 0", sw2));
+            }
+        ntk_finite_config_set_sigma_w2(cfg, v, n);
+        free(v);
+    }
+    if (sb2)
+    {
+        if (parse_double(&cfg->sigma_b2, sb2, "--sigma-b2"))
+            FAIL(NTK_EXIT_USAGE);
+        if (cfg->sigma_b2 < 0)
+            FAIL(ntk_cli_usage(CMD, "--sigma-b2 '%s': must be >= 0", sb2));
+        if (cfg->init == NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0)
+            FAIL(ntk_cli_usage(CMD, "--init he has zero initial biases: drop --sigma-b2"));
+    }
+    if (rlist)
+    {
+        double *v;
+        slong n;
+        if (parse_dlist(&v, &n, rlist, "--r"))
+            FAIL(NTK_EXIT_USAGE);
+        if (v[0] != 1.0)
+        {
+            free(v);
+            FAIL(ntk_cli_usage(CMD, "--r '%s': the first correlation must be 1 (the diagonal)", rlist));
+        }
+        ntk_finite_config_set_r(cfg, v, n);
+        free(v);
+    }
+    if (depth)
+    {
+        slong *d = NULL, n = 0;
+        if (parse_depths(&d, &n, depth))
+            FAIL(NTK_EXIT_USAGE);
+        ntk_finite_config_set_depths(cfg, d, n);
+        free(d);
+    }
+    if (width && widths)
+        FAIL(ntk_cli_usage(CMD, "give --width or --widths, not both"));
+    if (widths)
+    {
+        double *v;
+        slong n;
+        if (parse_dlist(&v, &n, widths, "--widths"))
+            FAIL(NTK_EXIT_USAGE);
+        free(cfg->widths);
+        cfg->widths = malloc(sizeof(slong) * n);
+        cfg->nwidths = n;
+        for (slong i = 0; i < n; i++)
+        {
+            if (v[i] != floor(v[i]) || v[i] < 1 || v[i] > 1e8)
+            {
+                free(v);
+                FAIL(ntk_cli_usage(CMD, "--widths '%s': widths are integers >= 1", widths));
+            }
+            cfg->widths[i] = (slong) v[i];
+        }
+        free(v);
+        if (!depth)
+        {
+            slong L = n;
+            ntk_finite_config_set_depths(cfg, &L, 1);
+        }
+    }
+    else
+    {
+        slong M = 100;
+        if (width && parse_int(&M, width, "--width", 1, 100000000))
+            FAIL(NTK_EXIT_USAGE);
+        ntk_finite_config_set_width(cfg, M);
+    }
+    if ((st = ntk_finite_config_check(cfg)) != NTK_SUCCESS)
+        FAIL(ntk_cli_fail(CMD, st));
+
+    /* run */
+    ntk_finite_result_init(res, cfg);
+    have_res = 1;
+    pd.bar.enabled = 0;
+    ntk_cli_progress_start(&pd.bar, "finite", quiet);
+    st = ntk_finite_run_mpi(res, cfg, threads, on_progress, &pd, &rank, &nranks);
+    ntk_cli_progress_end(&pd.bar);
+    if (st != NTK_SUCCESS)
+        FAIL(rank == 0 ? ntk_cli_fail(CMD, st) : (st == NTK_DOMAIN ? 2 : 4));
+    if (timing && rank == 0)
+        fprintf(stderr, "ntkdepth finite: %ld networks x %ld sigma in %.3f s on %d rank(s): "
+                        "%.1f samples/s, matrix work %.3g GFLOP at %.2f GFLOP/s\n",
+                (long) cfg->samples, (long) cfg->nsigma, res->seconds, nranks,
+                cfg->samples * (double) cfg->nsigma / res->seconds, res->flops * 1e-9,
+                res->flops * 1e-9 / res->seconds);
+    if (rank != 0)
+        goto cleanup;
+
+    /* exact predictions apply to relu with zero-initialized biases */
+    int have_exact = ntk_finite_act_is_relu(cfg->act)
+                     && (cfg->init == NTK_FINITE_INIT_HE || cfg->sigma_b2 == 0);
+    int have_k2 = have_exact && cfg->init == NTK_FINITE_INIT_DEFAULT
+                  && cfg->param == NTK_FINITE_PARAM_STANDARD && equal_width(cfg) > 0;
+    int have_inf = ntk_finite_act_is_relu(cfg->act) && cfg->sigma_b2 == 0 && cfg->init == NTK_FINITE_INIT_DEFAULT;
+    slong M = equal_width(cfg);
+    ntk_finite_claim claims[4];
+    int nclaims = 0, refuted = 0;
+
+    if (check)
+    {
+        ntk_finite_claim c;
+        if (cfg->init == NTK_FINITE_INIT_HE)
+        {
+            if (ntk_finite_claim_hn1(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
+            if (ntk_finite_claim_hn2(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
+        }
+        else
+        {
+            if (ntk_finite_claim_k2(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
+            if (ntk_finite_claim_k1(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
+        }
+        if (nclaims == 0)
+            FAIL(ntk_cli_usage(CMD, "--check: no claim applies to this configuration (%s)",
+                               ntk_error_last()));
+        for (int i = 0; i < nclaims; i++)
+            refuted |= claims[i].verdict == NTK_FALSE;
+    }
+
+    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
+        FAIL(ntk_cli_fail(CMD, st));
+    FILE *fp = out->fp;
+    arb_t ex, k2, inf;
+    arb_init(ex);
+    arb_init(k2);
+    arb_init(inf);
+    if (fmt == NTK_FMT_LATEX)
+        write_latex_table(fp, cfg, res, have_exact);
+    else if (fmt == NTK_FMT_TEXT)
+    {
+        fprintf(fp, "# ntkdepth finite: act %s, n0 %ld, %s, %s param, sigma_b2 %g, %ld samples, seed %lu\n",
+                cfg->act->name, (long) cfg->n0,
+                M > 0 ? "equal widths" : "varying widths",
+                cfg->init == NTK_FINITE_INIT_HE ? "He init / NTK"
+                : cfg->param == NTK_FINITE_PARAM_NTK ? "ntk" : "standard",
+                cfg->sigma_b2, (long) cfg->samples, (unsigned long) cfg->seed);
+        fprintf(fp, "# Monte Carlo estimates are 'value +- standard error'; 'exact' is the certified\n"
+                    "# finite-width mean (proofs/finite-width.md F3/F4), K2 the formula of papers.md\n");
+        fprintf(fp, "%8s %5s %8s %26s %22s %10s %24s %22s %10s\n", "sigma_w2", "L", "L/M",
+                "E K(x,x) (MC)", "exact", cfg->init == NTK_FINITE_INIT_HE ? "HN1" : "K2",
+                "E K^2/E[K]^2 (MC)", "K(x,x_last)/K(x,x)", "inf-width");
+        for (slong is = 0; is < cfg->nsigma; is++)
+        {
+            for (slong id = 0; id < cfg->ndepths; id++)
+            {
+                slong L = cfg->depths[id];
+                ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
+                ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
+                ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
+                char exs[32] = "-", k2s[16] = "-", infs[16] = "-";
+                if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
+                {
+                    char *t = ntk_ball_text(ex, 15);
+                    snprintf(exs, sizeof(exs), "%s", t);
+                    flint_free(t);
+                }
+                if (have_k2)
+                {
+                    ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
+                    snprintf(k2s, sizeof(k2s), "%.8g", mid_d(k2));
+                }
+                else if (cfg->init == NTK_FINITE_INIT_HE)
+                {
+                    ntk_finite_hn1_formula(k2, L + 1, cfg->n0, 1.0, prec);
+                    snprintf(k2s, sizeof(k2s), "%.8g", mid_d(k2));
+                }
+                if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[cfg->nr - 1], prec) == NTK_SUCCESS)
+                    snprintf(infs, sizeof(infs), "%.6f", mid_d(inf));
+                char ms[40], ds[40], qs[40];
+                snprintf(ms, sizeof(ms), "%.8g +- %.2g", m.est, m.err);
+                snprintf(ds, sizeof(ds), "%.6g +- %.2g", d.est, d.err);
+                snprintf(qs, sizeof(qs), "%.5f +- %.2g", q.est, q.err);
+                fprintf(fp, "%8g %5ld %8.4g %26s %22s %10s %24s %22s %10s\n", cfg->sigma_w2[is],
+                        (long) L, M > 0 ? (double) L / M : NAN, ms, exs, k2s, ds, qs, infs);
+            }
+            if (cfg->ndepths >= 2 && M > 0)
+            {
+                ntk_finite_est s = ntk_finite_dispersion_slope(res, cfg, is, 1.0 / M, 1);
+                fprintf(fp, "# sigma_w2 %g: slope of log dispersion vs L/M = %.4g +- %.2g (estimate, jackknife)\n",
+                        cfg->sigma_w2[is], s.est, s.err);
+            }
+        }
+        for (int i = 0; i < nclaims; i++)
+            fprintf(fp, "claim %s: %s -- %s\n", claims[i].id, truth_str(claims[i].verdict),
+                    claims[i].detail);
+    }
+    else if (fmt == NTK_FMT_CSV)
+    {
+        fprintf(fp, "sigma_w2,depth,lambda,r,mean_off,se_off,mean_diag,se_diag,dispersion,dispersion_se,"
+                    "ratio,ratio_se,mean_norm2,exact_mean_diag,exact_mean_diag_rad,k2,ratio_inf\n");
+        for (slong is = 0; is < cfg->nsigma; is++)
+            for (slong id = 0; id < cfg->ndepths; id++)
+                for (slong ir = 0; ir < cfg->nr; ir++)
+                {
+                    slong L = cfg->depths[id];
+                    ntk_finite_est mo = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_OFF);
+                    ntk_finite_est md = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_DIAG);
+                    ntk_finite_est d = ntk_finite_dispersion(res, is, id, ir);
+                    ntk_finite_est q = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO);
+                    ntk_finite_est nn = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_NORM2);
+                    fprintf(fp, "%.17g,%ld,%.17g,%.17g,%.17g,%.3g,%.17g,%.3g,%.17g,%.3g,%.17g,%.3g,%.17g,",
+                            cfg->sigma_w2[is], (long) L, M > 0 ? (double) L / M : NAN, cfg->r[ir],
+                            mo.est, mo.err, md.est, md.err, d.est, d.err, q.est, q.err, nn.est);
+                    if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
+                        fprintf(fp, "%.17g,%.3g,", mid_d(ex), mag_get_d(arb_radref(ex)));
+                    else
+                        fprintf(fp, ",,");
+                    if (have_k2)
+                    {
+                        ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
+                        fprintf(fp, "%.17g,", mid_d(k2));
+                    }
+                    else
+                        fprintf(fp, ",");
+                    if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
+                        fprintf(fp, "%.17g\n", mid_d(inf));
+                    else
+                        fprintf(fp, "\n");
+                }
+    }
+    else /* JSON */
+    {
+        fprintf(fp, "{\"params\": {\"act\": \"%s\", \"n0\": %ld, \"widths\": [", cfg->act->name, (long) cfg->n0);
+        for (slong i = 0; i < cfg->nwidths; i++)
+            fprintf(fp, "%s%ld", i ? ", " : "", (long) cfg->widths[i]);
+        fprintf(fp, "], \"sigma_b2\": %.17g, \"param\": \"%s\", \"init\": \"%s\", \"samples\": %ld, "
+                    "\"seed\": %lu, \"rng\": \"philox4x64-10 key (seed, sample)\"},\n \"rows\": [",
+                cfg->sigma_b2, cfg->param == NTK_FINITE_PARAM_NTK ? "ntk" : "standard",
+                cfg->init == NTK_FINITE_INIT_HE ? "he" : "default", (long) cfg->samples,
+                (unsigned long) cfg->seed);
+        int first = 1;
+        for (slong is = 0; is < cfg->nsigma; is++)
+            for (slong id = 0; id < cfg->ndepths; id++)
+            {
+                slong L = cfg->depths[id];
+                fprintf(fp, "%s\n  {\"sigma_w2\": %.17g, \"depth\": %ld, \"lambda\": %.17g, ",
+                        first ? "" : ",", cfg->sigma_w2[is], (long) L, M > 0 ? (double) L / M : 0.0);
+                first = 0;
+                fprintf(fp, "\"mean_diag\": ");
+                ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
+                json_est(fp, m.est, m.err);
+                fprintf(fp, ", \"dispersion\": ");
+                ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
+                json_est(fp, d.est, d.err);
+                if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
+                {
+                    fprintf(fp, ", \"exact_mean_diag\": ");
+                    ntk_ball_json_write(fp, ex);
+                }
+                if (have_k2)
+                {
+                    ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
+                    fprintf(fp, ", \"k2\": ");
+                    ntk_ball_json_write(fp, k2);
+                }
+                fprintf(fp, ", \"inputs\": [");
+                for (slong ir = 0; ir < cfg->nr; ir++)
+                {
+                    ntk_finite_est mo = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_OFF);
+                    ntk_finite_est q = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO);
+                    ntk_finite_est dd = ntk_finite_dispersion(res, is, id, ir);
+                    fprintf(fp, "%s{\"r\": %.17g, \"mean_off\": ", ir ? ", " : "", cfg->r[ir]);
+                    json_est(fp, mo.est, mo.err);
+                    fprintf(fp, ", \"dispersion_off\": ");
+                    json_est(fp, dd.est, dd.err);
+                    fprintf(fp, ", \"ratio\": ");
+                    json_est(fp, q.est, q.err);
+                    if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
+                    {
+                        fprintf(fp, ", \"ratio_infinite_width\": ");
+                        ntk_ball_json_write(fp, inf);
+                    }
+                    fprintf(fp, "}");
+                }
+                fprintf(fp, "]}");
+            }
+        fprintf(fp, "\n ],\n \"slopes\": [");
+        for (slong is = 0; is < cfg->nsigma && M > 0 && cfg->ndepths >= 2; is++)
+        {
+            ntk_finite_est s = ntk_finite_dispersion_slope(res, cfg, is, 1.0 / M, 1);
+            fprintf(fp, "%s{\"sigma_w2\": %.17g, \"slope_log_dispersion_vs_lambda\": ", is ? ", " : "",
+                    cfg->sigma_w2[is]);
+            json_est(fp, s.est, s.err);
+            fprintf(fp, "}");
+        }
+        fprintf(fp, "],\n \"claims\": [");
+        for (int i = 0; i < nclaims; i++)
+        {
+            ntk_finite_claim *c = &claims[i];
+            fprintf(fp, "%s{\"id\": \"%s\", \"source\": \"%s\", \"statement\": \"%s\", \"predicted\": ",
+                    i ? ", " : "", c->id, c->id[0] == 'H' ? "Hanin & Nica 2019" : "Seleznova & Kutyniok 2022",
+                    c->statement);
+            if (isnan(c->predicted))
+                fprintf(fp, "null");
+            else
+                fprintf(fp, "\"%.17g\"", c->predicted);
+            fprintf(fp, ", \"measured\": ");
+            json_est(fp, c->estimate, c->error);
+            fprintf(fp, ", \"z\": %.4g, \"zcrit\": %.4g, \"verdict\": \"%s\", \"detail\": \"%s\"}",
+                    isnan(c->zmax) ? 0.0 : c->zmax, c->zcrit, truth_str(c->verdict), c->detail);
+        }
+        fprintf(fp, "]}\n");
+    }
+    arb_clear(ex);
+    arb_clear(k2);
+    arb_clear(inf);
+    if (ferror(fp))
+    {
+        ntk_out_abort(out);
+        FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
+    }
+    if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
+        FAIL(ntk_cli_fail(CMD, st));
+    if (fig_path)
+    {
+        ntk_out_t fo;
+        if ((st = ntk_out_open(fo, fig_path)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+        write_figure(fo->fp, cfg, res);
+        if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+    }
+    if (table_path)
+    {
+        ntk_out_t to;
+        if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+        write_latex_table(to->fp, cfg, res, have_exact);
+        if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+    }
+    if (refuted)
+        rc = NTK_EXIT_CLAIM;
+cleanup:
+    if (have_res)
+        ntk_finite_result_clear(res);
+    ntk_finite_config_clear(cfg);
+    return rc;
+#undef FAIL
+}
 
 int
 ntk_cli_finite(int argc, char **argv)
 {
-    (void) argc;
-    (void) argv;
-    fprintf(stderr, "ntkdepth finite: not implemented yet\n");
-    return NTK_EXIT_USAGE;
+    int rc, n;
+    ntk_cli_install_signals();
+    n = ntk_finite_mpi_init(NULL, NULL);
+    /* only rank 0 talks: the other ranks would repeat its messages */
+    if (n > 1 && ntk_finite_mpi_rank() != 0)
+        if (freopen("/dev/null", "w", stderr) == NULL)
+            return NTK_EXIT_IO;
+    rc = run(argc, argv);
+    ntk_finite_mpi_finalize();
+    return rc;
 }

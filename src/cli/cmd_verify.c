@@ -3,6 +3,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <time.h>
+#include <sys/wait.h>
 #include "cli.h"
 
 static const char *help =
@@ -18,12 +23,14 @@ static const char *help =
     "  --format F     text (default), json or latex, on standard output\n"
     "  --out DIR      also write DIR/results.json, summary.tex, <paper>.tex,\n"
     "                 fig-<id>.tex (pgfplots) and summary.md\n"
+    "  --budget S     seconds of recursion per claim before it is declared\n"
+    "                 inconclusive (default 60, --quick 20; 0: no limit)\n"
     "  --list         list the claims and exit\n"
     "  --verbose      text: every claim's evidence and measured values\n\n"
     "exit status: 0 every verdict equals the claim's expected verdict; 1 otherwise;\n"
     "2 bad input (claims file errors name file:line and field); 4 I/O error\n";
 
-enum { OPT_CLAIMS = OPT_CMD_BASE, OPT_ONLY, OPT_QUICK, OPT_LIST, OPT_VERBOSE };
+enum { OPT_CLAIMS = OPT_CMD_BASE, OPT_ONLY, OPT_QUICK, OPT_LIST, OPT_VERBOSE, OPT_BUDGET };
 
 typedef struct
 {
@@ -65,6 +72,122 @@ write_file(const char *dir, const char *name, int kind,
     return 0;
 }
 
+
+static double
+wall(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+/*
+ * Run one claim in a child process with a hard wall-clock limit (the
+ * maps and the recursion cannot always be interrupted from inside): the
+ * child serializes its result exactly (ntk_claim_result_dump) into a pipe;
+ * a child over the limit is killed and the claim is inconclusive.
+ * limit <= 0: run in this process.
+ */
+static ntk_status
+run_limited(ntk_claim_result_t r, const ntk_claim_struct *cl,
+            const ntk_verify_opts_t vo, double limit)
+{
+    int fd[2];
+    pid_t pid;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    double t0 = wall();
+    int timed_out = 0, wst = 0;
+    ntk_status st = NTK_SUCCESS;
+
+    if (limit <= 0 || pipe(fd) != 0)
+        return ntk_claim_run(r, cl, vo);
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if (pid < 0)
+    {
+        close(fd[0]);
+        close(fd[1]);
+        return ntk_claim_run(r, cl, vo);
+    }
+    if (pid == 0)
+    {
+        FILE *f;
+        ntk_claim_result_t cr;
+        close(fd[0]);
+        f = fdopen(fd[1], "w");
+        ntk_claim_result_init(cr);
+        st = ntk_claim_run(cr, cl, vo);
+        fprintf(f, "%d:", (int) st);
+        ntk_claim_result_dump(f, cr);
+        fclose(f);
+        _exit(0);
+    }
+    close(fd[1]);
+    for (;;)
+    {
+        struct pollfd p;
+        double left = limit - (wall() - t0);
+        ssize_t k;
+        if (left <= 0)
+        {
+            timed_out = 1;
+            break;
+        }
+        p.fd = fd[0];
+        p.events = POLLIN;
+        if (poll(&p, 1, (int) (left * 1000) + 1) <= 0)
+            continue;
+        if (len + 65536 > cap)
+        {
+            cap = 2 * cap + 65536;
+            buf = realloc(buf, cap);
+        }
+        k = read(fd[0], buf + len, cap - len);
+        if (k <= 0)
+            break;
+        len += (size_t) k;
+    }
+    close(fd[0]);
+    if (timed_out)
+        kill(pid, SIGKILL);
+    waitpid(pid, &wst, 0);
+    r->claim = cl;
+    if (timed_out || len == 0)
+    {
+        r->verdict = NTK_VERDICT_INCONCLUSIVE;
+        if (cl->constant && r->predicted == NULL)
+            r->predicted = strdup(cl->constant);
+        ntk_claim_result_note(r, timed_out
+            ? "Not decided within the time limit of %.0f s per claim (--budget); "
+              "the computation was stopped."
+            : "The computation of this claim failed (child process status %.0f).",
+            timed_out ? limit : (double) wst);
+        r->seconds = wall() - t0;
+    }
+    else
+    {
+        FILE *m = fmemopen(buf, len, "r");
+        int cst = 0;
+        if (m == NULL || fscanf(m, "%d:", &cst) != 1)
+            st = ntk_error_set(NTK_IO, "claim %s: no result from the child process", cl->id);
+        else
+        {
+            st = ntk_claim_result_load(r, m);
+            if (st == NTK_SUCCESS && cst != NTK_SUCCESS)
+            {
+                /* the child's error message came back with the result */
+                st = (ntk_status) cst;
+            }
+        }
+        if (m)
+            fclose(m);
+    }
+    free(buf);
+    return st;
+}
+
 static const struct { const char *paper, *caption; } papers[] = {
     {"hayou", "Hayou, Doucet, Rousseau: exact convergence rates of the NTK at large depth"},
     {"starnaud", "St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK"},
@@ -84,11 +207,13 @@ ntk_cli_verify(int argc, char **argv)
         {"out", required_argument, 0, OPT_OUT},
         {"list", no_argument, 0, OPT_LIST},
         {"verbose", no_argument, 0, OPT_VERBOSE},
+        {"budget", required_argument, 0, OPT_BUDGET},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
     const char *claims_file = NULL, *only = NULL, *outdir = NULL;
     int quick = 0, list = 0, verbose = 0, quiet = 0, c, rc = NTK_EXIT_OK;
+    double budget = -1;
     ntk_cli_format fmt = NTK_FMT_TEXT;
     ntk_claims_t cs;
     ntk_claim_result_struct *res = NULL;
@@ -108,6 +233,14 @@ ntk_cli_verify(int argc, char **argv)
             case OPT_QUICK: quick = 1; break;
             case OPT_LIST: list = 1; break;
             case OPT_VERBOSE: verbose = 1; break;
+            case OPT_BUDGET:
+            {
+                slong b;
+                if (ntk_parse_slong(&b, optarg, "--budget", 0, 1000000) != NTK_SUCCESS)
+                    return ntk_cli_fail("verify", NTK_DOMAIN);
+                budget = (double) b;
+                break;
+            }
             case OPT_QUIET: quiet = 1; break;
             case OPT_OUT: outdir = optarg; break;
             case OPT_FORMAT:
@@ -161,6 +294,7 @@ ntk_cli_verify(int argc, char **argv)
 
     ntk_verify_opts_init(vo);
     vo->quick = quick;
+    vo->budget = budget >= 0 ? budget : (quick ? 20 : 60);
     res = flint_malloc(sizeof(ntk_claim_result_struct) * (cs->n > 0 ? cs->n : 1));
     for (slong i = 0; i < cs->n; i++)
     {
@@ -175,14 +309,14 @@ ntk_cli_verify(int argc, char **argv)
         vo->progress_data = &pd;
         ntk_claim_result_init(res + i);
         nres++;
-        st = ntk_claim_run(res + i, cs->v + i, vo);
+        st = run_limited(res + i, cs->v + i, vo, vo->budget > 0 ? vo->budget + 10 : 0);
         ntk_cli_progress_end(&bar);
         if (st != NTK_SUCCESS)
         {
             rc = ntk_cli_fail("verify", st);
             goto cleanup;
         }
-        if (!quiet && isatty(fileno(stderr)))
+        if (!quiet)
             fprintf(stderr, "%-16s %-12s %6.1fs\n", cs->v[i].id,
                     ntk_verdict_str(res[i].verdict), res[i].seconds);
     }

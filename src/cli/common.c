@@ -146,8 +146,9 @@ ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
         st = ntk_maps_eoc(tmp, net->act, net->sigma_b2, prec);
         if (st == NTK_SUCCESS && !tmp->found)
         {
-            ntk_error_set(NTK_DOMAIN, "--eoc: %s has no edge-of-chaos point at sigma_b2 = %s: %s",
-                          net->act->name, o->sigma_b ? o->sigma_b : (o->sigma_b2 ? o->sigma_b2 : "0"),
+            ntk_error_set(NTK_DOMAIN, "--eoc: %s has no edge-of-chaos point at %s = %s: %s",
+                          net->act->name, o->sigma_b ? "sigma_b" : "sigma_b2",
+                          o->sigma_b ? o->sigma_b : (o->sigma_b2 ? o->sigma_b2 : "0"),
                           tmp->why);
             st = NTK_DOMAIN;
         }

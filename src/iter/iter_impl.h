@@ -71,11 +71,23 @@ void ntk_iter_relulike_g(arb_t res, const arb_t delta, const arb_t eps, slong pr
    Dn <- g' over the input ball; Delta = b^2/(a^2+b^2) */
 void ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec);
 
+/* tests only: 1 disables the 128-bit kernel (documented global) */
+extern int ntk_iter_relulike_no128;
+
+/* 128-bit kernel of the ReLU-like series step (relu128.c, Lemma R5) */
+typedef struct ntk_iter_r128_struct ntk_iter_r128_struct;
+ntk_iter_r128_struct *ntk_iter_r128_new(const arb_t delta);
+void ntk_iter_r128_free(ntk_iter_r128_struct *R);
+int ntk_iter_r128_run(arb_t eps, arb_t U, slong *L, slong Lend,
+                      const ntk_iter_r128_struct *R, slong prec);
+
 /* Smooth Taylor model at q = q* */
 typedef struct
 {
     slong K;          /* largest usable order (coefficients G[1..K+1]) */
     arb_ptr G;        /* G[k] = f^(k)(1)/k!, k = 0..K+1 */
+    arb_ptr cg, cd;   /* (-1)^j G[j+1], (-1)^j (j+1) G[j+1], j = 0..K-1 */
+    arb_ptr pw;       /* scratch: powers of eps, K entries */
     double *lgG;      /* log2 of an upper bound of G[k] (-inf if 0) */
     arb_t F2;         /* f''(1) >= sup |f''| on [-1, 1] (Lemma P4) */
     arb_t chi1;       /* f'(1) */

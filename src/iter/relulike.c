@@ -291,6 +291,8 @@ rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
         ntk_iter_clamp_eps(eps, prec);
 }
 
+int ntk_iter_relulike_no128 = 0;
+
 void
 ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec)
 {
@@ -336,7 +338,8 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
     arb_t delta, r, eps, U, Dn;
     rl_tmp w;
     fmpq_t a2, b2;
-    slong L, Lmax = sk->depths[sk->n - 1];
+    slong L, Lmax = sk->depths[sk->n - 1], fast128 = 0;
+    ntk_iter_r128_struct *R;
     ntk_status st = NTK_SUCCESS;
 
     arb_init(delta); arb_init(r); arb_init(eps); arb_init(U); arb_init(Dn);
@@ -357,6 +360,7 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
     ntk_iter_clamp_eps(eps, prec);
     arb_set(U, c0);
 
+    R = (prec <= 128 && !ntk_iter_relulike_no128) ? ntk_iter_r128_new(delta) : NULL;
     for (L = 1; ; L++)
     {
         if (sk->next < sk->n && sk->depths[sk->next] == L)
@@ -371,6 +375,21 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
             st = ntk_error_set(NTK_INTERRUPTED, "interrupted at depth %ld", (long) L);
             break;
         }
+        if (R != NULL)
+        {
+            /* 128-bit kernel up to the next checkpoint or poll point */
+            slong Lend = sk->depths[sk->next];
+            slong Lpoll = (L | 4095) + 1;
+            slong L0 = L;
+            if (Lpoll < Lend)
+                Lend = Lpoll;
+            if (ntk_iter_r128_run(eps, U, &L, Lend, R, prec))
+            {
+                fast128 += L - L0;
+                L--;            /* the loop's L++ */
+                continue;
+            }
+        }
         rl_step(eps, Dn, &C, &w, prec);
         /* U' = U Dn + c', c' = 1 - eps' */
         arb_mul(U, U, Dn, prec);
@@ -379,6 +398,8 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
     }
     if (info != NULL)
         info->layers_fast += L - 1;
+    if (R != NULL)
+        ntk_iter_r128_free(R);
 
     rl_ctx_clear(&C);
     arb_clear(delta); arb_clear(r); arb_clear(eps); arb_clear(U); arb_clear(Dn);

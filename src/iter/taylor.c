@@ -23,6 +23,7 @@ ntk_iter_taylor_init(ntk_iter_taylor_struct *T, const ntk_net_t net,
     T->K = K;
     T->prec = prec;
     T->G = _arb_vec_init(K + 2);
+    T->cg = T->cd = T->pw = NULL;
     T->lgG = flint_malloc(sizeof(double) * (K + 2));
     arb_init(T->F2);
     arb_init(T->chi1);
@@ -48,6 +49,19 @@ ntk_iter_taylor_init(ntk_iter_taylor_struct *T, const ntk_net_t net,
         mag_clear(m);
     }
     arb_clear(fac);
+    T->cg = _arb_vec_init(K);
+    T->cd = _arb_vec_init(K);
+    T->pw = _arb_vec_init(K);
+    for (slong j = 0; j < K; j++)
+    {
+        arb_set(T->cg + j, T->G + j + 1);
+        arb_mul_ui(T->cd + j, T->G + j + 1, j + 1, prec);
+        if (j & 1)
+        {
+            arb_neg(T->cg + j, T->cg + j);
+            arb_neg(T->cd + j, T->cd + j);
+        }
+    }
     if (!arb_is_finite(T->chi1) || !arb_is_positive(T->chi1) || !arb_is_finite(T->F2))
         return ntk_error_set(NTK_UNABLE, "Taylor model: Price coefficients not finite");
     return NTK_SUCCESS;
@@ -57,6 +71,12 @@ void
 ntk_iter_taylor_clear(ntk_iter_taylor_struct *T)
 {
     _arb_vec_clear(T->G, T->K + 2);
+    if (T->cg != NULL)
+    {
+        _arb_vec_clear(T->cg, T->K);
+        _arb_vec_clear(T->cd, T->K);
+        _arb_vec_clear(T->pw, T->K);
+    }
     flint_free(T->lgG);
     arb_clear(T->F2);
     arb_clear(T->chi1);
@@ -105,29 +125,17 @@ ntk_iter_taylor_step(arb_t eps, arb_t d12, const ntk_iter_taylor_struct *T,
     arb_set_arf(m, arb_midref(eps));
     mag_set(rad, arb_radref(eps));
 
-    /* Horner: pg = sum_{j<K} (-1)^j G_{j+1} m^j, pd = sum (-1)^j (j+1) G_{j+1} m^j */
-    arb_set(pg, T->G + K);
-    arb_mul_ui(pd, T->G + K, K, prec);
-    if ((K - 1) & 1)
+    /* pg = sum_{j<K} (-1)^j G_{j+1} m^j, pd = sum (-1)^j (j+1) G_{j+1} m^j,
+       as dot products with the powers of m (one rounding each) */
     {
-        arb_neg(pg, pg);
-        arb_neg(pd, pd);
-    }
-    for (slong j = K - 2; j >= 0; j--)
-    {
-        arb_mul(pg, pg, m, prec);
-        arb_mul(pd, pd, m, prec);
-        arb_mul_ui(t, T->G + j + 1, j + 1, prec);
-        if (j & 1)
-        {
-            arb_sub(pg, pg, T->G + j + 1, prec);
-            arb_sub(pd, pd, t, prec);
-        }
-        else
-        {
-            arb_add(pg, pg, T->G + j + 1, prec);
-            arb_add(pd, pd, t, prec);
-        }
+        arb_ptr pw = T->pw;
+        arb_one(pw);
+        if (K > 1)
+            arb_set(pw + 1, m);
+        for (slong j = 2; j < K; j++)
+            arb_mul(pw + j, pw + j - 1, m, prec);
+        arb_dot(pg, NULL, 0, T->cg, 1, pw, 1, K, prec);
+        arb_dot(pd, NULL, 0, T->cd, 1, pw, 1, K, prec);
     }
     arb_mul(pg, pg, m, prec);
 

@@ -17,7 +17,8 @@
 #include "maps_impl.h"
 
 #define EOC_LOG2_LO (-30)
-#define EOC_LOG2_HI 6
+#define EOC_LOG2_HI 10      /* search range upper end 2^10 */
+#define EOC_LOG2_HI_COVER 6 /* quadrature: absence certified up to 2^6 */
 
 typedef struct
 {
@@ -244,11 +245,18 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
         if (br)
             goto outputs;
     }
+    if (!closed)
+    {
+        /* wide-ball enclosures by quadrature are costly at large q */
+        arf_one(hi);
+        arf_mul_2exp_si(hi, hi, EOC_LOG2_HI_COVER);
+        rhi = arf_get_d(hi, ARF_RND_UP);
+    }
     /* scan at modest precision; more bits if a piece stays undecided
        (G can be tiny near q = 0 when sigma_b = 0: cancellation in A/B - q) */
     for (sprec = 80; ; sprec *= 2)
     {
-        st = _ntk_roots_isolate(&roots, eoc_fn, &d, lo, hi, 1, closed ? 2000 : 120, sprec);
+        st = _ntk_roots_isolate(&roots, eoc_fn, &d, lo, hi, 1, closed ? 2000 : 600, sprec);
         if (st != NTK_SUCCESS || roots.complete || !closed || sprec >= 4 * FLINT_MAX(prec, 80))
             break;
     }
@@ -265,7 +273,7 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
             set_why(eoc, "sigma_b2 + E[phi^2]/E[phi'^2] - q has no root for q in [%.3g, %.3g] "
                          "(certified sign; smaller and larger q not examined)%s",
                     ulo, rhi,
-                    arb_is_zero(sigma_b2) && _ntk_maps_act_zero_at_zero(act)
+                    arb_is_zero(sigma_b2) && _ntk_maps_act_zero_at_zero(act) && act->kind != NTK_ACT_RELU_POW
                         ? "; sigma_b = 0, phi(0) = 0: only the degenerate limit q* -> 0, "
                           "sigma_w2 -> 1/phi'(0)^2 remains" : "");
         goto cleanup;

@@ -34,6 +34,9 @@ ntk_status _ntk_maps_kernel(arb_t res, const ntk_net_t net, int deriv,
                             const arb_t s11, const arb_t s12, const arb_t s22,
                             slong prec);
 
+/* lim_{q -> 0} B(q) = (phi'(0-)^2 + phi'(0+)^2) / 2 (proofs/maps.md M4 (c)) */
+ntk_status _ntk_maps_b_at_zero(arb_t res, const ntk_act_t act, slong prec);
+
 /* phi(0) == 0 exactly (structurally) for the activation. */
 int _ntk_maps_act_zero_at_zero(const ntk_act_t act);
 

@@ -76,6 +76,44 @@ _ntk_maps_act_zero_at_zero(const ntk_act_t act)
     }
 }
 
+/* lim_{q -> 0} E[phi'(sqrt q Z)^2] = (phi'(0-)^2 + phi'(0+)^2) / 2 */
+ntk_status
+_ntk_maps_b_at_zero(arb_t res, const ntk_act_t act, slong prec)
+{
+    ntk_status st;
+    acb_t z;
+    acb_ptr jet;
+    arb_t t;
+
+    acb_init(z);
+    arb_init(t);
+    jet = _acb_vec_init(2);
+    if (ntk_act_is_piecewise(act))
+    {
+        st = ntk_act_jet(jet, act, z, -1, 2, prec);
+        if (st == NTK_SUCCESS)
+        {
+            arb_sqr(t, acb_realref(jet + 1), prec);
+            st = ntk_act_jet(jet, act, z, 1, 2, prec);
+        }
+        if (st == NTK_SUCCESS)
+        {
+            arb_addmul(t, acb_realref(jet + 1), acb_realref(jet + 1), prec);
+            arb_mul_2exp_si(res, t, -1);
+        }
+    }
+    else
+    {
+        st = ntk_act_jet(jet, act, z, 0, 2, prec);
+        if (st == NTK_SUCCESS)
+            arb_sqr(res, acb_realref(jet + 1), prec);
+    }
+    _acb_vec_clear(jet, 2);
+    acb_clear(z);
+    arb_clear(t);
+    return st;
+}
+
 void
 ntk_eoc_init(ntk_eoc_t e)
 {

@@ -52,44 +52,6 @@ corr_fn(arb_t f, arb_t fp, const arb_t c, void *data, slong prec)
     return st;
 }
 
-/* lim_{q -> 0} E[phi'(sqrt q Z)^2] = (phi'(0-)^2 + phi'(0+)^2) / 2 */
-static ntk_status
-b_at_zero(arb_t res, const ntk_act_t act, slong prec)
-{
-    ntk_status st;
-    acb_t z;
-    acb_ptr jet;
-    arb_t t;
-
-    acb_init(z);
-    arb_init(t);
-    jet = _acb_vec_init(2);
-    if (ntk_act_is_piecewise(act))
-    {
-        st = ntk_act_jet(jet, act, z, -1, 2, prec);
-        if (st == NTK_SUCCESS)
-        {
-            arb_sqr(t, acb_realref(jet + 1), prec);
-            st = ntk_act_jet(jet, act, z, 1, 2, prec);
-        }
-        if (st == NTK_SUCCESS)
-        {
-            arb_addmul(t, acb_realref(jet + 1), acb_realref(jet + 1), prec);
-            arb_mul_2exp_si(res, t, -1);
-        }
-    }
-    else
-    {
-        st = ntk_act_jet(jet, act, z, 0, 2, prec);
-        if (st == NTK_SUCCESS)
-            arb_sqr(res, acb_realref(jet + 1), prec);
-    }
-    _acb_vec_clear(jet, 2);
-    acb_clear(z);
-    arb_clear(t);
-    return st;
-}
-
 static int
 act_is_odd(const ntk_act_t act)
 {
@@ -230,7 +192,7 @@ ntk_maps_phase(ntk_phase_t ph, const ntk_net_t net, slong prec)
     }
     else if (arb_is_zero(ph->q_star))
     {
-        st = b_at_zero(ph->chi1, net->act, prec);
+        st = _ntk_maps_b_at_zero(ph->chi1, net->act, prec);
         arb_mul(ph->chi1, ph->chi1, net->sigma_w2, prec);
         arb_set(vp, ph->chi1);                 /* V'(0) = chi_1(0), Lemma M4 */
     }

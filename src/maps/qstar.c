@@ -134,6 +134,30 @@ ntk_maps_qstar(arb_t qstar, int *found, char *why, const ntk_net_t net,
         goto cleanup;
     }
 
+    if (arb_is_zero(net->sigma_b2) && (net->act->kind == NTK_ACT_TANH
+        || net->act->kind == NTK_ACT_ERF || net->act->kind == NTK_ACT_SIN))
+    {
+        /* proofs/maps.md Lemma M11: |phi(x)| < phi'(0) |x| for x != 0, so
+           V(q) < sigma_w2 phi'(0)^2 q <= q when sigma_w2 phi'(0)^2 <= 1 */
+        if (net->act->kind == NTK_ACT_ERF)
+        {
+            arb_const_pi(t, prec);
+            arb_ui_div(t, 4, t, prec);      /* erf'(0)^2 = 4/pi */
+        }
+        else
+            arb_one(t);
+        arb_mul(t, t, net->sigma_w2, prec);
+        arb_sub_ui(t, t, 1, prec);
+        if (arb_is_nonpositive(t))
+        {
+            arb_zero(qstar);
+            *found = 1;
+            set_why(why, "sigma_b = 0, |phi(x)| < phi'(0)|x| and sigma_w2 phi'(0)^2 <= 1: V(q) < q for every "
+                         "q > 0, q* = 0 (proofs/maps.md Lemma M11)");
+            goto cleanup;
+        }
+    }
+
     /* search range: q* = V(q*) >= sigma_b2; bounded phi: q* <= sigma_b2 + sigma_w2 */
     arf_one(lo);
     arf_mul_2exp_si(lo, lo, QSTAR_LOG2_LO);
@@ -175,9 +199,29 @@ ntk_maps_qstar(arb_t qstar, int *found, char *why, const ntk_net_t net,
         arf_clear(b);
         if (st != NTK_SUCCESS || br)
             goto cleanup;
+        if (arb_is_zero(net->sigma_b2) && _ntk_maps_act_zero_at_zero(net->act)
+            && _ntk_maps_b_at_zero(t, net->act, prec) == NTK_SUCCESS)
+        {
+            /* q = 0 is a fixed point; attracting when V'(0) < 1 (Lemma M4 (c)) */
+            arb_mul(t, t, net->sigma_w2, prec);
+            arb_sub_ui(t, t, 1, prec);
+            if (!arb_is_positive(t))
+            {
+                arb_zero(qstar);
+                *found = 1;
+                set_why(why, "sigma_b = 0, phi(0) = 0: q* = 0 is a fixed point with V'(0) = chi_1(0) %s "
+                             "(proofs/maps.md Lemma M4 (c)); V(q) - q < 0 at every grid point "
+                             "of [%.3g, %.3g] (other fixed points not excluded)",
+                        arb_is_negative(t) ? "< 1 (attracting)" : "= 1 (degenerate)",
+                        arf_get_d(lo, ARF_RND_DOWN), arf_get_d(hi, ARF_RND_UP));
+                goto cleanup;
+            }
+        }
     }
     for (sprec = 96; ; sprec *= 2)
     {
+        if (!tab && sprec > 96)
+            break;    /* wide-ball quadrature at high precision: too costly */
         st = _ntk_roots_isolate(&roots, fixed_fn, (void *) net, lo, hi, 1, tab ? 2000 : 300, sprec);
         if (st != NTK_SUCCESS || roots.complete || sprec >= 4 * FLINT_MAX(prec, 96))
             break;
@@ -218,9 +262,24 @@ ntk_maps_qstar(arb_t qstar, int *found, char *why, const ntk_net_t net,
     }
     if (arb_is_zero(net->sigma_b2) && _ntk_maps_act_zero_at_zero(net->act))
     {
+        /* q = 0 is fixed; report it unless it is provably repelling */
+        if ((st = _ntk_maps_b_at_zero(t, net->act, prec)) != NTK_SUCCESS)
+            goto cleanup;
+        arb_mul(t, t, net->sigma_w2, prec);
+        arb_sub_ui(t, t, 1, prec);
+        if (arb_is_positive(t))
+        {
+            *found = 0;
+            arb_indeterminate(qstar);
+            set_why(why, "sigma_b = 0, phi(0) = 0: q = 0 is the only fixed point in [0, %.3g] and it is "
+                         "repelling (V'(0) = chi_1(0) > 1; proofs/maps.md Lemma M4 (c))",
+                    arf_get_d(hi, ARF_RND_UP));
+            goto cleanup;
+        }
         arb_zero(qstar);
         *found = 1;
-        set_why(why, "sigma_b = 0 and phi(0) = 0: q* = 0 (no positive fixed point in [%.3g, %.3g])",
+        set_why(why, "sigma_b = 0 and phi(0) = 0: q* = 0, V'(0) %s 1 (no positive fixed point in [%.3g, %.3g])",
+                arb_is_negative(t) ? "<" : "=",
                 arf_get_d(lo, ARF_RND_DOWN), arf_get_d(hi, ARF_RND_UP));
         goto cleanup;
     }

@@ -186,6 +186,26 @@ _ntk_roots_isolate(ntk_roots_struct *r, ntk_maps_fn fn, void *data,
         }
         if (fst == NTK_SUCCESS && !arb_contains_zero(f))
             continue;                       /* Lemma M5 (a): no root */
+        if (fst == NTK_SUCCESS && arb_is_finite(fp))
+        {
+            /* mean-value form f(X) in f(m) + f'(X) (X - m)  (Lemma M5 (a)) */
+            arb_t M, fm;
+            int excl = 0;
+            arb_init(M);
+            arb_init(fm);
+            arb_set_arf(M, arb_midref(X));
+            if (fn(fm, NULL, M, data, prec) == NTK_SUCCESS)
+            {
+                arb_sub(M, X, M, prec);
+                arb_addmul(fm, fp, M, prec);
+                excl = !arb_contains_zero(fm);
+            }
+            r->evals++;
+            arb_clear(M);
+            arb_clear(fm);
+            if (excl)
+                continue;
+        }
         if (fst == NTK_SUCCESS && !arb_contains_zero(fp))
         {
             /* monotone on [a, b] */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "ntkdepth/report.h"
 
 /* The temporary file being written, for a signal handler (one at a time is
@@ -54,6 +55,13 @@ ntk_out_open(ntk_out_t out, const char *path)
         free(out->tmp);
         out->path = out->tmp = NULL;
         return ntk_error_set(NTK_IO, "cannot write %s: %s", path, strerror(e));
+    }
+    {
+        /* mkstemp creates mode 0600; give the file the mode a plain
+           fopen would (0666 minus the umask) */
+        mode_t um = umask(0);
+        umask(um);
+        fchmod(fd, 0666 & ~um);
     }
     ntk_pending_tmp = out->tmp;
     return NTK_SUCCESS;

@@ -95,6 +95,24 @@ ntk_report_measured_text(const ntk_measured_struct *m)
     switch (m->kind)
     {
         case NTK_MEASURED_BALL:
+            if (arb_contains_zero(m->ball) && !arb_is_exact(m->ball))
+            {
+                /* a ball around 0: its bound, never a fake "0e-73" */
+                char *r = ntk_mag_str_up(arb_radref(m->ball));
+                arf_t u;
+                mag_t b;
+                arf_init(u);
+                mag_init(b);
+                arb_get_mag(b, m->ball);
+                flint_free(r);
+                r = ntk_mag_str_up(b);
+                s = flint_malloc(strlen(r) + 16);
+                sprintf(s, "[+/- %s]", r);
+                flint_free(r);
+                arf_clear(u);
+                mag_clear(b);
+                return s;
+            }
             return ntk_ball_text(m->ball, 20);
         case NTK_MEASURED_ESTIMATE:
         {
@@ -326,6 +344,8 @@ ntk_latex_escape(const char *s)
             case '>': rep = "\\textgreater{}"; break;
             case '|': rep = "\\textbar{}"; break;
         }
+        if ((unsigned char) c >= 0x80)
+            rep = "?";   /* pdflatex without inputenc guarantees: ASCII only */
         if (rep)
         {
             strcpy(p, rep);
@@ -352,7 +372,7 @@ latex_measured(FILE *fp, const ntk_measured_struct *m)
         return;
     if (m->kind == NTK_MEASURED_BALL)
     {
-        char *s = ntk_ball_text(m->ball, 20);
+        char *s = ntk_report_measured_text(m);
         if (s[0] == '[')
         {
             char *e = ntk_latex_escape(s);

@@ -183,8 +183,8 @@ test_properties(void **state)
         {"relulike:1,0.5", 1, 1, 1}, {"step", 1, 1, 0}, {"relu_pow:1", 1, 1, 1},
         {"relu_pow:4", 1, 1, 4}, {"erf", 1, 0, NTK_SMOOTH_INF}, {"gelu", 1, 0, NTK_SMOOTH_INF},
         {"sin", 1, 0, NTK_SMOOTH_INF}, {"cos", 1, 0, NTK_SMOOTH_INF},
-        {"tanh", 0, 0, NTK_SMOOTH_INF}, {"elu", 0, 1, 2}, {"elu:0.5", 0, 1, 1},
-        {"elu:1.0", 0, 1, 2}, {"selu", 0, 1, 1}, {"silu", 0, 0, NTK_SMOOTH_INF},
+        {"tanh", 0, 0, NTK_SMOOTH_INF}, {"elu", 1, 1, 2}, {"elu:0.5", 1, 1, 1},
+        {"elu:1.0", 1, 1, 2}, {"selu", 1, 1, 1}, {"silu", 0, 0, NTK_SMOOTH_INF},
         {"softplus", 0, 0, NTK_SMOOTH_INF}, {"sigmoid", 0, 0, NTK_SMOOTH_INF},
         {"mish", 0, 0, NTK_SMOOTH_INF},
     };

@@ -252,6 +252,40 @@ test_naive_c_iteration(void **state)
     ntk_iter_problem_clear(pb);
 }
 
+/* the 128-bit kernel (Lemma R5) against the ball-arithmetic step: the
+   balls overlap, and the kernel's radii are not much wider */
+static void
+test_kernel128_vs_ball(void **state)
+{
+    slong ab[3][4] = {{1, 2, 1, 2}, {0, 1, 1, 1}, {1, 1, 1, 2}};
+    slong d[4] = {10, 1000, 30000, 200000};
+    ntk_iter_row_struct *k = ntk_iter_rows_init(4), *b = ntk_iter_rows_init(4);
+    ntk_iter_opts_t opts;
+    (void) state;
+    ntk_iter_opts_init(opts);
+    for (int j = 0; j < 3; j++)
+    {
+        ntk_iter_problem_t pb;
+        ntk_iter_problem_init(pb);
+        relulike_eoc_problem(pb, ab[j][0], ab[j][1], ab[j][2], ab[j][3], 5, 3, -1, 3);
+        ntk_iter_relulike_no128 = 0;
+        assert_int_equal(ntk_iter_run_prec(k, NULL, pb, d, 4, opts, 128), NTK_SUCCESS);
+        ntk_iter_relulike_no128 = 1;
+        assert_int_equal(ntk_iter_run_prec(b, NULL, pb, d, 4, opts, 128), NTK_SUCCESS);
+        ntk_iter_relulike_no128 = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            assert_true(arb_overlaps(k[i].eps, b[i].eps));
+            assert_true(arb_overlaps(k[i].theta12, b[i].theta12));
+            assert_true(ntk_ball_digits(k[i].eps) + 2 >= ntk_ball_digits(b[i].eps));
+            assert_true(ntk_ball_digits(k[i].theta12) + 2 >= ntk_ball_digits(b[i].theta12));
+        }
+        ntk_iter_problem_clear(pb);
+    }
+    ntk_iter_rows_clear(k, 4);
+    ntk_iter_rows_clear(b, 4);
+}
+
 /* bad input: NTK_DOMAIN with a message naming the value */
 static void
 test_domain(void **state)
@@ -325,6 +359,7 @@ main(void)
         cmocka_unit_test(test_quarter_limit),
         cmocka_unit_test(test_step_vs_textbook),
         cmocka_unit_test(test_naive_c_iteration),
+        cmocka_unit_test(test_kernel128_vs_ball),
         cmocka_unit_test(test_domain),
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_depths_log),

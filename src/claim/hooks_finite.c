@@ -1,0 +1,110 @@
+/* Built-in evaluators of the finite-width claims (papers.md P3 and the
+ * Hanin & Nica background): Monte Carlo of sampled networks through
+ * ntkdepth/finite.h, decided by its z-score rule (proofs/finite-width.md
+ * section 6).  Hooks finite_k1, finite_k2, finite_hn1, finite_hn2.
+ *
+ * Configurations (fixed seed 1, so verify is reproducible):
+ *   K1, K2   relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
+ *            the paper's 16 values of sigma_w2; K1 depths 1..49, K2 depths
+ *            1..49 step 6; 500 samples (--quick: K1 200, K2 100 samples, depths step 4 / 12)
+ *   HN1, HN2 He init (--init he), n0 = M = 100, depths 1..49, 500 samples
+ *            (--quick: 200, depths step 4) */
+#include <stdlib.h>
+#include <string.h>
+#include "ntkdepth/claim.h"
+#include "ntkdepth/finite.h"
+
+ntk_status ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
+                                 const ntk_verify_opts_t opts);
+
+static void
+depth_range(ntk_finite_config_t cfg, slong step)
+{
+    slong d[49], n = 0;
+    for (slong L = 1; L <= 49; L += step)
+        d[n++] = L;
+    ntk_finite_config_set_depths(cfg, d, n);
+    ntk_finite_config_set_width(cfg, 100);
+}
+
+ntk_status
+ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
+                      const ntk_verify_opts_t opts)
+{
+    const char *which = cl->hook + strlen("finite_");
+    int he = !strcmp(which, "hn1") || !strcmp(which, "hn2");
+    ntk_finite_config_t cfg;
+    ntk_finite_result_t mc;
+    ntk_finite_claim c;
+    ntk_status st;
+    char buf[640];
+
+    ntk_finite_config_init(cfg);
+    if (he)
+    {
+        double two = 2.0;
+        cfg->init = NTK_FINITE_INIT_HE;
+        cfg->param = NTK_FINITE_PARAM_NTK;
+        ntk_finite_config_set_sigma_w2(cfg, &two, 1);
+        depth_range(cfg, opts->quick ? 4 : 1);
+        cfg->samples = opts->quick ? 200 : 500;
+    }
+    else if (!strcmp(which, "k1"))
+    {
+        depth_range(cfg, opts->quick ? 4 : 1);
+        cfg->samples = opts->quick ? 200 : 500;
+    }
+    else if (!strcmp(which, "k2"))
+    {
+        depth_range(cfg, opts->quick ? 12 : 6);
+        cfg->samples = opts->quick ? 100 : 500;
+    }
+    else
+    {
+        ntk_finite_config_clear(cfg);
+        return ntk_error_set(NTK_DOMAIN, "[%s] field 'hook': unknown evaluator '%s'",
+                             cl->id ? cl->id : "?", cl->hook);
+    }
+    ntk_finite_result_init(mc, cfg);
+    st = ntk_finite_run(mc, cfg, 0, NULL, NULL);
+    if (st == NTK_SUCCESS)
+    {
+        if (!strcmp(which, "k1")) st = ntk_finite_claim_k1(&c, mc, cfg);
+        else if (!strcmp(which, "k2")) st = ntk_finite_claim_k2(&c, mc, cfg);
+        else if (!strcmp(which, "hn1")) st = ntk_finite_claim_hn1(&c, mc, cfg);
+        else st = ntk_finite_claim_hn2(&c, mc, cfg);
+    }
+    if (st == NTK_SUCCESS)
+    {
+        ntk_measured_struct *m;
+        free(res->predicted);
+        if (!strcmp(which, "k1"))
+            res->predicted = strdup("slope of log dispersion vs L/M: > 0 at sigma_w2 >= 2, "
+                                    "below that of sigma_w2 >= 2 at sigma_w2 < 2");
+        else if (!strcmp(which, "hn2"))
+            res->predicted = strdup("slope 5 of log dispersion vs beta");
+        else
+        {
+            snprintf(buf, sizeof(buf), "%s formula at every (sigma_w2, L); at the worst point %.10g",
+                     which[0] == 'k' ? "K2" : "HN1", c.predicted);
+            res->predicted = strdup(buf);
+        }
+        m = ntk_claim_result_add(res, c.measured, NTK_MEASURED_ESTIMATE);
+        arb_set_d(m->est->value, c.estimate);
+        arb_set_d(m->est->error, c.error);
+        m->est->kind = NTK_EST_MONTE_CARLO;
+        m->est->lo = cfg->depths[0];
+        m->est->hi = cfg->depths[cfg->ndepths - 1];
+        res->verdict = c.verdict == NTK_TRUE ? NTK_VERDICT_HOLDS
+                       : c.verdict == NTK_FALSE ? NTK_VERDICT_REFUTED : NTK_VERDICT_INCONCLUSIVE;
+        ntk_claim_result_note(res, "Monte Carlo of sampled networks (%ld per sigma_w2, seed %lu, "
+                              "Philox4x64-10; %.1f s): %s. Rule: z-scores, Bonferroni "
+                              "(proofs/finite-width.md section 6).",
+                              (long) cfg->samples, (unsigned long) cfg->seed, mc->seconds, c.detail);
+    }
+    else
+        st = ntk_error_set(st, "[%s] %s", cl->id ? cl->id : "?", ntk_error_last());
+    ntk_finite_result_clear(mc);
+    ntk_finite_config_clear(cfg);
+    return st;
+}

@@ -1,0 +1,31 @@
+/* Built-in claims: Seleznova & Kutyniok 2022 (papers.md P3) and the Hanin &
+ * Nica 2019 background, decided by Monte Carlo of sampled finite-width
+ * networks (src/claim/hooks_finite.c, ntkdepth/finite.h).  Expected
+ * verdicts: K1, K2, HN2 as the papers state them; HN1 as derived in
+ * proofs/finite-width.md Lemma F4 (the statement is half the mean of the
+ * He-initialized NTK: refuted as written, by a normalisation factor 2). */
+const char *ntk_registry_seleznova =
+"[K1]\n"
+"paper = seleznova\n"
+"source = Seleznova, Kutyniok 2022: NTK beyond the infinite-width limit\n"
+"statement = the NTK dispersion E[K^2]/E[K]^2 grows exponentially with L/M at sigma_w^2 >= 2 and not at sigma_w^2 < 2 (ReLU, M = n0 = 100)\n"
+"proof = proofs/finite-width.md, section 6\n"
+"hook = finite_k1\nlaw = exponential\nexpect = holds\n"
+"[K2]\n"
+"paper = seleznova\n"
+"source = Seleznova, Kutyniok 2022 (derived)\n"
+"statement = E K(x,x) = (1 - r^(L+1))/(1 - r) + r^L |x|^2 (1 + L M/n0), r = sigma_w^2/2 (ReLU, standard param., zero-initialized trainable biases)\n"
+"proof = proofs/finite-width.md, Lemma F3\n"
+"hook = finite_k2\nlaw = identity\nexpect = holds\n"
+"[HN1]\n"
+"paper = seleznova\n"
+"source = Hanin, Nica 2019: finite depth and width corrections to the NTK\n"
+"statement = He init, zero trainable biases: E K(x,x) = d (1/2 + |x|^2/n0), d layers\n"
+"proof = proofs/finite-width.md, Lemma F4 (the derived mean is twice this)\n"
+"hook = finite_hn1\nlaw = identity\nexpect = refuted\n"
+"[HN2]\n"
+"paper = seleznova\n"
+"source = Hanin, Nica 2019: finite depth and width corrections to the NTK\n"
+"statement = He init: E[K^2]/E[K]^2 is within constants of exp(5 beta), beta = sum 1/n_i (slope 5 in beta)\n"
+"proof = proofs/finite-width.md, section 6\n"
+"hook = finite_hn2\nlaw = exponential\nexpect = holds\n";
