@@ -13,9 +13,10 @@
 #include <math.h>
 #include "gauss_internal.h"
 
+/* lrel[k] (if not NULL): log2 of (quadrature error bound / |res[k]|) */
 static ntk_status
-price_trap(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
-           double bits, slong prec, slong wp)
+price_trap(arb_ptr res, double *lrel, const ntk_act_t act, const arb_t q,
+           slong len, double bits, slong prec, slong wp)
 {
     gauss_growth_t g0, gk;
     arb_t sq, d, h, M, e, T, Tl, x, z, w, t, zero, fac;
@@ -83,21 +84,82 @@ price_trap(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
         arb_sqr(t, fac, wp);
         arb_mul(res + k, res + k, t, wp);     /* (k!)^2 (phi^(k)/k!)^2 */
 
-        /* Lemma Q1: M_k = e^{a^2/2} E[(A_k + B_k sqrt(q)(|x| + a))^2] */
+        /* Lemma Q1: M_k = e^{a^2/2} E[(A_k + B_k sqrt(q)(|x| + a))^2], where
+           (Lemma T4) A_k, B_k come from a Cauchy radius rho and the strip
+           is a = (r - rho)/sqrt(q).  Every rho in (0, r) gives a valid
+           bound; the best of rho = r i/16 is used (k = 0: rho = 0). */
         st = _gauss_growth(gk, act, 0, k, wp);
         if (st != NTK_SUCCESS)
             goto cleanup;
         _gauss_ub(t, sq, wp);
-        arb_mul(e, t, d, wp);                 /* sqrt(q) a, in z units */
-        _gauss_poly_growth(p, gk, t, e, wp);
-        arb_poly_mul(p2, p, p, wp);
-        _gauss_poly_full(M, p2, wp);
-        arb_sqr(e, d, wp);
-        arb_mul_2exp_si(e, e, -1);
-        arb_exp(e, e, wp);
-        arb_mul(M, M, e, wp);
-        _gauss_trap_error(e, M, d, h, wp);
-        _gauss_add_error(res + k, e);
+        {
+            arb_t best, rho, a, Ak, Bk, ck, u;
+            gauss_growth_t gr;
+            slong i;
+            arb_init(best); arb_init(rho); arb_init(a); arb_init(Ak);
+            arb_init(Bk); arb_init(ck); arb_init(u);
+            _gauss_growth_init(gr);
+            arb_pos_inf(best);
+            for (i = (k == 0 ? 0 : 1); i < (k == 0 ? 1 : 16); i++)
+            {
+                arb_mul_si(rho, g0->r, i, wp);
+                arb_mul_2exp_si(rho, rho, -4);
+                arb_sub(a, g0->r, rho, wp);
+                arb_div(a, a, t, wp);
+                _gauss_lb(a, a, wp);
+                gr->P = g0->P;
+                if (k == 0)
+                {
+                    arb_set(gr->A, g0->A);
+                    arb_set(gr->B, g0->B);
+                }
+                else
+                {
+                    /* k! rho^-k (A + B 2^(P-1) rho^P), k! rho^-k B 2^(P-1) */
+                    arb_fac_ui(ck, (ulong) k, wp);
+                    arb_pow_ui(u, rho, (ulong) k, wp);
+                    arb_div(ck, ck, u, wp);
+                    arb_mul_2exp_si(Bk, g0->B, g0->P - 1);
+                    arb_pow_ui(u, rho, (ulong) g0->P, wp);
+                    arb_mul(Ak, Bk, u, wp);
+                    arb_add(Ak, Ak, g0->A, wp);
+                    arb_mul(gr->A, Ak, ck, wp);
+                    arb_mul(gr->B, Bk, ck, wp);
+                    _gauss_ub(gr->A, gr->A, wp);
+                    _gauss_ub(gr->B, gr->B, wp);
+                }
+                arb_mul(e, t, a, wp);             /* sqrt(q) a, z units */
+                _gauss_poly_growth(p, gr, t, e, wp);
+                arb_poly_mul(p2, p, p, wp);
+                _gauss_poly_full(M, p2, wp);
+                arb_sqr(e, a, wp);
+                arb_mul_2exp_si(e, e, -1);
+                arb_exp(e, e, wp);
+                arb_mul(M, M, e, wp);
+                _gauss_trap_error(e, M, a, h, wp);
+                if (arb_is_finite(e) && arb_lt(e, best))
+                    arb_set(best, e);
+            }
+            _gauss_add_error(res + k, best);
+            if (lrel != NULL)
+            {
+                arb_t tl;
+                arb_init(tl);
+                _gauss_poly_growth(p, gk, t, zero, wp);
+                arb_poly_mul(p2, p, p, wp);
+                _gauss_poly_tail(tl, p2, Tl, wp);
+                arb_mul_2exp_si(tl, tl, 1);
+                arb_add(tl, tl, best, wp);
+                arb_abs(u, res + k);
+                arb_div(tl, tl, u, wp);
+                lrel[k] = arb_is_finite(tl) && arb_is_positive(tl) ?
+                    log2(arf_get_d(arb_midref(tl), ARF_RND_UP)) : 1e9;
+                arb_clear(tl);
+            }
+            arb_clear(best); arb_clear(rho); arb_clear(a); arb_clear(Ak);
+            arb_clear(Bk); arb_clear(ck); arb_clear(u);
+            _gauss_growth_clear(gr);
+        }
 
         /* Lemma T5: omitted nodes |x_j| > T, integrand gamma(x) p(x)^2
            decreasing for x >= sqrt(2); sum <= 2 int_{T}^oo (the first
@@ -152,36 +214,43 @@ ntk_gauss_price(arb_ptr res, const ntk_act_t act, const arb_t q, slong len,
     else
     {
         /* pass 1 (cheap, 64-bit arithmetic): measure how far the a-priori
-           bounds exceed the true sizes; the final pass uses that many
-           extra bits in the step choice (the arithmetic needs no more). */
+           bounds exceed the true sizes (lrel); the final pass chooses the
+           step for that many extra bits (the arithmetic needs no more) */
         double bits = 48.0 + 4.0 * (double) (len - 1), need;
+        double *lrel = flint_malloc(sizeof(double) * len);
         int pass;
-        for (pass = 0; pass < 4; pass++)
+        for (pass = 0; pass < 6; pass++)
         {
             int ok = 1;
-            st = price_trap(res, act, q, len, bits, 44, 64 + len);
+            st = price_trap(res, lrel, act, q, len, bits, 44, 64 + len);
             if (st != NTK_SUCCESS)
+            {
+                flint_free(lrel);
                 return st;
+            }
             for (k = 0; k < len; k++)
-                if (arb_rel_accuracy_bits(res + k) < 8)
+                if (lrel[k] > -8)
                     ok = 0;
             if (ok)
                 break;
-            bits += 64;
+            bits *= 1.5;
         }
         need = 0;
         for (k = 0; k < len; k++)
         {
-            double d = (double) (44 - arb_rel_accuracy_bits(res + k));
-            if (d > need)
-                need = d;
+            /* a coefficient still unresolved: assume bits + 64 */
+            double l = lrel[k] > 0 ? 64 : lrel[k];
+            if (bits + l > need)
+                need = bits + l;
         }
-        bits = bits + need + (double) prec - 44 + 12;
+        flint_free(lrel);
+        /* error ~ 2^(need - bits') |res|: bits' = need + prec + 8 */
+        bits = need + (double) prec + 8;
         wp = prec + 20 + len;        /* high-order jets lose ~1 bit/order */
         for (pass = 0; pass < 3; pass++)
         {
             double deficit = 0;
-            st = price_trap(res, act, q, len, bits, prec, wp);
+            st = price_trap(res, NULL, act, q, len, bits, prec, wp);
             if (st != NTK_SUCCESS)
                 return st;
             for (k = 0; k < len; k++)
