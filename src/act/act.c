@@ -2,7 +2,7 @@
  * src/act/act.c -- activation objects: init/clear/set, parsing of names
  * (conventions.md section 3), structural properties (closed form,
  * piecewise, smoothness), argument checks, and dispatch to the family
- * files (relulike.c, step.c, relu_pow.c, erf.c, gelu.c, sin.c, cos.c,
+ * files (relulike.c, step.c, relu_pow.c, erf.c, gelu.c, sincos.c,
  * tanh.c, elu.c, selu.c, silu.c, softplus.c, sigmoid.c, mish.c).
  */
 #include <string.h>
