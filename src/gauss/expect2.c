@@ -139,7 +139,7 @@ dyadic_step(arb_t h, double hd)
 static ntk_status
 trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
           const arb_t beta, const arb_t c, const arb_t s, double bits,
-          slong prec)
+          mag_t disc, slong prec)
 {
     gauss_growth_t g;
     arb_t au, bu, cu, su, dx, dy, hx, hy, Delta, t, u, x, z, M, e, Tx, Ty;
@@ -151,7 +151,10 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     slong wp = prec + 20, Jx, Ky, N = 0, j, kk, m1 = 0, m2 = 0, sgn = 1;
     double axd, hxd, ayd, hyd, Txd, Tyd, r_d;
     int lattice = 0;
+    mag_t tm;
 
+    mag_init(tm);
+    mag_inf(disc);
     _gauss_growth_init(g);
     arb_init(au); arb_init(bu); arb_init(cu); arb_init(su); arb_init(dx);
     arb_init(dy); arb_init(hx); arb_init(hy); arb_init(Delta); arb_init(t);
@@ -373,6 +376,7 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     arb_mul(M, M, e, wp);
     _gauss_trap_error(e, M, dx, hx, wp);
     _gauss_add_error(tot, e);
+    arb_get_mag(disc, e);
 
     /* E2: omitted outer nodes |x_j| > Tx: 2 int_{Tx}^oo gamma p0 q0 */
     _gauss_poly_growth(p, g, au, zero, wp);
@@ -383,6 +387,8 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     _gauss_poly_tail(e, pq, Tx, wp);
     arb_mul_2exp_si(e, e, 1);
     _gauss_add_error(tot, e);
+    arb_get_mag(tm, e);
+    mag_add(disc, disc, tm);
 
     /* E3: inner error e_y(x) = e0 + e1 |x| at each node, times S0, S1 */
     {
@@ -439,11 +445,14 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         arb_add(ey, ey, St, wp);
         _gauss_ub(ey, ey, wp);
         _gauss_add_error(tot, ey);
+        arb_get_mag(tm, ey);
+        mag_add(disc, disc, tm);
         arb_clear(fac); arb_clear(ey);
     }
     arb_set_round(res, tot, prec);
 
 cleanup:
+    mag_clear(tm);
     _gauss_growth_clear(g);
     arb_clear(au); arb_clear(bu); arb_clear(cu); arb_clear(su); arb_clear(dx);
     arb_clear(dy); arb_clear(hx); arb_clear(hy); arb_clear(Delta);
@@ -468,17 +477,31 @@ _gauss_expect2_trap(arb_t res, const ntk_act_t act, int deriv,
 {
     double bits = (double) prec + 10;
     ntk_status st = NTK_SUCCESS;
+    mag_t disc, goal;
     int pass;
+
+    mag_init(disc);
+    mag_init(goal);
     for (pass = 0; pass < 3; pass++)
     {
         slong ra;
-        st = trap_once(res, act, deriv, alpha, beta, c, s, bits, prec);
+        st = trap_once(res, act, deriv, alpha, beta, c, s, bits, disc, prec);
         if (st != NTK_SUCCESS)
-            return st;
+            break;
         ra = arb_rel_accuracy_bits(res);
         if (ra >= prec - 2 || arb_contains_zero(res))
             break;
+        /* more nodes reduce only the discretisation part E1 + E2 + E3 of
+           the radius; once it is below 2^-prec |res|, the rest of the
+           radius comes from the input balls and rounding, and a further
+           pass would cost more and gain nothing */
+        arb_get_mag_lower(goal, res);
+        mag_mul_2exp_si(goal, goal, -prec);
+        if (mag_cmp(disc, goal) <= 0)
+            break;
         bits += (double) (prec - ra) + 8;
     }
+    mag_clear(disc);
+    mag_clear(goal);
     return st;
 }

@@ -18,8 +18,8 @@
 #include "gauss_internal.h"
 
 static ntk_status
-eps_once(arb_t res, const ntk_act_t act, const arb_t q, const arb_t eps,
-         slong wp)
+eps_once(arb_t res, slong *ra_terms, const ntk_act_t act, const arb_t q,
+         const arb_t eps, slong wp)
 {
     arb_t sq, c, s, t, e2;
     slong ord[2] = {0, 0};
@@ -51,7 +51,11 @@ eps_once(arb_t res, const ntk_act_t act, const arb_t q, const arb_t eps,
             st = _gauss_expect2_trap(t, act, 0, sq, sq, c, s, wp);
     }
     if (st == NTK_SUCCESS)
+    {
         arb_sub(res, e2, t, wp);
+        *ra_terms = FLINT_MAX(arb_rel_accuracy_bits(e2),
+                              arb_rel_accuracy_bits(t));
+    }
     arb_clear(sq); arb_clear(c); arb_clear(s); arb_clear(t); arb_clear(e2);
     return st;
 }
@@ -112,12 +116,18 @@ ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act, const arb_t q,
     }
     for (pass = 0; pass < 3; pass++)
     {
-        slong ra;
-        st = eps_once(res, act, q, eps, prec + guard);
+        slong ra, ra_terms = 0;
+        st = eps_once(res, &ra_terms, act, q, eps, prec + guard);
         if (st != NTK_SUCCESS)
             break;
         ra = arb_rel_accuracy_bits(res);
         if (ra >= prec - 2 || arb_contains_zero(res))
+            break;
+        /* more working precision narrows the two terms only down to what
+           the input balls (q) allow: if neither term reached (about) the
+           working precision, their radii come from the inputs and another
+           pass would gain nothing */
+        if (ra_terms < prec + guard - 8)
             break;
         guard += (prec - ra) + 10;
     }
