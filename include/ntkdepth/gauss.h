@@ -83,6 +83,19 @@ ntk_status ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act,
                                  const arb_t q, const arb_t eps, slong prec);
 
 /**
+ * The same with e2 = E[phi(sqrt(q) Z)^2] supplied by the caller (NULL:
+ * computed here), for a caller that needs many eps at one q: e2 must
+ * enclose the moment for every q in the ball q (then res is an enclosure
+ * for every such q); its accuracy should be about prec + 16 + log2(1/eps)
+ * bits or what the ball q allows (e.g. ntk_gauss_expect1 at prec + 64),
+ * else the difference is correspondingly wider.  Aliasing: res may not
+ * be e2.
+ */
+ntk_status ntk_gauss_expect2_eps_e2(arb_t res, const ntk_act_t act,
+                                    const arb_t q, const arb_t eps,
+                                    const arb_t e2, slong prec);
+
+/**
  * Price coefficients: res[k] = E[ phi^(k)(sqrt(q) Z)^2 ], k = 0 .. len-1.
  * With them f^(k)(1) = sigma_w^2 q^(k-1) res[k] (conventions.md section 2).
  * len - 1 must not exceed ntk_act_smoothness(act): NTK_DOMAIN otherwise.

@@ -72,6 +72,36 @@ ntk_status ntk_maps_eps_step(arb_t eps_out, arb_t dmap, const ntk_net_t net,
                              const arb_t q, const arb_t eps, slong prec);
 
 /**
+ * The quantities of one variance q that every eps step at that q needs
+ * (for a recursion at a fixed q, e.g. q = q*): q, e2 = E[phi(sqrt(q) Z)^2]
+ * (quadrature activations only, at prec + 64 bits so that the eps
+ * differences of ntk_maps_eps_step_qcache keep their accuracy), V(q) and
+ * chi_1(q), each an enclosure for every q in the ball q.
+ */
+typedef struct
+{
+    arb_t q, e2, v, chi;
+} ntk_maps_qcache_struct;
+
+typedef ntk_maps_qcache_struct ntk_maps_qcache_t[1];
+
+void ntk_maps_qcache_init(ntk_maps_qcache_t qc);
+void ntk_maps_qcache_clear(ntk_maps_qcache_t qc);
+
+/** Fill qc for net at q (q > 0: NTK_DOMAIN otherwise); statuses of the
+ * maps (chi_1 is NTK_DOMAIN for step).  prec as for the steps to come. */
+ntk_status ntk_maps_qcache_set(ntk_maps_qcache_t qc, const ntk_net_t net,
+                               const arb_t q, slong prec);
+
+/** ntk_maps_eps_step at q = qc->q with the cached e2 and V(q): the same
+ * enclosures, one 1D quadrature fewer per call for E[phi^2] and one for
+ * V(q).  qc must have been set for the same net. */
+ntk_status ntk_maps_eps_step_qcache(arb_t eps_out, arb_t dmap,
+                                    const ntk_net_t net,
+                                    const ntk_maps_qcache_t qc,
+                                    const arb_t eps, slong prec);
+
+/**
  * Fixed point of V: a ball that provably contains exactly one fixed point
  * q* (interval Newton, proofs/maps.md Lemma M5).  `why` (may be NULL; size
  * NTK_WHY_MAX) states what was proved.  *found:

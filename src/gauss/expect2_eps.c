@@ -19,7 +19,7 @@
 
 static ntk_status
 eps_once(arb_t res, slong *ra_terms, const ntk_act_t act, const arb_t q,
-         const arb_t eps, slong wp)
+         const arb_t eps, const arb_t e2_given, slong wp)
 {
     arb_t sq, c, s, t, e2;
     slong ord[2] = {0, 0};
@@ -42,7 +42,13 @@ eps_once(arb_t res, slong *ra_terms, const ntk_act_t act, const arb_t q,
     }
     arb_sqrt(s, s, wp);
 
-    st = ntk_gauss_expect1(e2, act, ord, 2, 0, q, wp);
+    if (e2_given != NULL)
+    {
+        arb_set(e2, e2_given);
+        st = NTK_SUCCESS;
+    }
+    else
+        st = ntk_gauss_expect1(e2, act, ord, 2, 0, q, wp);
     if (st == NTK_SUCCESS)
     {
         if (ntk_act_is_piecewise(act))
@@ -53,7 +59,7 @@ eps_once(arb_t res, slong *ra_terms, const ntk_act_t act, const arb_t q,
     if (st == NTK_SUCCESS)
     {
         arb_sub(res, e2, t, wp);
-        *ra_terms = FLINT_MAX(arb_rel_accuracy_bits(e2),
+        *ra_terms = FLINT_MIN(arb_rel_accuracy_bits(e2),
                               arb_rel_accuracy_bits(t));
     }
     arb_clear(sq); arb_clear(c); arb_clear(s); arb_clear(t); arb_clear(e2);
@@ -63,6 +69,13 @@ eps_once(arb_t res, slong *ra_terms, const ntk_act_t act, const arb_t q,
 ntk_status
 ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act, const arb_t q,
                       const arb_t eps, slong prec)
+{
+    return ntk_gauss_expect2_eps_e2(res, act, q, eps, NULL, prec);
+}
+
+ntk_status
+ntk_gauss_expect2_eps_e2(arb_t res, const ntk_act_t act, const arb_t q,
+                         const arb_t eps, const arb_t e2, slong prec)
 {
     arb_t two;
     ntk_status st = NTK_SUCCESS;
@@ -117,15 +130,16 @@ ntk_gauss_expect2_eps(arb_t res, const ntk_act_t act, const arb_t q,
     for (pass = 0; pass < 3; pass++)
     {
         slong ra, ra_terms = 0;
-        st = eps_once(res, &ra_terms, act, q, eps, prec + guard);
+        st = eps_once(res, &ra_terms, act, q, eps, e2, prec + guard);
         if (st != NTK_SUCCESS)
             break;
         ra = arb_rel_accuracy_bits(res);
         if (ra >= prec - 2 || arb_contains_zero(res))
             break;
         /* more working precision narrows the two terms only down to what
-           the input balls (q) allow: if neither term reached (about) the
-           working precision, their radii come from the inputs and another
+           the input balls (q, e2) allow: if one term did not reach (about)
+           the working precision, its radius comes from the inputs, it
+           bounds the radius of the difference from below, and another
            pass would gain nothing */
         if (ra_terms < prec + guard - 8)
             break;

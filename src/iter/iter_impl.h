@@ -36,10 +36,11 @@ void ntk_iter_clamp_eps(arb_t eps, slong prec);
 void ntk_iter_mv_combine(arb_t res, const arb_t gmid, const mag_t S,
                          const mag_t rad, const arb_t plain, slong prec);
 
-/* general step; chi_fixed = chi_1(q_fixed) and f2 = f''(1) at q_fixed if
-   known (else NULL) */
+/* general step; qc = the maps' cache at q_fixed (q, E[phi^2], V, chi_1;
+   ntk_maps_qcache_set) and f2 = f''(1) at q_fixed if known (else NULL) */
 ntk_status ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net,
-                                const arb_t q_fixed, const arb_t chi_fixed,
+                                const arb_t q_fixed,
+                                const ntk_maps_qcache_struct *qc,
                                 const arb_t f2, slong prec);
 
 /* Checkpoint sink shared by the paths: writes rows[*next] when depth hits */

@@ -50,6 +50,7 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     ntk_iter_sink sk;
     ntk_iter_state_t s;
     ntk_iter_taylor_struct T;
+    ntk_maps_qcache_t qc;
     int have_taylor = 0, taylor_failed = 0, have_eoc = 0;
     arb_t q1, c0, qstar, chi, d12, t;
     slong Lmax, fast = 0, general = 0;
@@ -66,6 +67,7 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     ntk_net_init(net);
     ntk_eoc_init(eoc);
     ntk_iter_state_init(s);
+    ntk_maps_qcache_init(qc);
     arb_init(q1); arb_init(c0); arb_init(qstar); arb_init(chi); arb_init(d12); arb_init(t);
 
     sk.rows = rows;
@@ -147,9 +149,10 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         if (info != NULL)
             arb_set(info->q_star, qstar);
         arb_set(q1, qstar);
-        st = ntk_maps_chi1(chi, net, qstar, prec);
+        st = ntk_maps_qcache_set(qc, net, qstar, prec);   /* chi_1, V, E[phi^2] at q* */
         if (st != NTK_SUCCESS)
             goto cleanup;
+        arb_set(chi, qc->chi);
     }
     else
         arb_set_fmpq(q1, pb->q1, prec);
@@ -216,7 +219,7 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         else
         {
             st = ntk_iter_step_cached(s, net, pb->q1_star ? qstar : NULL,
-                                      pb->q1_star ? chi : NULL,
+                                      pb->q1_star ? qc : NULL,
                                       have_taylor ? T.F2 : NULL, prec);
             if (st != NTK_SUCCESS)
                 goto cleanup;
@@ -237,6 +240,7 @@ cleanup:
     ntk_net_clear(net);
     ntk_eoc_clear(eoc);
     ntk_iter_state_clear(s);
+    ntk_maps_qcache_clear(qc);
     arb_clear(q1); arb_clear(c0); arb_clear(qstar); arb_clear(chi); arb_clear(d12); arb_clear(t);
     return st;
 }

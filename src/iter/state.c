@@ -103,7 +103,7 @@ ntk_iter_step(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixed,
 
 ntk_status
 ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixed,
-                     const arb_t chi_fixed, const arb_t f2, slong prec)
+                     const ntk_maps_qcache_struct *qc, const arb_t f2, slong prec)
 {
     ntk_status st;
     arb_t qn, chi, gm, dm, gb, db, t, mid;
@@ -138,8 +138,8 @@ ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixe
     }
 
     /* D_11 = chi_1(q) */
-    if (chi_fixed != NULL)
-        arb_set(chi, chi_fixed);
+    if (qc != NULL)
+        arb_set(chi, qc->chi);
     else
     {
         st = ntk_maps_chi1(chi, net, s->q, prec);
@@ -154,7 +154,10 @@ ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixe
     else
     {
         arb_set_arf(mid, arb_midref(s->eps));
-        st = ntk_maps_eps_step(gm, dm, net, s->q, mid, prec);
+        if (qc != NULL)
+            st = ntk_maps_eps_step_qcache(gm, dm, net, qc, mid, prec);
+        else
+            st = ntk_maps_eps_step(gm, dm, net, s->q, mid, prec);
         if (st != NTK_SUCCESS) goto cleanup;
         if (arb_is_exact(s->eps))
         {
@@ -176,7 +179,10 @@ ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixe
         }
         else
         {
-            st = ntk_maps_eps_step(gb, db, net, s->q, s->eps, prec);
+            if (qc != NULL)
+                st = ntk_maps_eps_step_qcache(gb, db, net, qc, s->eps, prec);
+            else
+                st = ntk_maps_eps_step(gb, db, net, s->q, s->eps, prec);
             if (st != NTK_SUCCESS) goto cleanup;
             /* S >= sup |d eps'/d eps| = sup |q D12 / V(q)| (Lemma P2) */
             arb_mul(t, s->q, db, prec);
