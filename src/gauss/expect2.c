@@ -145,6 +145,7 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     arb_t au, bu, cu, su, dx, dy, hx, hy, Delta, t, u, x, z, M, e, Tx, Ty;
     arb_t S0, S1, St, m1c, tot, zero, ax_z, e0, e1;
     arb_ptr wy = NULL, vals = NULL, jet = NULL, H = NULL, wa = NULL;
+    arb_ptr gx = NULL, gy = NULL;
     slong *Kj = NULL;
     arb_poly_t p, q, pq;
     ntk_status st = NTK_SUCCESS;
@@ -254,13 +255,16 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
     _gauss_lb(Tx, Tx, wp);
     _gauss_lb(Ty, Ty, wp);
 
-    /* inner weights h_y gamma(y_k), k = -Ky..Ky */
+    /* inner weights h_y gamma(y_k), k = -Ky..Ky; gy[k] = gamma(k h_y) and
+       gx[j] = gamma(j h_x) by recurrence (both kept for the bounds) */
     wy = _arb_vec_init(2 * Ky + 1);
+    gy = _arb_vec_init(Ky + 1);
+    gx = _arb_vec_init(Jx + 1);
+    _gauss_density_grid(gy, hy, Ky + 1, wp);
+    _gauss_density_grid(gx, hx, Jx + 1, wp);
     for (kk = 0; kk <= Ky; kk++)
     {
-        arb_mul_si(t, hy, kk, wp);
-        _gauss_density(u, t, wp);
-        arb_mul(wy + Ky + kk, u, hy, wp);
+        arb_mul(wy + Ky + kk, gy + kk, hy, wp);
         arb_set(wy + Ky - kk, wy + Ky + kk);
     }
     /* disk truncation: inner node range |k| <= Kj[j] with
@@ -344,14 +348,14 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         st = _gauss_jet_real(jet, act, z, 0, k + 1, wp);
         if (st != NTK_SUCCESS)
             goto cleanup;
-        _gauss_density(u, x, wp);
-        arb_mul(u, u, hx, wp);
+        arb_mul(u, gx + FLINT_ABS(j), hx, wp);
         arb_mul(wa + Jx + j, u, jet + k, wp);
+        /* bounds only: upper bounds at low precision */
         arb_abs(t, wa + Jx + j);
-        _gauss_ub(t, t, wp);
-        arb_add(S0, S0, t, wp);
+        _gauss_ub(t, t, GAUSS_BOUND_PREC);
+        arb_add(S0, S0, t, GAUSS_BOUND_PREC);
         arb_abs(z, x);
-        arb_addmul(S1, t, z, wp);
+        arb_addmul(S1, t, z, GAUSS_BOUND_PREC);
     }
     arb_dot(tot, NULL, 0, wa, 1, H, 1, 2 * Jx + 1, wp);
 
@@ -417,27 +421,29 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         arb_zero(St);
         for (j = -Jx; j <= Jx; j++)
         {
+            /* an upper bound: low precision suffices (balls throughout);
+               gamma(T_j) = gy[K_j] since T_j = K_j h_y */
+            const slong bp = GAUSS_BOUND_PREC;
             arb_t Tj, gj, xa;
             arb_init(Tj); arb_init(gj); arb_init(xa);
-            arb_mul_si(Tj, hy, Kj[Jx + j], wp);
-            _gauss_lb(Tj, Tj, wp);
-            _gauss_density(gj, Tj, wp);
-            _gauss_ub(gj, gj, wp);
-            arb_mul_si(xa, hx, j, wp);
+            arb_mul_si(Tj, hy, Kj[Jx + j], bp);
+            _gauss_lb(Tj, Tj, bp);
+            _gauss_ub(gj, gy + Kj[Jx + j], bp);
+            arb_mul_si(xa, hx, j, bp);
             arb_abs(xa, xa);
-            arb_mul(t, g->B, bu, wp);
-            arb_mul(t, t, cu, wp);
-            arb_mul(t, t, xa, wp);
-            arb_add(t, t, g->A, wp);
-            arb_div(t, t, Tj, wp);                 /* (A + B beta|c||x|)/T_j */
-            arb_mul(u, g->B, bu, wp);
-            arb_mul(u, u, su, wp);
-            arb_add(t, t, u, wp);
-            arb_mul(t, t, gj, wp);
+            arb_mul(t, g->B, bu, bp);
+            arb_mul(t, t, cu, bp);
+            arb_mul(t, t, xa, bp);
+            arb_add(t, t, g->A, bp);
+            arb_div(t, t, Tj, bp);                 /* (A + B beta|c||x|)/T_j */
+            arb_mul(u, g->B, bu, bp);
+            arb_mul(u, u, su, bp);
+            arb_add(t, t, u, bp);
+            arb_mul(t, t, gj, bp);
             arb_mul_2exp_si(t, t, 1);
             arb_abs(u, wa + Jx + j);
-            _gauss_ub(u, u, wp);
-            arb_addmul(St, t, u, wp);
+            _gauss_ub(u, u, bp);
+            arb_addmul(St, t, u, bp);
             arb_clear(Tj); arb_clear(gj); arb_clear(xa);
         }
         arb_mul(ey, e0, S0, wp);
@@ -462,6 +468,8 @@ cleanup:
     arb_clear(e0); arb_clear(e1);
     arb_poly_clear(p); arb_poly_clear(q); arb_poly_clear(pq);
     if (wy) _arb_vec_clear(wy, 2 * Ky + 1);
+    if (gy) _arb_vec_clear(gy, Ky + 1);
+    if (gx) _arb_vec_clear(gx, Jx + 1);
     if (vals) _arb_vec_clear(vals, lattice ? 2 * N + 1 : 2 * Ky + 1);
     if (jet) _arb_vec_clear(jet, k + 1);
     if (H) _arb_vec_clear(H, 2 * Jx + 1);

@@ -14,6 +14,10 @@
 #define GAUSS_LN2 0.69314718055994530942
 #define GAUSS_PI 3.14159265358979323846
 
+/* Working precision of error-bound arithmetic (upper bounds in balls:
+ * any precision is valid, this one keeps them within ~1e-15 relative) */
+#define GAUSS_BOUND_PREC 64
+
 /* res = the interval [lo, hi] for small integers (exact ball) */
 void _gauss_interval_si(arb_t res, slong lo, slong hi);
 
@@ -51,6 +55,8 @@ double _gauss_ub_d(const arb_t x);
 /* gamma(x) = exp(-x^2/2)/sqrt(2 pi) for real or complex x. */
 void _gauss_density(arb_t res, const arb_t x, slong prec);
 void _gauss_density_acb(acb_t res, const acb_t x, slong prec);
+/* res[k] = gamma(k h), k = 0..n-1 (h >= 0; recurrence, enclosures). */
+void _gauss_density_grid(arb_ptr res, const arb_t h, slong n, slong prec);
 
 /* One-sided tail moments M_j(T) = int_T^oo x^j gamma(x) dx, j = 0..n-1
  * (proofs/tails.md, Lemma T1).  T >= 0. */

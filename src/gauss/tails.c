@@ -159,6 +159,38 @@ _gauss_density(arb_t res, const arb_t x, slong prec)
     arb_clear(t);
 }
 
+/* gamma(k h) for k = 0..n-1 from gamma((k+1) h) = gamma(k h) r^(2k+1),
+   r = exp(-h^2/2): two multiplications per node instead of an exp.  The
+   products of the recurrence multiply the relative radius by about k^2 at
+   node k; the extra working bits 2 log2(n) + 8 pay for it. */
+void
+_gauss_density_grid(arb_ptr res, const arb_t h, slong n, slong prec)
+{
+    arb_t r, r2, p;
+    slong k, wp = prec + 2 * FLINT_BIT_COUNT(n) + 8;
+
+    if (n <= 0)
+        return;
+    arb_init(r); arb_init(r2); arb_init(p);
+    arb_sqr(r, h, wp);
+    arb_mul_2exp_si(r, r, -1);
+    arb_neg(r, r);
+    arb_exp(r, r, wp);                      /* r = exp(-h^2/2) */
+    arb_sqr(r2, r, wp);
+    arb_set(p, r);                          /* r^(2k+1) at k = 0 */
+    arb_const_pi(res, wp);
+    arb_mul_2exp_si(res, res, 1);
+    arb_rsqrt(res, res, wp);                /* gamma(0) */
+    for (k = 0; k + 1 < n; k++)
+    {
+        arb_mul(res + k + 1, res + k, p, wp);
+        arb_mul(p, p, r2, wp);
+    }
+    for (k = 0; k < n; k++)
+        arb_set_round(res + k, res + k, prec);
+    arb_clear(r); arb_clear(r2); arb_clear(p);
+}
+
 void
 _gauss_density_acb(acb_t res, const acb_t x, slong prec)
 {
