@@ -525,6 +525,87 @@ test_domain(void **state)
     arb_clear(q); arb_clear(r); arb_clear(one); arb_clear(two);
 }
 
+/*
+ * Inputs given as balls (as q* from a root solve is): the refinement loops
+ * stop once more nodes or bits cannot narrow the result, which must still
+ * leave it as accurate as the input radius allows.  Truth: the act
+ * module's closed forms (erf, gelu) at the centre of the ball; the
+ * supplied-e2 variant is checked against the same truth.
+ */
+static void
+ball_check(const char *name, double q_d, double eps_d, slong prec, slong qbits)
+{
+    ntk_act_t act;
+    arb_t q, eps, r, t, e2, s12;
+    slong o00[2] = {0, 0}, lost, d;
+    char what[160];
+    ntk_act_init(act);
+    arb_init(q); arb_init(eps); arb_init(r); arb_init(t); arb_init(e2);
+    arb_init(s12);
+    set_act(act, name);
+    arb_set_d(q, q_d);
+    arb_set_d(eps, eps_d);
+    /* radius 2^-qbits relative: the result cannot be more accurate than
+       about qbits - log2(1/eps) bits (cancellation in the eps form) */
+    if (qbits > 0)
+        mag_set_ui_2exp_si(arb_radref(q), 1, -qbits);
+    lost = (slong) ceil(log2(1.0 / eps_d)) + 12;
+    snprintf(what, sizeof what, "eps form %s q=%g+-2^-%ld eps=%g prec=%ld",
+             name, q_d, (long) qbits, eps_d, (long) prec);
+    assert_int_equal(ntk_gauss_expect1(e2, act, o00, 2, 0, q, prec + 64),
+                     NTK_SUCCESS);
+    arb_set_arf(s12, arb_midref(q));
+    assert_int_equal(ntk_act_kernel_closed_eps(t, act, 0, s12, eps, 2 * prec),
+                     NTK_SUCCESS);
+    for (int given = 0; given <= 1; given++)
+    {
+        assert_int_equal(ntk_gauss_expect2_eps_e2(r, act, q, eps,
+                                                  given ? e2 : NULL, prec),
+                         NTK_SUCCESS);
+        check_encloses(r, t, what);
+        check_accuracy(r, FLINT_MIN(prec, qbits > 0 ? qbits : prec) - lost,
+                       what);
+    }
+    /* the 2D kernels themselves (deriv 0, 1) on the same balls */
+    arb_mul(s12, q, eps, prec);
+    arb_sub(s12, q, s12, prec);
+    for (d = 0; d <= 1; d++)
+    {
+        arb_t mq, ms12;
+        arb_init(mq); arb_init(ms12);
+        snprintf(what, sizeof what, "kernel %s deriv %ld q=%g+-2^-%ld eps=%g",
+                 name, (long) d, q_d, (long) qbits, eps_d);
+        assert_int_equal(ntk_gauss_expect2(r, act, (int) d, q, s12, q, prec),
+                         NTK_SUCCESS);
+        arb_set_arf(mq, arb_midref(q));
+        arb_mul(ms12, mq, eps, 2 * prec);
+        arb_sub(ms12, mq, ms12, 2 * prec);
+        assert_int_equal(ntk_act_kernel_closed(t, act, (int) d, mq, ms12, mq,
+                                               2 * prec), NTK_SUCCESS);
+        check_encloses(r, t, what);
+        check_accuracy(r, FLINT_MIN(prec, qbits > 0 ? qbits : prec) - 12,
+                       what);
+        arb_clear(mq); arb_clear(ms12);
+    }
+    ntk_act_clear(act);
+    arb_clear(q); arb_clear(eps); arb_clear(r); arb_clear(t); arb_clear(e2);
+    arb_clear(s12);
+}
+
+static void
+test_input_balls(void **state)
+{
+    (void) state;
+    ball_check("erf", 0.7, 0.3, 128, 0);      /* exact input: full accuracy */
+    ball_check("erf", 0.7, 0.3, 128, 110);    /* input-limited */
+    ball_check("gelu", 1.2, 0.05, 128, 115);
+    if (slow)
+    {
+        ball_check("erf", 0.4, 0.01, 192, 170);
+        ball_check("gelu", 0.9, 0.5, 96, 0);
+    }
+}
+
 int
 main(void)
 {
@@ -542,6 +623,7 @@ main(void)
         cmocka_unit_test(test_eps_tanh),
         cmocka_unit_test(test_eps_elu),
         cmocka_unit_test(test_expect2_piecewise_closed),
+        cmocka_unit_test(test_input_balls),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();

@@ -145,6 +145,74 @@ test_eps_step(void **state)
     arb_clear(n11); arb_clear(n12); arb_clear(n22); arb_clear(d11); arb_clear(d12); arb_clear(d22);
 }
 
+/* the per-q cache: eps steps with the cached E[phi^2], V, chi_1 agree with
+   the closed forms (erf by quadrature) and with 1 - N12/V, D12 of the full
+   maps at twice the precision (tanh, silu); also on a q ball */
+static void
+test_eps_step_qcache(void **state)
+{
+    const char *acts[] = {"erf", "tanh", "silu"};
+    const char *epss[] = {"0.5", "0.1", "0.03"};
+    ntk_net_t n, cl;
+    ntk_maps_qcache_t qc;
+    arb_t q, eps, c, e1, dm, n11, n12, n22, d11, d12, d22, t;
+    (void) state;
+    ntk_net_init(n);
+    ntk_net_init(cl);
+    ntk_maps_qcache_init(qc);
+    arb_init(q); arb_init(eps); arb_init(c); arb_init(e1); arb_init(dm); arb_init(t);
+    arb_init(n11); arb_init(n12); arb_init(n22); arb_init(d11); arb_init(d12); arb_init(d22);
+    for (size_t k = 0; k < 3; k++)
+        for (int ball = 0; ball <= 1; ball++)
+        {
+            mknet(n, acts[k], "1.9", "0.02", k == 0 ? NTK_METHOD_QUAD : NTK_METHOD_AUTO);
+            dec(q, "0.6");
+            if (ball)
+                mag_set_ui_2exp_si(arb_radref(q), 1, -110);
+            assert_int_equal(ntk_maps_qcache_set(qc, n, q, PREC), NTK_SUCCESS);
+            assert_int_equal(ntk_maps_var(t, n, q, PREC), NTK_SUCCESS);
+            assert_true(arb_overlaps(t, qc->v));
+            assert_int_equal(ntk_maps_chi1(t, n, q, PREC), NTK_SUCCESS);
+            assert_true(arb_overlaps(t, qc->chi));
+            for (size_t j = 0; j < 3; j++)
+            {
+                dec(eps, epss[j]);
+                assert_int_equal(ntk_maps_eps_step_qcache(e1, dm, n, qc, eps, PREC),
+                                 NTK_SUCCESS);
+                assert_true(arb_rel_accuracy_bits(e1) >= (ball ? 110 : PREC) - 20);
+                assert_true(arb_rel_accuracy_bits(dm) >= (ball ? 110 : PREC) - 20);
+                if (k == 0)
+                {
+                    /* erf: closed forms (method AUTO) */
+                    mknet(cl, acts[k], "1.9", "0.02", NTK_METHOD_AUTO);
+                    assert_int_equal(ntk_maps_eps_step(t, d12, cl, q, eps, 2 * PREC),
+                                     NTK_SUCCESS);
+                }
+                else
+                {
+                    /* 1 - N12/N11 and D12 by the 2D maps, no eps form */
+                    arb_one(c);
+                    arb_sub(c, c, eps, 2 * PREC);
+                    arb_mul(c, c, q, 2 * PREC);
+                    assert_int_equal(ntk_maps_nngp(n11, n12, n22, n, q, c, q, 2 * PREC),
+                                     NTK_SUCCESS);
+                    assert_int_equal(ntk_maps_deriv(d11, d12, d22, n, q, c, q, 2 * PREC),
+                                     NTK_SUCCESS);
+                    arb_div(t, n12, n11, 2 * PREC);
+                    arb_sub_ui(t, t, 1, 2 * PREC);
+                    arb_neg(t, t);
+                }
+                assert_true(arb_overlaps(t, e1));
+                assert_true(arb_overlaps(d12, dm));
+            }
+        }
+    ntk_net_clear(n);
+    ntk_net_clear(cl);
+    ntk_maps_qcache_clear(qc);
+    arb_clear(q); arb_clear(eps); arb_clear(c); arb_clear(e1); arb_clear(dm); arb_clear(t);
+    arb_clear(n11); arb_clear(n12); arb_clear(n22); arb_clear(d11); arb_clear(d12); arb_clear(d22);
+}
+
 /* relu-like: EOC exactly at sigma_w^2 = 1/(a^2+b^2), sigma_b = 0 (Lemma M6);
    no EOC for sigma_b > 0 */
 static void
@@ -506,6 +574,7 @@ main(void)
         cmocka_unit_test(test_closed_vs_quad),
         cmocka_unit_test(test_d12_at_one_is_chi1),
         cmocka_unit_test(test_eps_step),
+        cmocka_unit_test(test_eps_step_qcache),
         cmocka_unit_test(test_eoc_relulike),
         cmocka_unit_test(test_eoc_relu_pow),
         cmocka_unit_test(test_eoc_erf_kernels),
