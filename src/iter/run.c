@@ -245,6 +245,23 @@ cleanup:
     return st;
 }
 
+static slong
+round_up8(slong prec)
+{
+    return ((prec + 7) / 8) * 8;
+}
+
+/* bits missing for digits in row (about 3.33 per digit; digits if no
+   digit is certified) */
+static slong
+row_shortfall_bits(const ntk_iter_row_t row, slong digits)
+{
+    slong d = digits - 1;
+    while (d > 0 && !ntk_iter_row_accurate(row, d))
+        d--;
+    return ntk_digits_to_bits(digits - d);
+}
+
 ntk_status
 ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
              const ntk_iter_problem_t pb, const slong *depths, slong n,
@@ -253,7 +270,7 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     ntk_iter_opts_t def;
     const ntk_iter_opts_struct *op;
     ntk_status st;
-    slong prec, cap, Lmax, guard, attempts = 0;
+    slong prec, cap, Lmax, guard, attempts = 0, short_bits;
 
     if (opts == NULL)
     {
@@ -269,12 +286,14 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         return st;
     Lmax = depths[n - 1];
     /* Radii grow additively: the relative accuracy lost by depth L is
-       about log2(L) bits (proofs/propagation.md, Remark after P3); then
-       round up to whole limbs, which costs nothing. */
-    guard = FLINT_BIT_COUNT(Lmax) + 4;
+       about log2(L) + 7..9 bits (proofs/propagation.md, Remark after P3);
+       round up to a multiple of 8 bits only: the quadrature of the general
+       layers and the Price coefficients cost more with every bit, not
+       per limb. */
+    guard = FLINT_BIT_COUNT(Lmax) + 10;
     prec = op->prec_start > 0 ? op->prec_start : ntk_digits_to_bits(digits) + guard;
     if (op->prec_start <= 0)
-        prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
+        prec = round_up8(prec);
     cap = op->prec_cap > 0 ? op->prec_cap : 4096;
     if (prec > cap)
         prec = cap;
@@ -291,13 +310,15 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
             info->attempts = attempts;
         }
         st = ntk_iter_run_prec(rows, info, pb, depths, n, op, prec);
+        short_bits = 0;
         if (st == NTK_SUCCESS)
         {
             for (slong i = 0; i < n; i++)
                 if (!ntk_iter_row_accurate(rows + i, digits))
                 {
-                    bad = depths[i];
-                    break;
+                    if (bad == 0)
+                        bad = depths[i];
+                    short_bits = FLINT_MAX(short_bits, row_shortfall_bits(rows + i, digits));
                 }
             if (bad == 0)
                 return NTK_SUCCESS;
@@ -314,7 +335,13 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                                      (long) bad, (long) digits, (long) cap);
             return st;   /* the maps' own NTK_UNABLE message */
         }
-        prec = FLINT_MIN(2 * prec, cap);
+        /* a known shortfall of a few bits (the rows came out a little
+           wide) costs a step of 32 bits or the shortfall plus 16; anything
+           else (NTK_UNABLE, or most of the accuracy missing) doubles */
+        if (short_bits > 0 && short_bits + 16 < prec)
+            prec = FLINT_MIN(round_up8(prec + FLINT_MAX(32, short_bits + 16)), cap);
+        else
+            prec = FLINT_MIN(2 * prec, cap);
         ntk_error_clear();
     }
 }

@@ -66,6 +66,37 @@ test_erf_eoc(void **state)
     ntk_iter_problem_clear(pb);
 }
 
+/* Ziv loop: a start precision a little short retries with a step sized by
+   the measured shortfall (not by doubling), and the result agrees with a
+   run at the default start */
+static void
+test_ziv_shortfall_step(void **state)
+{
+    slong d[1] = {3000};
+    ntk_iter_problem_t pb;
+    ntk_iter_info_t info;
+    ntk_iter_opts_t opts;
+    ntk_iter_row_struct *a = ntk_iter_rows_init(1), *b = ntk_iter_rows_init(1);
+    (void) state;
+    ntk_iter_problem_init(pb);
+    ntk_iter_info_init(info);
+    smooth_problem(pb, "erf", NULL, "0.04", 1, "0.5");
+    ntk_iter_opts_init(opts);
+    opts->prec_start = 64;            /* 20 digits need ~67 bits + guard */
+    assert_int_equal(ntk_iter_run(a, info, pb, d, 1, 20, opts), NTK_SUCCESS);
+    assert_true(info->attempts >= 2);
+    assert_true(info->prec > 64 && info->prec < 128);
+    assert_true(ntk_iter_row_accurate(a, 20));
+    assert_int_equal(ntk_iter_run(b, info, pb, d, 1, 20, NULL), NTK_SUCCESS);
+    assert_int_equal(info->attempts, 1);
+    assert_true(arb_overlaps(a->eps, b->eps));
+    assert_true(arb_overlaps(a->theta12, b->theta12));
+    ntk_iter_info_clear(info);
+    ntk_iter_rows_clear(a, 1);
+    ntk_iter_rows_clear(b, 1);
+    ntk_iter_problem_clear(pb);
+}
+
 /* ordered phase at q*: Theta^L_11 = q* (1 - chi^L)/(1 - chi) -> q* / (1 - chi) */
 static void
 test_erf_ordered(void **state)
@@ -196,6 +227,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_erf_eoc),
         cmocka_unit_test(test_erf_ordered),
+        cmocka_unit_test(test_ziv_shortfall_step),
         cmocka_unit_test(test_erf_chaotic),
         cmocka_unit_test(test_erf_closed_vs_quad),
     };
