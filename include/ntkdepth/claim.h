@@ -307,6 +307,8 @@ typedef struct
     double budget;            /* seconds of wall-clock time per claim for the
                                  recursion (0: none); a run stopped by the
                                  budget makes the claim inconclusive */
+    int threads;              /* threads of the Monte Carlo claims (0: all
+                                 cores); their results do not depend on it */
 } ntk_verify_opts_struct;
 
 typedef ntk_verify_opts_struct ntk_verify_opts_t[1];

@@ -67,7 +67,7 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
                              cl->id ? cl->id : "?", cl->hook);
     }
     ntk_finite_result_init(mc, cfg);
-    st = ntk_finite_run(mc, cfg, 0, NULL, NULL);
+    st = ntk_finite_run(mc, cfg, opts->threads, NULL, NULL);
     if (st == NTK_SUCCESS)
     {
         if (!strcmp(which, "k1")) st = ntk_finite_claim_k1(&c, mc, cfg);

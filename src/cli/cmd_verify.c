@@ -331,7 +331,7 @@ ntk_cli_verify(int argc, char **argv)
     ntk_verify_opts_t vo;
     ntk_status st;
     char cmdline[2048];
-    slong nres = 0, jobs = 0, ngroups = 0, *order = NULL, *gstart = NULL;
+    slong nres = 0, jobs = 0, ngroups = 0, *order = NULL, *gstart = NULL, *gorder = NULL;
 
     optind = 1;
     opterr = 0;
@@ -439,8 +439,26 @@ ntk_cli_verify(int argc, char **argv)
         gstart[ngroups] = k;
         flint_free(used);
     }
+    /* groups with their own (larger) budget are the long ones: start them
+       first, so that they do not end the run alone (a stable sort) */
+    gorder = flint_malloc(sizeof(slong) * (size_t) (ngroups + 1));
+    {
+        slong k = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (slong g = 0; g < ngroups; g++)
+            {
+                int own = 0;
+                for (slong i = gstart[g]; i < gstart[g + 1]; i++)
+                    own |= cs->v[order[i]].budget > 0;
+                if (own == (pass == 0))
+                    gorder[k++] = g;
+            }
+    }
     if (jobs > ngroups)
         jobs = ngroups > 0 ? ngroups : 1;
+    /* parallel claims: one thread each (Monte Carlo claims otherwise use
+       every core); their results do not depend on the thread count */
+    vo->threads = jobs > 1 ? 1 : 0;
     {
         verify_job pool[64];
         slong next = 0, running = 0, finished = 0;
@@ -456,7 +474,8 @@ ntk_cli_verify(int argc, char **argv)
             /* start groups while slots are free */
             while (next < ngroups && running < jobs)
             {
-                slong *g = order + gstart[next], m = gstart[next + 1] - gstart[next];
+                slong *g = order + gstart[gorder[next]];
+                slong m = gstart[gorder[next] + 1] - gstart[gorder[next]];
                 for (k = 0; pool[k].pid != 0; k++)
                     ;
                 if (jobs == 1)
@@ -591,6 +610,7 @@ ntk_cli_verify(int argc, char **argv)
 cleanup:
     flint_free(order);
     flint_free(gstart);
+    flint_free(gorder);
     for (slong i = 0; i < nres; i++)
         ntk_claim_result_clear(res + i);
     flint_free(res);
