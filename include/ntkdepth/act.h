@@ -120,6 +120,17 @@ ntk_status ntk_act_jet(acb_ptr res, const ntk_act_t act, const acb_t z,
 ntk_status ntk_act_jet_arb(arb_ptr res, const ntk_act_t act, const arb_t x,
                            slong len, slong prec);
 
+/** Values on an arithmetic progression: res[i] = phi^(k)(i h), i = 0..n-1,
+ *  k in {0, 1}, h a real ball (an enclosure for every h in the ball).
+ *  tanh uses tanh(i h) = 1 - 2/(E^i + 1), E = e^(2h), with the powers by
+ *  repeated multiplication at prec + 2 bitcount(n) + 8 bits (a few
+ *  multiplications per value instead of a jet); every other activation
+ *  takes ntk_act_jet_arb at each point.  Status as ntk_act_jet_arb;
+ *  NTK_DOMAIN if k is not 0 or 1.  Aliasing: res has room for n entries
+ *  and does not alias h. */
+ntk_status ntk_act_values_ap(arb_ptr res, const ntk_act_t act, slong k,
+                             const arb_t h, slong n, slong prec);
+
 /**
  * Growth bound in a complex strip, for tail bounds (proofs/tails.md):
  * for every z with |Im z| <= r (and, for branch -1/+1, Re z <= r resp.

@@ -389,6 +389,44 @@ ntk_act_jet(acb_ptr res, const ntk_act_t act, const acb_t z, int branch,
 }
 
 ntk_status
+ntk_act_values_ap(arb_ptr res, const ntk_act_t act, slong k, const arb_t h,
+                  slong n, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    arb_ptr jet;
+    arb_t x;
+    slong i;
+
+    if (k != 0 && k != 1)
+        return ntk_error_set(NTK_DOMAIN, "values on a progression: k = %ld "
+                             "must be 0 or 1", (long) k);
+    if (n <= 0)
+        return NTK_SUCCESS;
+    if (!arb_is_finite(h))
+        return ntk_error_set(NTK_UNABLE, "%s: progression step not finite",
+                             act->name);
+    if (act->kind == NTK_ACT_TANH)
+    {
+        _ntk_act_tanh_values_ap(res, k, h, n, prec);
+        if (!_arb_vec_is_finite(res, n))
+            return ntk_error_set(NTK_UNABLE, "%s: values not finite", act->name);
+        return NTK_SUCCESS;
+    }
+    jet = _arb_vec_init(k + 1);
+    arb_init(x);
+    for (i = 0; i < n && st == NTK_SUCCESS; i++)
+    {
+        arb_mul_si(x, h, i, prec);
+        st = ntk_act_jet_arb(jet, act, x, k + 1, prec);
+        if (st == NTK_SUCCESS)
+            arb_set(res + i, jet + k);
+    }
+    _arb_vec_clear(jet, k + 1);
+    arb_clear(x);
+    return st;
+}
+
+ntk_status
 ntk_act_jet_arb(arb_ptr res, const ntk_act_t act, const arb_t x, slong len,
                 slong prec)
 {

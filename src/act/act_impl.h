@@ -73,6 +73,10 @@ NTK_ACT_DECLARE_JET(selu)
 NTK_ACT_DECLARE_KERNEL(selu)
 NTK_ACT_DECLARE_JET(mish)
 
+/* tanh on an arithmetic progression (tanh.c; see ntk_act_values_ap) */
+void _ntk_act_tanh_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
+                             slong prec);
+
 /* ---- shared series helpers ------------------------------------------- */
 
 /* res[0..len) = Taylor coefficients of sigmoid(z + t) in t (sigmoid.c). */

@@ -136,6 +136,29 @@ dyadic_step(arb_t h, double hd)
     arb_mul_2exp_si(h, h, -30);
 }
 
+/* v[N + j] = phi^(k)(j t), j = -N..N (two progressions from 0) */
+static ntk_status
+ap_values(arb_ptr v, const ntk_act_t act, slong k, const arb_t t, slong N,
+          slong prec)
+{
+    ntk_status st;
+    arb_t mt;
+    arb_ptr neg = _arb_vec_init(N + 1);
+    slong j;
+
+    arb_init(mt);
+    arb_neg(mt, t);
+    st = ntk_act_values_ap(v + N, act, k, t, N + 1, prec);
+    if (st == NTK_SUCCESS)
+        st = ntk_act_values_ap(neg, act, k, mt, N + 1, prec);
+    if (st == NTK_SUCCESS)
+        for (j = 1; j <= N; j++)
+            arb_swap(v + N - j, neg + j);
+    _arb_vec_clear(neg, N + 1);
+    arb_clear(mt);
+    return st;
+}
+
 static ntk_status
 trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
           const arb_t beta, const arb_t c, const arb_t s, double bits,
@@ -293,14 +316,9 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
         N = m1 * Jx + m2 * Ky;
         vals = _arb_vec_init(2 * N + 1);
         arb_mul(t, Delta, beta, wp);
-        for (j = -N; j <= N; j++)
-        {
-            arb_mul_si(z, t, j, wp);
-            st = _gauss_jet_real(jet, act, z, 0, k + 1, wp);
-            if (st != NTK_SUCCESS)
-                goto cleanup;
-            arb_swap(vals + N + j, jet + k);
-        }
+        st = ap_values(vals, act, k, t, N, wp);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
         for (j = -Jx; j <= Jx; j++)
         {
             slong kj = Kj[Jx + j];
@@ -341,15 +359,15 @@ trap_once(arb_t res, const ntk_act_t act, slong k, const arb_t alpha,
 
     /* outer: wa_j = h_x gamma(x_j) phi^(k)(alpha x_j); also the sums
        S0 = sum h_x gamma |phi_a|, S1 = sum h_x gamma |phi_a| |x_j| */
+    arb_mul(t, hx, alpha, wp);
+    st = ap_values(wa, act, k, t, Jx, wp);     /* phi^(k)(alpha x_j) */
+    if (st != NTK_SUCCESS)
+        goto cleanup;
     for (j = -Jx; j <= Jx; j++)
     {
         arb_mul_si(x, hx, j, wp);
-        arb_mul(z, x, alpha, wp);
-        st = _gauss_jet_real(jet, act, z, 0, k + 1, wp);
-        if (st != NTK_SUCCESS)
-            goto cleanup;
         arb_mul(u, gx + FLINT_ABS(j), hx, wp);
-        arb_mul(wa + Jx + j, u, jet + k, wp);
+        arb_mul(wa + Jx + j, u, wa + Jx + j, wp);
         /* bounds only: upper bounds at low precision */
         arb_abs(t, wa + Jx + j);
         _gauss_ub(t, t, GAUSS_BOUND_PREC);

@@ -640,11 +640,73 @@ test_growth(void **state)
     ntk_act_clear(a);
 }
 
+/* values on an arithmetic progression: tanh's recurrence against arb_tanh
+   (and 1 - tanh^2) at each point; the generic path (silu) against the jet;
+   a step ball: every value encloses the function at i * (centre of h) */
+static void
+test_values_ap(void **state)
+{
+    const double steps[] = {0.07, -0.13, 0.011};
+    ntk_act_t act;
+    arb_ptr v = _arb_vec_init(600);
+    arb_ptr jet = _arb_vec_init(2);
+    arb_t h, x, t;
+    slong prec = 160, n = 600;
+    (void) state;
+    ntk_act_init(act);
+    arb_init(h); arb_init(x); arb_init(t);
+    for (int a = 0; a < 2; a++)
+    {
+        assert_int_equal(ntk_act_set_str(act, a == 0 ? "tanh" : "silu"), NTK_SUCCESS);
+        for (int si = 0; si < 3; si++)
+            for (slong k = 0; k <= 1; k++)
+                for (int wide = 0; wide <= 1; wide++)
+                {
+                    arb_set_d(h, steps[si]);
+                    if (wide)
+                        mag_set_ui_2exp_si(arb_radref(h), 1, -100);
+                    assert_int_equal(ntk_act_values_ap(v, act, k, h, n, prec), NTK_SUCCESS);
+                    for (slong i = 0; i < n; i += 7)
+                    {
+                        arb_set_arf(x, arb_midref(h));
+                        arb_mul_si(x, x, i, 2 * prec);
+                        if (a == 0)
+                        {
+                            arb_tanh(t, x, 2 * prec);
+                            if (k == 1)
+                            {
+                                arb_sqr(t, t, 2 * prec);
+                                arb_sub_ui(t, t, 1, 2 * prec);
+                                arb_neg(t, t);
+                            }
+                        }
+                        else
+                        {
+                            assert_int_equal(ntk_act_jet_arb(jet, act, x, 2, 2 * prec),
+                                             NTK_SUCCESS);
+                            arb_set(t, jet + k);
+                        }
+                        assert_true(arb_contains(v + i, t) || arb_overlaps(v + i, t));
+                        assert_true(arb_contains_arf(v + i, arb_midref(t)));
+                        /* absolute accuracy about prec bits (wide: the input) */
+                        assert_true(mag_cmp_2exp_si(arb_radref(v + i),
+                                                    wide ? -100 + 14 : -prec + 14) <= 0);
+                    }
+                }
+    }
+    assert_int_equal(ntk_act_values_ap(v, act, 2, h, n, prec), NTK_DOMAIN);
+    ntk_act_clear(act);
+    _arb_vec_clear(v, 600);
+    _arb_vec_clear(jet, 2);
+    arb_clear(h); arb_clear(x); arb_clear(t);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_values_ap),
         cmocka_unit_test(test_identities),
         cmocka_unit_test(test_taylor),
         cmocka_unit_test(test_wide_balls),
