@@ -405,9 +405,14 @@ ntk_act_values_ap(arb_ptr res, const ntk_act_t act, slong k, const arb_t h,
     if (!arb_is_finite(h))
         return ntk_error_set(NTK_UNABLE, "%s: progression step not finite",
                              act->name);
-    if (act->kind == NTK_ACT_TANH)
+    if (act->kind == NTK_ACT_TANH || act->kind == NTK_ACT_SIGMOID
+        || act->kind == NTK_ACT_SILU)
     {
-        _ntk_act_tanh_values_ap(res, k, h, n, prec);
+        if (act->kind == NTK_ACT_TANH)
+            _ntk_act_tanh_values_ap(res, k, h, n, prec);
+        else
+            _ntk_act_sigmoid_values_ap(res, k, h, n,
+                                       act->kind == NTK_ACT_SILU, prec);
         if (!_arb_vec_is_finite(res, n))
             return ntk_error_set(NTK_UNABLE, "%s: values not finite", act->name);
         return NTK_SUCCESS;

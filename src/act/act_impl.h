@@ -76,6 +76,9 @@ NTK_ACT_DECLARE_JET(mish)
 /* tanh on an arithmetic progression (tanh.c; see ntk_act_values_ap) */
 void _ntk_act_tanh_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
                              slong prec);
+/* sigmoid (times_x = 0) or silu (1) on a progression (sigmoid.c) */
+void _ntk_act_sigmoid_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
+                                int times_x, slong prec);
 
 /* ---- shared series helpers ------------------------------------------- */
 

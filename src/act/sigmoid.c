@@ -61,3 +61,45 @@ _ntk_act_sigmoid_growth(arb_t A, arb_t B, arb_t r, slong *p,
     arb_one(A);
     arb_zero(B);
 }
+
+/* res[i] = f^(k)(i h), i < n, f = sigmoid (times_x = 0) or silu = x sigmoid
+   (times_x = 1): with E_i = e^(-i h) by repeated multiplication (the ball
+   products contain e^(-i h) for each h of the ball), s = 1/(1 + E_i) and
+   1 - s = E_i s:  sigmoid' = s (1 - s),  silu = x s,  silu' = s (1 + x (1 - s)).
+   The extra working bits pay for the ~i ulps the products add. */
+void
+_ntk_act_sigmoid_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
+                           int times_x, slong prec)
+{
+    arb_t w, E, s, u, x;
+    slong i, wp = prec + 2 * FLINT_BIT_COUNT(n) + 8;
+
+    arb_init(w); arb_init(E); arb_init(s); arb_init(u); arb_init(x);
+    arb_neg(w, h);
+    arb_exp(w, w, wp);
+    arb_one(E);
+    for (i = 0; i < n; i++)
+    {
+        if (i > 0)
+            arb_mul(E, E, w, wp);
+        arb_add_ui(s, E, 1, wp);
+        arb_inv(s, s, wp);                     /* sigmoid(i h) */
+        arb_mul(u, E, s, wp);                  /* 1 - sigmoid */
+        arb_mul_si(x, h, i, wp);
+        if (!times_x)
+        {
+            if (k == 1)
+                arb_mul(s, s, u, wp);
+        }
+        else if (k == 0)
+            arb_mul(s, s, x, wp);
+        else
+        {
+            arb_mul(u, u, x, wp);
+            arb_add_ui(u, u, 1, wp);
+            arb_mul(s, s, u, wp);
+        }
+        arb_set_round(res + i, s, prec);
+    }
+    arb_clear(w); arb_clear(E); arb_clear(s); arb_clear(u); arb_clear(x);
+}

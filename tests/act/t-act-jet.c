@@ -641,7 +641,8 @@ test_growth(void **state)
 }
 
 /* values on an arithmetic progression: tanh's recurrence against arb_tanh
-   (and 1 - tanh^2) at each point; the generic path (silu) against the jet;
+   (and 1 - tanh^2) at each point; silu, sigmoid (recurrence) and softplus
+   (generic path) against the jet;
    a step ball: every value encloses the function at i * (centre of h) */
 static void
 test_values_ap(void **state)
@@ -655,9 +656,10 @@ test_values_ap(void **state)
     (void) state;
     ntk_act_init(act);
     arb_init(h); arb_init(x); arb_init(t);
-    for (int a = 0; a < 2; a++)
+    const char *names[] = {"tanh", "silu", "sigmoid", "softplus"};
+    for (int a = 0; a < 4; a++)
     {
-        assert_int_equal(ntk_act_set_str(act, a == 0 ? "tanh" : "silu"), NTK_SUCCESS);
+        assert_int_equal(ntk_act_set_str(act, names[a]), NTK_SUCCESS);
         for (int si = 0; si < 3; si++)
             for (slong k = 0; k <= 1; k++)
                 for (int wide = 0; wide <= 1; wide++)
