@@ -63,7 +63,8 @@ ntk_status ntk_gauss_expect1(arb_t res, const ntk_act_t act,
  * piecewise, 2^-14 smooth) the (u +- v)/2 form is used (Lemma E1).
  * Status: NTK_UNABLE for a piecewise activation whose correlation ball
  * touches +-1 without being exactly +-1 (unequal variances).
- * Cost at 128 bits: ~10 ms smooth (tanh), seconds for piecewise (ELU).
+ * Cost at 128 bits: ~2-5 ms smooth (tanh), seconds for piecewise (ELU);
+ * tens of ms when |c| is small (the lattice grows like 1/|c|).
  */
 ntk_status ntk_gauss_expect2(arb_t res, const ntk_act_t act, int deriv,
                              const arb_t s11, const arb_t s12,
