@@ -89,6 +89,50 @@ int ntk_cli_net_option(ntk_cli_net_opts *o, int opt, const char *arg);
 int ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
                         const ntk_cli_net_opts *o, slong prec);
 
+/* Options shared by the run commands (iterate, regress; runopts.c):
+   the network options, --q1, --depth, --digits, --format (text, csv or
+   json), --out, --quiet, --prec-cap.  Strings are parsed later. */
+#define NTK_CLI_RUN_LONGOPTS \
+    NTK_CLI_NET_LONGOPTS, \
+    {"q1", required_argument, 0, OPT_Q1}, \
+    {"depth", required_argument, 0, OPT_DEPTH}, \
+    {"digits", required_argument, 0, OPT_DIGITS}, \
+    {"format", required_argument, 0, OPT_FORMAT}, \
+    {"out", required_argument, 0, OPT_OUT}, \
+    {"quiet", no_argument, 0, OPT_QUIET}, \
+    {"prec-cap", required_argument, 0, OPT_PREC_CAP}, \
+    {"help", no_argument, 0, OPT_HELP}
+
+typedef struct
+{
+    ntk_cli_net_opts net;
+    const char *q1, *depth, *out;   /* NULL when not given */
+    slong digits;                   /* default 20 */
+    ntk_cli_format fmt;             /* default text */
+    int quiet;
+    slong cap, cap_min, cap_max;    /* --prec-cap value and its range */
+} ntk_cli_run_opts;
+
+/* Defaults, with --prec-cap `cap` accepted in [cap_min, cap_max]. */
+void ntk_cli_run_opts_init(ntk_cli_run_opts *o, slong cap, slong cap_min,
+                           slong cap_max);
+/* Store a shared option: returns 1 if `opt` was one of them, with *rc = 0,
+   or the exit status after printing the message (bad --digits, --format,
+   --prec-cap); returns 0 otherwise (--help is left to the command). */
+int ntk_cli_run_option(ntk_cli_run_opts *o, int *rc, const char *cmd, int opt,
+                       const char *arg);
+
+/*
+ * Parse a comma-separated depth list `s` of option `what` (each in
+ * [1, max]) into a sorted list without duplicates (*depths flint_malloc'ed).
+ * ranges: also accept LO..HI (at most 100000 long); beyond > 0: a depth
+ * above it is an error "WHAT L: beyond --depth BEYOND".  Returns 0, or
+ * prints one line and returns the exit status (2).
+ */
+int ntk_cli_parse_depth_list(slong **depths, slong *n, const char *cmd,
+                             const char *what, const char *s, slong max,
+                             slong beyond, int ranges);
+
 /* Ctrl-C / SIGTERM: remove the pending temporary output file and exit 130. */
 void ntk_cli_install_signals(void);
 
