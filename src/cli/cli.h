@@ -113,14 +113,17 @@ typedef struct
     slong cap, cap_min, cap_max;    /* --prec-cap value and its range */
 } ntk_cli_run_opts;
 
-/* Defaults, with --prec-cap `cap` accepted in [cap_min, cap_max]. */
+/* Defaults, with --prec-cap `cap` accepted in [cap_min, cap_max]; resets
+   getopt (optind = 1, opterr = 0) for ntk_cli_run_next. */
 void ntk_cli_run_opts_init(ntk_cli_run_opts *o, slong cap, slong cap_min,
                            slong cap_max);
-/* Store a shared option: returns 1 if `opt` was one of them, with *rc = 0,
-   or the exit status after printing the message (bad --digits, --format,
-   --prec-cap); returns 0 otherwise (--help is left to the command). */
-int ntk_cli_run_option(ntk_cli_run_opts *o, int *rc, const char *cmd, int opt,
-                       const char *arg);
+/* getopt_long loop over argv with the shared options stored in `o`:
+   returns the next option that is not one of them (--help included), or
+   -1 at the end, with *rc = 0, or after printing the message, with *rc the
+   exit status (bad --digits, --format, --prec-cap; a non-option argument:
+   "unexpected argument"). */
+int ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, int argc,
+                     char **argv, const struct option *longopts);
 
 /*
  * Parse a comma-separated depth list `s` of option `what` (each in

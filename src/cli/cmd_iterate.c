@@ -204,16 +204,8 @@ ntk_cli_iterate(int argc, char **argv)
     ntk_status st;
 
     ntk_cli_run_opts_init(&ro, 4096, 16, 1 << 24);
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    while ((opt = ntk_cli_run_next(&ro, &rc, CMD, argc, argv, longopts)) != -1)
     {
-        if (ntk_cli_run_option(&ro, &rc, CMD, opt, optarg))
-        {
-            if (rc != 0)
-                return rc;
-            continue;
-        }
         switch (opt)
         {
             case OPT_C0: c0s = optarg; break;
@@ -226,8 +218,8 @@ ntk_cli_iterate(int argc, char **argv)
                                      argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0)
+        return rc;
     if (ro.depth == NULL)
         return ntk_cli_usage(CMD, "--depth is required");
     if (ro.q1 == NULL)

@@ -367,16 +367,8 @@ ntk_cli_regress(int argc, char **argv)
     ntk_cli_progress bar;
 
     ntk_cli_run_opts_init(&o, 16384, 64, 1 << 22);
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    while ((opt = ntk_cli_run_next(&o, &rc, CMD, argc, argv, longopts)) != -1)
     {
-        if (ntk_cli_run_option(&o, &rc, CMD, opt, optarg))
-        {
-            if (rc != 0)
-                return rc;
-            continue;
-        }
         switch (opt)
         {
             case OPT_RG_TRAIN: trainf = optarg; break;
@@ -398,8 +390,8 @@ ntk_cli_regress(int argc, char **argv)
                                      argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0)
+        return rc;
     if (o.depth == NULL)
         return ntk_cli_usage(CMD, "--depth is required");
     if ((trainf != NULL) == (ns != NULL))

@@ -13,10 +13,14 @@ ntk_cli_run_opts_init(ntk_cli_run_opts *o, slong cap, slong cap_min, slong cap_m
     o->cap = cap;
     o->cap_min = cap_min;
     o->cap_max = cap_max;
+    opterr = 0;
+    optind = 1;
 }
 
-int
-ntk_cli_run_option(ntk_cli_run_opts *o, int *rc, const char *cmd, int opt,
+/* store a shared option: 1 if `opt` is one of them (*rc = 0 or the exit
+   status after printing the message), else 0 */
+static int
+run_option(ntk_cli_run_opts *o, int *rc, const char *cmd, int opt,
                    const char *arg)
 {
     *rc = 0;
@@ -41,6 +45,25 @@ ntk_cli_run_option(ntk_cli_run_opts *o, int *rc, const char *cmd, int opt,
             return 1;
     }
     return 0;
+}
+
+int
+ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, int argc,
+                 char **argv, const struct option *longopts)
+{
+    int opt;
+
+    *rc = 0;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    {
+        if (!run_option(o, rc, cmd, opt, optarg))
+            return opt;
+        if (*rc != 0)
+            return -1;
+    }
+    if (optind < argc)
+        *rc = ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+    return -1;
 }
 
 static int
