@@ -110,6 +110,7 @@ typedef struct
     slong digits;                   /* default 20 */
     ntk_cli_format fmt;             /* default text */
     int quiet;
+    int help;                       /* --help was given (and printed) */
     slong cap, cap_min, cap_max;    /* --prec-cap value and its range */
 } ntk_cli_run_opts;
 
@@ -118,12 +119,15 @@ typedef struct
 void ntk_cli_run_opts_init(ntk_cli_run_opts *o, slong cap, slong cap_min,
                            slong cap_max);
 /* getopt_long loop over argv with the shared options stored in `o`:
-   returns the next option that is not one of them (--help included), or
-   -1 at the end, with *rc = 0, or after printing the message, with *rc the
-   exit status (bad --digits, --format, --prec-cap; a non-option argument:
-   "unexpected argument"). */
-int ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, int argc,
-                     char **argv, const struct option *longopts);
+   returns the next option of the command's own, or -1 when the command
+   must stop parsing, with *rc = 0 (the end of argv; or --help: `help`,
+   a printf format taking ntk_cli_net_help and ntk_act_names(), printed
+   and o->help set) or, after printing one line, *rc the exit status (bad
+   --digits, --format, --prec-cap; an unknown option or missing value; a
+   non-option argument; no --depth). */
+int ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd,
+                     const char *help, int argc, char **argv,
+                     const struct option *longopts);
 
 /*
  * Parse a comma-separated depth list `s` of option `what` (each in

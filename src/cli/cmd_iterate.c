@@ -204,24 +204,17 @@ ntk_cli_iterate(int argc, char **argv)
     ntk_status st;
 
     ntk_cli_run_opts_init(&ro, 4096, 16, 1 << 24);
-    while ((opt = ntk_cli_run_next(&ro, &rc, CMD, argc, argv, longopts)) != -1)
+    while ((opt = ntk_cli_run_next(&ro, &rc, CMD, help_text, argc, argv,
+                                   longopts)) != -1)
     {
         switch (opt)
         {
             case OPT_C0: c0s = optarg; break;
             case OPT_AT: at = optarg; break;
-            case OPT_HELP:
-                printf(help_text, ntk_cli_net_help, ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown option or missing value '%s'",
-                                     argv[optind - 1]);
         }
     }
-    if (rc != 0)
+    if (rc != 0 || ro.help)
         return rc;
-    if (ro.depth == NULL)
-        return ntk_cli_usage(CMD, "--depth is required");
     if (ro.q1 == NULL)
         return ntk_cli_usage(CMD, "--q1 is required (a value or 'star')");
     if (ntk_parse_slong(&depth, ro.depth, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)

@@ -367,7 +367,8 @@ ntk_cli_regress(int argc, char **argv)
     ntk_cli_progress bar;
 
     ntk_cli_run_opts_init(&o, 16384, 64, 1 << 22);
-    while ((opt = ntk_cli_run_next(&o, &rc, CMD, argc, argv, longopts)) != -1)
+    while ((opt = ntk_cli_run_next(&o, &rc, CMD, help_text, argc, argv,
+                                   longopts)) != -1)
     {
         switch (opt)
         {
@@ -382,18 +383,10 @@ ntk_cli_regress(int argc, char **argv)
             case OPT_RG_THREADS: threads_s = optarg; break;
             case OPT_RG_WEIGHTS: weights = 1; break;
             case OPT_RG_TEST_TRAIN: test_train = 1; break;
-            case OPT_HELP:
-                printf(help_text, ntk_cli_net_help, ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown option or missing value '%s'",
-                                     argv[optind - 1]);
         }
     }
-    if (rc != 0)
+    if (rc != 0 || o.help)
         return rc;
-    if (o.depth == NULL)
-        return ntk_cli_usage(CMD, "--depth is required");
     if ((trainf != NULL) == (ns != NULL))
         return ntk_cli_usage(CMD, "give exactly one of --train FILE and --n N");
     if (ns != NULL && ntk_parse_slong(&n, ns, "--n (number of training points)", 0, 100000) != NTK_SUCCESS)

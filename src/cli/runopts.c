@@ -48,14 +48,26 @@ run_option(ntk_cli_run_opts *o, int *rc, const char *cmd, int opt,
 }
 
 int
-ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, int argc,
-                 char **argv, const struct option *longopts)
+ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, const char *help,
+                 int argc, char **argv, const struct option *longopts)
 {
     int opt;
 
     *rc = 0;
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
     {
+        if (opt == OPT_HELP)
+        {
+            printf(help, ntk_cli_net_help, ntk_act_names());
+            o->help = 1;
+            return -1;
+        }
+        if (opt == '?')
+        {
+            *rc = ntk_cli_usage(cmd, "unknown option or missing value '%s'",
+                                argv[optind - 1]);
+            return -1;
+        }
         if (!run_option(o, rc, cmd, opt, optarg))
             return opt;
         if (*rc != 0)
@@ -63,6 +75,8 @@ ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, int argc,
     }
     if (optind < argc)
         *rc = ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+    else if (o->depth == NULL)
+        *rc = ntk_cli_usage(cmd, "--depth is required");
     return -1;
 }
 
