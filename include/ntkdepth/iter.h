@@ -268,7 +268,8 @@ void ntk_iter_state_row(ntk_iter_row_t row, const ntk_iter_state_t s,
  * variables are scaled by q1 r^(l-1) (Lemma R1) so that q drops out.
  * theta11, delta: nd initialised balls each (not aliasing the inputs);
  * sigma_w2, sigma_b2, q1, eps0: balls (any precision), results at prec.
- * Status: NTK_SUCCESS (nd = 0: nothing done); NTK_UNABLE with the message
+ * Status: NTK_SUCCESS (nd = 0: nothing done); NTK_DOMAIN if the depths
+ * are not strictly increasing and >= 1; NTK_UNABLE with the message
  * "relu-like recursion: enclosure lost at depth L (precision P bits)" if
  * a ball became infinite.
  */

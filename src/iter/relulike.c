@@ -12,6 +12,8 @@
  * kernels are rescaled at the checkpoints:
  *   Sigma^L_11 = q1 r^(L-1),  Theta^L_11 = L q1 r^(L-1),
  *   Theta^L_12 = q1 r^(L-1) U_L,  U_1 = c0,  U_(l+1) = U_l Dn_l + c_(l+1).
+ * The same layer (ntk_iter_rl_layer, which also encloses 1 - Dn directly)
+ * drives the kernel-gap recursion with bias of relulike_gap.c (Lemma R6).
  */
 #include <math.h>
 #include "iter_impl.h"

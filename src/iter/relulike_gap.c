@@ -30,6 +30,10 @@ ntk_iter_relulike_gap(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
 
     if (nd < 1)
         return NTK_SUCCESS;
+    for (l = 0; l < nd; l++)
+        if (depths[l] < 1 || (l > 0 && depths[l] <= depths[l - 1]))
+            return ntk_error_set(NTK_DOMAIN, "relu-like recursion: depths must be "
+                                 "strictly increasing and >= 1");
     arb_init(r); arb_init(dl); arb_init(q); arb_init(qn); arb_init(eps);
     arb_init(dn); arb_init(omd); arb_init(th11); arb_init(del); arb_init(t);
     arb_init(scale);
