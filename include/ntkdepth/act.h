@@ -122,11 +122,11 @@ ntk_status ntk_act_jet_arb(arb_ptr res, const ntk_act_t act, const arb_t x,
 
 /** Values on an arithmetic progression: res[i] = phi^(k)(i h), i = 0..n-1,
  *  k in {0, 1}, h a real ball (an enclosure for every h in the ball).
- *  tanh uses tanh(i h) = 1 - 2/(E^i + 1), E = e^(2h), sigmoid and silu
- *  sigmoid(i h) = 1/(1 + E^i), E = e^(-h), with the powers by repeated
- *  multiplication at prec + 2 bitcount(n) + 8 bits (a few multiplications
- *  per value instead of a jet); every other activation takes
- *  ntk_act_jet_arb at each point.  Status as ntk_act_jet_arb;
+ *  sigmoid and silu use sigmoid(i h) = 1/(1 + E^i), E = e^(-h), tanh
+ *  tanh(i h) = (1 - E^i)/(1 + E^i), E = e^(-2h), with the powers by
+ *  repeated multiplication at prec + 2 bitcount(n) + 8 bits (a few
+ *  multiplications per value instead of a jet); every other activation
+ *  takes ntk_act_jet_arb at each point.  Status as ntk_act_jet_arb;
  *  NTK_DOMAIN if k is not 0 or 1.  Aliasing: res has room for n entries
  *  and does not alias h. */
 ntk_status ntk_act_values_ap(arb_ptr res, const ntk_act_t act, slong k,

@@ -408,11 +408,7 @@ ntk_act_values_ap(arb_ptr res, const ntk_act_t act, slong k, const arb_t h,
     if (act->kind == NTK_ACT_TANH || act->kind == NTK_ACT_SIGMOID
         || act->kind == NTK_ACT_SILU)
     {
-        if (act->kind == NTK_ACT_TANH)
-            _ntk_act_tanh_values_ap(res, k, h, n, prec);
-        else
-            _ntk_act_sigmoid_values_ap(res, k, h, n,
-                                       act->kind == NTK_ACT_SILU, prec);
+        _ntk_act_logistic_values_ap(res, act->kind, k, h, n, prec);
         if (!_arb_vec_is_finite(res, n))
             return ntk_error_set(NTK_UNABLE, "%s: values not finite", act->name);
         return NTK_SUCCESS;

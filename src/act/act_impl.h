@@ -73,12 +73,10 @@ NTK_ACT_DECLARE_JET(selu)
 NTK_ACT_DECLARE_KERNEL(selu)
 NTK_ACT_DECLARE_JET(mish)
 
-/* tanh on an arithmetic progression (tanh.c; see ntk_act_values_ap) */
-void _ntk_act_tanh_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
-                             slong prec);
-/* sigmoid (times_x = 0) or silu (1) on a progression (sigmoid.c) */
-void _ntk_act_sigmoid_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
-                                int times_x, slong prec);
+/* sigmoid, silu or tanh (kind) on an arithmetic progression (sigmoid.c;
+   see ntk_act_values_ap) */
+void _ntk_act_logistic_values_ap(arb_ptr res, ntk_act_kind kind, slong k,
+                                 const arb_t h, slong n, slong prec);
 
 /* ---- shared series helpers ------------------------------------------- */
 

@@ -62,20 +62,25 @@ _ntk_act_sigmoid_growth(arb_t A, arb_t B, arb_t r, slong *p,
     arb_zero(B);
 }
 
-/* res[i] = f^(k)(i h), i < n, f = sigmoid (times_x = 0) or silu = x sigmoid
-   (times_x = 1): with E_i = e^(-i h) by repeated multiplication (the ball
-   products contain e^(-i h) for each h of the ball), s = 1/(1 + E_i) and
-   1 - s = E_i s:  sigmoid' = s (1 - s),  silu = x s,  silu' = s (1 + x (1 - s)).
+/* res[i] = f^(k)(i h), i < n, for f = sigmoid, silu = x sigmoid(x) and
+   tanh(x) = (1 - e^(-2x))/(1 + e^(-2x)) (kind NTK_ACT_SIGMOID, _SILU,
+   _TANH): with E_i = e^(-i a), a = h (2h for tanh), by repeated
+   multiplication (the ball products contain e^(-i a) for each h of the
+   ball), s = 1/(1 + E_i) and 1 - s = E_i s:
+     sigmoid' = s (1 - s),  silu = x s,  silu' = s (1 + x (1 - s)),
+     tanh = s - E_i s,  tanh' = 1 - tanh^2.
    The extra working bits pay for the ~i ulps the products add. */
 void
-_ntk_act_sigmoid_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
-                           int times_x, slong prec)
+_ntk_act_logistic_values_ap(arb_ptr res, ntk_act_kind kind, slong k,
+                            const arb_t h, slong n, slong prec)
 {
     arb_t w, E, s, u, x;
     slong i, wp = prec + 2 * FLINT_BIT_COUNT(n) + 8;
 
     arb_init(w); arb_init(E); arb_init(s); arb_init(u); arb_init(x);
     arb_neg(w, h);
+    if (kind == NTK_ACT_TANH)
+        arb_mul_2exp_si(w, w, 1);
     arb_exp(w, w, wp);
     arb_one(E);
     for (i = 0; i < n; i++)
@@ -83,21 +88,34 @@ _ntk_act_sigmoid_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
         if (i > 0)
             arb_mul(E, E, w, wp);
         arb_add_ui(s, E, 1, wp);
-        arb_inv(s, s, wp);                     /* sigmoid(i h) */
+        arb_inv(s, s, wp);                     /* sigmoid(i a) */
         arb_mul(u, E, s, wp);                  /* 1 - sigmoid */
-        arb_mul_si(x, h, i, wp);
-        if (!times_x)
+        if (kind == NTK_ACT_TANH)
+        {
+            arb_sub(s, s, u, wp);              /* tanh(i h) */
+            if (k == 1)
+            {
+                arb_sqr(s, s, wp);
+                arb_sub_ui(s, s, 1, wp);
+                arb_neg(s, s);                 /* 1 - tanh^2 */
+            }
+        }
+        else if (kind == NTK_ACT_SIGMOID)
         {
             if (k == 1)
                 arb_mul(s, s, u, wp);
         }
-        else if (k == 0)
-            arb_mul(s, s, x, wp);
         else
         {
-            arb_mul(u, u, x, wp);
-            arb_add_ui(u, u, 1, wp);
-            arb_mul(s, s, u, wp);
+            arb_mul_si(x, h, i, wp);
+            if (k == 0)
+                arb_mul(s, s, x, wp);
+            else
+            {
+                arb_mul(u, u, x, wp);
+                arb_add_ui(u, u, 1, wp);
+                arb_mul(s, s, u, wp);
+            }
         }
         arb_set_round(res + i, s, prec);
     }

@@ -40,37 +40,3 @@ _ntk_act_tanh_growth(arb_t A, arb_t B, arb_t r, slong *p,
     arb_tan(A, r, FLINT_MAX(prec, 64));
     arb_zero(B);
 }
-
-/* res[i] = tanh^(k)(i h), i < n: E_i = e^(2 i h) by E_(i+1) = E_i e^(2h)
-   (the ball products contain e^(2 i h) for each h of the ball), then
-   tanh = 1 - 2/(E + 1) and tanh' = 1 - tanh^2.  The i multiplications
-   widen E_i by about i ulps; the extra working bits pay for them. */
-void
-_ntk_act_tanh_values_ap(arb_ptr res, slong k, const arb_t h, slong n,
-                        slong prec)
-{
-    arb_t w, E, t;
-    slong i, wp = prec + 2 * FLINT_BIT_COUNT(n) + 8;
-
-    arb_init(w); arb_init(E); arb_init(t);
-    arb_mul_2exp_si(w, h, 1);
-    arb_exp(w, w, wp);
-    arb_one(E);
-    for (i = 0; i < n; i++)
-    {
-        if (i > 0)
-            arb_mul(E, E, w, wp);
-        arb_add_ui(t, E, 1, wp);
-        arb_ui_div(t, 2, t, wp);
-        arb_sub_ui(t, t, 1, wp);
-        arb_neg(t, t);                         /* tanh(i h) */
-        if (k == 1)
-        {
-            arb_sqr(t, t, wp);
-            arb_sub_ui(t, t, 1, wp);
-            arb_neg(t, t);                     /* 1 - tanh^2 */
-        }
-        arb_set_round(res + i, t, prec);
-    }
-    arb_clear(w); arb_clear(E); arb_clear(t);
-}
