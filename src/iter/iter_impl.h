@@ -100,6 +100,8 @@ typedef struct
     arb_ptr cg, cd;   /* (-1)^j G[j+1], (-1)^j (j+1) G[j+1], j = 0..K-1 */
     arb_ptr pw;       /* scratch: powers of eps, K entries */
     double *lgG;      /* log2 of an upper bound of G[k] (-inf if 0) */
+    double *lgR;      /* lgR[K] = lgG[K+1] + log2(K+1), K = 0..K: the
+                         remainder bound of order K is 2^(lgR[K]) eps^K */
     arb_t F2;         /* f''(1) >= sup |f''| on [-1, 1] (Lemma P4) */
     arb_t chi1;       /* f'(1) */
     slong prec;

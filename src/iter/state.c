@@ -44,6 +44,10 @@ ntk_iter_clamp_eps(arb_t eps, slong prec)
 
     if (arb_is_exact(eps) || !arb_is_finite(eps))
         return;
+    /* common case, cheaply: 0 <= mid - rad and |mid|, rad < 1 */
+    if (arb_is_nonnegative(eps) && arf_cmpabs_2exp_si(arb_midref(eps), 0) < 0
+        && mag_cmp_2exp_si(arb_radref(eps), 0) < 0)
+        return;
     arf_init(lo);
     arf_init(hi);
     arb_get_lbound_arf(lo, eps, prec);

@@ -25,6 +25,7 @@ ntk_iter_taylor_init(ntk_iter_taylor_struct *T, const ntk_net_t net,
     T->G = _arb_vec_init(K + 2);
     T->cg = T->cd = T->pw = NULL;
     T->lgG = flint_malloc(sizeof(double) * (K + 2));
+    T->lgR = flint_malloc(sizeof(double) * (K + 1));
     arb_init(T->F2);
     arb_init(T->chi1);
     st = ntk_maps_price(T->G, net, qstar, K + 2, prec);
@@ -49,6 +50,8 @@ ntk_iter_taylor_init(ntk_iter_taylor_struct *T, const ntk_net_t net,
         mag_clear(m);
     }
     arb_clear(fac);
+    for (slong k = 0; k <= K; k++)
+        T->lgR[k] = T->lgG[k + 1] + log2((double) (k + 1));
     T->cg = _arb_vec_init(K);
     T->cd = _arb_vec_init(K);
     T->pw = _arb_vec_init(K);
@@ -78,6 +81,7 @@ ntk_iter_taylor_clear(ntk_iter_taylor_struct *T)
         _arb_vec_clear(T->pw, T->K);
     }
     flint_free(T->lgG);
+    flint_free(T->lgR);
     arb_clear(T->F2);
     arb_clear(T->chi1);
 }
@@ -100,8 +104,8 @@ ntk_iter_taylor_order(const ntk_iter_taylor_struct *T, const arb_t eps, slong pr
     target = T->lgG[1] - prec - 4;   /* relative to eps' ~ chi_1 eps */
     for (slong K = 1; K <= T->K; K++)
     {
-        double lg = T->lgG[K + 1] + K * le;
-        if (lg + log2((double) (K + 1)) <= target)
+        /* lgR[K] = log2(G_{K+1}) + log2(K + 1) */
+        if (T->lgR[K] + K * le <= target)
             return K;
     }
     return 0;
