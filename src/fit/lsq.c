@@ -34,7 +34,7 @@ lsq_points(arb_ptr coef, const slong *depths, arb_srcptr y, const slong *idx,
         {
             for (slong s = 0; s < m; s++)
                 ntk_fit_term_eval(arb_mat_entry(X, i, s), terms + s, depths[idx[i]], wp);
-            /* the data: midpoints only (the fit is an estimate) */
+            /* the data: midpoints (their radii are propagated below) */
             arf_set(arb_midref(arb_mat_entry(Y, i, 0)), arb_midref(y + idx[i]));
             mag_zero(arb_radref(arb_mat_entry(Y, i, 0)));
         }
@@ -62,6 +62,37 @@ lsq_points(arb_ptr coef, const slong *depths, arb_srcptr y, const slong *idx,
                                "(%ld terms, %ld points)", (long) wp, (long) m, (long) np);
             goto cleanup;
         }
+    }
+    /* The coefficients are linear in the data, coef = W y with
+       W = (X^T X)^-1 X^T: the data radii r move them by at most
+       |W| r, added to their radii, so that an estimate is never more
+       precise than the certified data it comes from.  (Solving with the
+       data balls themselves would overestimate this by the condition
+       number of the normal equations.) */
+    {
+        arb_mat_t W;
+        mag_t acc, t1, t2;
+        arb_mat_init(W, m, np);
+        mag_init(acc); mag_init(t1); mag_init(t2);
+        if (arb_mat_solve(W, A, XT, wp))
+        {
+            for (slong s = 0; s < m; s++)
+            {
+                mag_zero(acc);
+                for (slong i = 0; i < np; i++)
+                {
+                    arb_get_mag(t1, arb_mat_entry(W, s, i));
+                    mag_mul(t2, t1, arb_radref(y + idx[i]));
+                    mag_add(acc, acc, t2);
+                }
+                arb_add_error_mag(arb_mat_entry(c, s, 0), acc);
+            }
+        }
+        else
+            for (slong s = 0; s < m; s++)
+                arb_indeterminate(arb_mat_entry(c, s, 0));
+        arb_mat_clear(W);
+        mag_clear(acc); mag_clear(t1); mag_clear(t2);
     }
     for (slong s = 0; s < m; s++)
         arb_mul_2exp_si(coef + s, arb_mat_entry(c, s, 0), -scale[s]);
