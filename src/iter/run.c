@@ -286,13 +286,14 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         return st;
     Lmax = depths[n - 1];
     /* Radii grow additively: the relative accuracy lost by depth L is
-       about log2(L) bits (proofs/propagation.md, Remark after P3); then
-       round up to whole limbs (this leaves a margin for the few bits per
-       layer that the rounding adds on top, measured in the Remark) */
-    guard = FLINT_BIT_COUNT(Lmax) + 4;
+       about log2(L) + 7..9 bits (proofs/propagation.md, Remark after P3);
+       round up to a multiple of 8 bits only: the quadrature of the general
+       layers and the Price coefficients cost more with every bit, not
+       per limb. */
+    guard = FLINT_BIT_COUNT(Lmax) + 10;
     prec = op->prec_start > 0 ? op->prec_start : ntk_digits_to_bits(digits) + guard;
     if (op->prec_start <= 0)
-        prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
+        prec = round_up8(prec);
     cap = op->prec_cap > 0 ? op->prec_cap : 4096;
     if (prec > cap)
         prec = cap;
