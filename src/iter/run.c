@@ -9,8 +9,8 @@
 /* Mehler model at c = 0 (mehler.c): built once |c| <= 2^-MEHLER_LGC with
    at least MEHLER_MIN_LAYERS layers to go, orders up to about
    (prec + 8) / MEHLER_LGC (cap MEHLER_KMAX); see mehler_wanted */
-#define MEHLER_LGC 4
-#define MEHLER_KMAX 64
+#define MEHLER_LGC 3
+#define MEHLER_KMAX 80
 #define MEHLER_MIN_LAYERS 32
 
 int
