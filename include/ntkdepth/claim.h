@@ -21,6 +21,9 @@
  *   expect       holds | refuted | inconclusive
  *   hook         built-in evaluator for claims the generic laws cannot
  *                express (A1's EOC table, S2's map identity, S5's psi_d)
+ *   budget       seconds of wall-clock time this claim may take in `verify`
+ *                (integer; default: verify's --budget); for claims known to
+ *                need longer, e.g. the paper-size Monte Carlo grids
  *
  * Expression variables: L, eps, c, sigma11, sigma12, theta11, theta12 (the
  * checkpoint row, quantity only); q1, c0, sigma_w2, sigma_b2, qstar, chi1,
@@ -126,6 +129,7 @@ typedef struct
     char *quick_tolerance;    /* used with --quick (NULL: tolerance) */
     int tol_absolute;
     slong digits;
+    slong budget;             /* seconds; 0: verify's default */
     ntk_verdict expect;
     char *hook;               /* NULL or a built-in evaluator's name */
     /* provenance, for error messages */
@@ -303,6 +307,8 @@ typedef struct
     double budget;            /* seconds of wall-clock time per claim for the
                                  recursion (0: none); a run stopped by the
                                  budget makes the claim inconclusive */
+    int threads;              /* threads of the Monte Carlo claims (0: all
+                                 cores); their results do not depend on it */
 } ntk_verify_opts_struct;
 
 typedef ntk_verify_opts_struct ntk_verify_opts_t[1];
@@ -317,6 +323,47 @@ void ntk_verify_opts_init(ntk_verify_opts_t o);
  */
 ntk_status ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
                          const ntk_verify_opts_t opts);
+
+/**
+ * The default source of rows: ntk_iter_run with the recursion budget and
+ * progress callback of the ntk_verify_opts_struct passed as data.
+ */
+ntk_status ntk_claim_rows_default(ntk_iter_row_struct *rows, ntk_iter_info_t info,
+                                  const ntk_iter_problem_t pb, const slong *depths,
+                                  slong n, slong digits, void *data);
+
+/**
+ * Rows shared by the claims of one problem (same act, sigma_w2, sigma_b2,
+ * q1, c0 as written, no hook): the first request runs the recursion once
+ * to the union of the claims' depths (ntk_claim_depths) at the largest
+ * digits asked; later requests are served from it (row balls identical to
+ * those of that one run).  A request the run does not cover (a depth not
+ * in the union, more digits) falls back to ntk_claim_rows_default.  Use
+ * ntk_claim_share_rows as the ntk_verify_opts_struct rows callback with
+ * the share as rows_data.  The claims and opts must outlive the share.
+ */
+typedef struct
+{
+    const ntk_verify_opts_struct *opts;  /* budget, quick, progress */
+    slong *depths, n, digits;
+    ntk_iter_row_struct *rows;
+    ntk_iter_info_t info;
+    int done;
+    ntk_status st;
+    char err[1024];
+} ntk_claim_share_struct;
+
+typedef ntk_claim_share_struct ntk_claim_share_t[1];
+
+void ntk_claim_share_init(ntk_claim_share_t sh, const ntk_claim_struct *cls, slong m,
+                          const ntk_verify_opts_t opts);
+void ntk_claim_share_clear(ntk_claim_share_t sh);
+ntk_status ntk_claim_share_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
+                                const ntk_iter_problem_t pb, const slong *depths,
+                                slong n, slong digits, void *data);
+/** 1 if the two claims may share rows (both without hook, same problem
+ *  strings), else 0. */
+int ntk_claim_same_problem(const ntk_claim_t a, const ntk_claim_t b);
 
 /** The depths used for a claim (the geometric grid of the fits, or the
  *  claim's own depths for identities), capped when quick.  *depths is

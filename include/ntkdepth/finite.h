@@ -362,7 +362,7 @@ double ntk_finite_zcrit(slong m);
 
 typedef struct
 {
-    const char *id;            /* "K1", "K2", "HN1", "HN2" */
+    const char *id;            /* "K1", "K2", "HN1", "HN2", "HN2-slope5" */
     ntk_truth verdict;         /* TRUE holds, FALSE refuted, UNKNOWN inconclusive */
     double estimate, error;    /* the measured quantity (see `measured`) */
     double predicted;          /* prediction's midpoint (NaN if a shape) */
@@ -396,10 +396,15 @@ ntk_status ntk_finite_claim_hn1(ntk_finite_claim *c, const ntk_finite_result_t r
  */
 ntk_status ntk_finite_claim_k1(ntk_finite_claim *c, const ntk_finite_result_t res,
                                const ntk_finite_config_t cfg);
-/** HN2: slope of log dispersion vs beta = sum_{i=1}^{L} 1/n_i at He init
- *  against 5: holds if |s - 5| < z* se, refuted otherwise (a shape check). */
+/**
+ * HN2: slope s of log dispersion vs beta = sum_{i=1}^{L} 1/n_i at He init,
+ * jackknife se.  literal = 0 (the shape, as papers.md reads exp(5 beta)):
+ * holds if s >= 3 se (exponential growth), refuted if s <= -3 se, else
+ * inconclusive.  literal = 1 (id "HN2-slope5"): holds if |s - 5| < 3 se,
+ * refuted otherwise.
+ */
 ntk_status ntk_finite_claim_hn2(ntk_finite_claim *c, const ntk_finite_result_t res,
-                                const ntk_finite_config_t cfg);
+                                const ntk_finite_config_t cfg, int literal);
 
 #ifdef __cplusplus
 }

@@ -23,6 +23,8 @@
  *    sqrt(eps) with a proved remainder when eps is small
  *    (proofs/relu-series.md), on 128-bit mantissas with hand-proved
  *    rounding bounds when the working precision is <= 128 bits (Lemma R5);
+ *    the same layer, with sigma_b >= 0 and a ball-valued start, drives
+ *    ntk_iter_relulike_gap (regress module's kernel, Lemma R6);
  *  - smooth Taylor model at q = q*: Price coefficients f^(k)(1) computed
  *    once, per-layer polynomial in eps with the Cauchy-Schwarz remainder
  *    bound (proofs/propagation.md, Lemma P4), used only while the remainder
@@ -241,6 +243,41 @@ ntk_status ntk_iter_step(ntk_iter_state_t s, const ntk_net_t net,
 /** Row of the state: c = 1 - eps, sigma12 = q (1 - eps). */
 void ntk_iter_state_row(ntk_iter_row_t row, const ntk_iter_state_t s,
                         slong prec);
+
+/* ------------------------------------------------------------------ */
+/* ReLU-like kernel gap (used by the regress module)                  */
+/* ------------------------------------------------------------------ */
+
+/**
+ * NTK diagonal and gap of two inputs of the same first-layer variance q1
+ * for phi = a x + b |x| (a^2 + b^2 > 0), any sigma_b2 >= 0, at the depths
+ * depths[0 .. nd-1] (strictly increasing, >= 1):
+ *   theta11[k] = Theta^L_11,  delta[k] = Theta^L_11 - Theta^L_12,  L = depths[k],
+ * starting from the correlation gap eps0 = 1 - c0 (a ball in [0, 2], e.g.
+ * from data inner products; Theta^1 = Sigma^1, so delta at depth 1 is
+ * q1 eps0).  The recursion (proofs/relu-series.md, Lemma R6) is
+ *   q'       = sigma_b2 + r q,                 r = sigma_w2 (a^2 + b^2)
+ *   eps'     = (r q / q') g(eps),              g of Lemma R2
+ *   Theta11' = Theta11 r + q'
+ *   Delta'   = Delta D12 + Theta11 (D11 - D12) + q' eps',
+ *   D11 = r, D12 = r Dn, Dn = 1 - 2 Delta_b theta/pi (Lemma R3),
+ * a sum of non-negative terms, so Delta keeps full relative precision
+ * even where it is exponentially small (ordered phase).  The correlation
+ * layer is the fast path's (closed form, or the sqrt(eps) series of Lemma
+ * R4), eps in the mean-value form (Lemma P1); with sigma_b2 = 0 exactly the
+ * variables are scaled by q1 r^(l-1) (Lemma R1) so that q drops out.
+ * theta11, delta: nd initialised balls each (not aliasing the inputs);
+ * sigma_w2, sigma_b2, q1, eps0: balls (any precision), results at prec.
+ * Status: NTK_SUCCESS (nd = 0: nothing done); NTK_DOMAIN if the depths
+ * are not strictly increasing and >= 1; NTK_UNABLE with the message
+ * "relu-like recursion: enclosure lost at depth L (precision P bits)" if
+ * a ball became infinite.
+ */
+ntk_status ntk_iter_relulike_gap(arb_ptr theta11, arb_ptr delta,
+                                 const arb_t eps0, const slong *depths,
+                                 slong nd, const fmpq_t a, const fmpq_t b,
+                                 const arb_t sigma_w2, const arb_t sigma_b2,
+                                 const arb_t q1, slong prec);
 
 /**
  * Checkpoint list "log": 1, 2, 5, 10, 20, 50, ... up to depth, plus depth

@@ -164,9 +164,9 @@ void ntk_regress_model_set_default_q1(ntk_regress_model_t M, slong n0,
                                       slong prec);
 
 /**
- * The kernel of a model: the built-in closed-form recursion for ReLU-like
+ * The kernel of a model: the closed-form recursion for ReLU-like
  * activations a x + b |x| (relu, leaky_relu, abs, linear), see
- * ntk_regress_relulike_kernel; every other activation by the iter
+ * ntk_iter_relulike_gap; every other activation by the iter
  * engine's general step (ntk_iter_step: certified quadrature or closed
  * forms, milliseconds per layer, so moderate depths).
  * param is a const ntk_regress_model_struct *.
@@ -177,26 +177,6 @@ ntk_status ntk_regress_model_kernel(arb_ptr theta11, arb_ptr delta,
 
 /** 1 if ntk_regress_model_kernel supports the model's activation. */
 int ntk_regress_model_supported(const ntk_regress_model_t M);
-
-/**
- * Closed-form equal-variance recursion for phi = a x + b |x|
- * (conventions.md section 1; proofs/regress.md, Lemmas G1-G4):
- *   q'     = sigma_b^2 + sigma_w^2 (a^2 + b^2) q
- *   eps'   = sigma_w^2 q [a^2 eps + b^2 eps (1 - 2 theta/pi)
- *                         + (2 b^2/pi)(theta - sin theta)] / q'
- *   D12    = sigma_w^2 (a^2 + b^2 (1 - 2 theta / pi)),
- *   D11    = sigma_w^2 (a^2 + b^2)
- *   Theta11' = Theta11 D11 + q'
- *   Delta'   = Delta D12 + Theta11 (D11 - D12) + q' eps'
- * with theta = arccos(1 - eps) = 2 asin(sqrt(eps / 2)).  eps is propagated
- * in mean-value form (value at the midpoint plus sup |d eps'/d eps| times
- * the radius, |d eps'/d eps| <= sigma_w^2 (a^2 + b^2) q / q').
- */
-ntk_status ntk_regress_relulike_kernel(arb_ptr theta11, arb_ptr delta,
-                                       const arb_t eps0, const slong *depths,
-                                       slong nd, const fmpq_t a, const fmpq_t b,
-                                       const arb_t sigma_w2, const arb_t sigma_b2,
-                                       const arb_t q1, slong prec);
 
 /* ------------------------------------------------------------------ */
 /* Gram matrices                                                       */

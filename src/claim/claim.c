@@ -80,15 +80,16 @@ enum
 {
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
-    F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_NFIELDS
+    F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
-    "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook"};
+    "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
+    "budget"};
 
-static const char *hooks[] = {"finite_k1", "finite_k2", "finite_hn1", "finite_hn2", "eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
+static const char *hooks[] = {"finite_k1", "finite_k2", "finite_hn1", "finite_hn2", "finite_hn2_slope5", "eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
                               "regress_h10", "regress_h10_smooth", "regress_s4", "regress_s6",
                               NULL};
 
@@ -184,6 +185,10 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
         case F_DIGITS:
             if (ntk_parse_slong(&cl->digits, value, "digits", 5, 2000) != NTK_SUCCESS)
                 return ntk_error_set(NTK_DOMAIN, "field 'digits': '%s' is not an integer in [5, 2000]", value);
+            return NTK_SUCCESS;
+        case F_BUDGET:
+            if (ntk_parse_slong(&cl->budget, value, "budget", 1, 86400) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'budget': '%s' is not an integer number of seconds in [1, 86400]", value);
             return NTK_SUCCESS;
         case F_TOLERANCE:
         {

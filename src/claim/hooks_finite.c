@@ -1,7 +1,8 @@
 /* Built-in evaluators of the finite-width claims (papers.md P3 and the
  * Hanin & Nica background): Monte Carlo of sampled networks through
  * ntkdepth/finite.h, decided by its z-score rule (proofs/finite-width.md
- * section 6).  Hooks finite_k1, finite_k2, finite_hn1, finite_hn2.
+ * section 6).  Hooks finite_k1, finite_k2, finite_hn1, finite_hn2,
+ * finite_hn2_slope5.
  *
  * Configurations (fixed seed 1, so verify is reproducible):
  *   K1, K2   relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
@@ -32,7 +33,7 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
                       const ntk_verify_opts_t opts)
 {
     const char *which = cl->hook + strlen("finite_");
-    int he = !strcmp(which, "hn1") || !strcmp(which, "hn2");
+    int he = !strcmp(which, "hn1") || !strcmp(which, "hn2") || !strcmp(which, "hn2_slope5");
     ntk_finite_config_t cfg;
     ntk_finite_result_t mc;
     ntk_finite_claim c;
@@ -66,13 +67,13 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
                              cl->id ? cl->id : "?", cl->hook);
     }
     ntk_finite_result_init(mc, cfg);
-    st = ntk_finite_run(mc, cfg, 0, NULL, NULL);
+    st = ntk_finite_run(mc, cfg, opts->threads, NULL, NULL);
     if (st == NTK_SUCCESS)
     {
         if (!strcmp(which, "k1")) st = ntk_finite_claim_k1(&c, mc, cfg);
         else if (!strcmp(which, "k2")) st = ntk_finite_claim_k2(&c, mc, cfg);
         else if (!strcmp(which, "hn1")) st = ntk_finite_claim_hn1(&c, mc, cfg);
-        else st = ntk_finite_claim_hn2(&c, mc, cfg);
+        else st = ntk_finite_claim_hn2(&c, mc, cfg, !strcmp(which, "hn2_slope5"));
     }
     if (st == NTK_SUCCESS)
     {
@@ -82,6 +83,8 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
             res->predicted = strdup("slope of log dispersion vs L/M: > 0 at sigma_w2 >= 2, "
                                     "below that of sigma_w2 >= 2 at sigma_w2 < 2");
         else if (!strcmp(which, "hn2"))
+            res->predicted = strdup("slope of log dispersion vs beta > 0 (the shape of exp(5 beta))");
+        else if (!strcmp(which, "hn2_slope5"))
             res->predicted = strdup("slope 5 of log dispersion vs beta");
         else
         {

@@ -107,6 +107,7 @@ const char *ntk_registry_hayou =
 "act = elu\nsigma_w2 = eoc\nsigma_b2 = 0.04\nq1 = star\nc0 = 0.5\n"
 "quantity = eps\nlaw = power\nexponent = -1\nconstant = beta\n"
 "depths = 1e3,1e4,1e5,1e6\ntolerance = 1e-6\ndigits = 30\nexpect = inconclusive\n"
+"budget = 300\n"
 "[H7]\n"
 "paper = hayou\n"
 "source = Hayou, Doucet, Rousseau (derived)\n"

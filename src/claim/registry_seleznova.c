@@ -1,7 +1,10 @@
 /* Built-in claims: Seleznova & Kutyniok 2022 (papers.md P3) and the Hanin &
  * Nica 2019 background, decided by Monte Carlo of sampled finite-width
  * networks (src/claim/hooks_finite.c, ntkdepth/finite.h).  Expected
- * verdicts: K1, K2, HN2 as the papers state them; HN1 as derived in
+ * verdicts: K2, HN2 as the papers state them (HN2 as a shape, as
+ * papers.md reads it; HN2-slope5 the literal slope, refuted by Remark HN2);
+ * K1 inconclusive on the paper's depths 1..49 (Remark K1: the depth scale
+ * of the ordered points near 2 is not small against 49); HN1 as derived in
  * proofs/finite-width.md Lemma F4 (the statement is half the mean of the
  * He-initialized NTK: refuted as written, by a normalisation factor 2). */
 const char *ntk_registry_seleznova =
@@ -9,14 +12,14 @@ const char *ntk_registry_seleznova =
 "paper = seleznova\n"
 "source = Seleznova, Kutyniok 2022: NTK beyond the infinite-width limit\n"
 "statement = the NTK dispersion E[K^2]/E[K]^2 grows exponentially with L/M at sigma_w^2 >= 2 and not at sigma_w^2 < 2 (ReLU, M = n0 = 100)\n"
-"proof = proofs/finite-width.md, section 6\n"
-"hook = finite_k1\nlaw = exponential\nexpect = holds\n"
+"proof = proofs/finite-width.md, section 6 (Remark K1)\n"
+"hook = finite_k1\nlaw = exponential\nexpect = inconclusive\nbudget = 480\n"
 "[K2]\n"
 "paper = seleznova\n"
 "source = Seleznova, Kutyniok 2022 (derived)\n"
 "statement = E K(x,x) = (1 - r^(L+1))/(1 - r) + r^L |x|^2 (1 + L M/n0), r = sigma_w^2/2 (ReLU, standard param., zero-initialized trainable biases)\n"
 "proof = proofs/finite-width.md, Lemma F3\n"
-"hook = finite_k2\nlaw = identity\nexpect = holds\n"
+"hook = finite_k2\nlaw = identity\nexpect = holds\nbudget = 120\n"
 "[HN1]\n"
 "paper = seleznova\n"
 "source = Hanin, Nica 2019: finite depth and width corrections to the NTK\n"
@@ -26,6 +29,12 @@ const char *ntk_registry_seleznova =
 "[HN2]\n"
 "paper = seleznova\n"
 "source = Hanin, Nica 2019: finite depth and width corrections to the NTK\n"
-"statement = He init: E[K^2]/E[K]^2 is within constants of exp(5 beta), beta = sum 1/n_i (slope 5 in beta)\n"
+"statement = He init: E[K^2]/E[K]^2 is within constants of exp(5 beta), beta = sum 1/n_i (the shape: exponential growth in beta)\n"
 "proof = proofs/finite-width.md, section 6\n"
-"hook = finite_hn2\nlaw = exponential\nexpect = holds\n";
+"hook = finite_hn2\nlaw = exponential\nexpect = holds\n"
+"[HN2-slope5]\n"
+"paper = seleznova\n"
+"source = Hanin, Nica 2019 (literal reading)\n"
+"statement = He init: log(E[K^2]/E[K]^2) grows with slope exactly 5 in beta over the paper's range beta <= 0.49\n"
+"proof = proofs/finite-width.md, section 6 (Remark HN2)\n"
+"hook = finite_hn2_slope5\nlaw = exponential\nexpect = refuted\n";

@@ -287,10 +287,10 @@ budget_progress(void *data, slong done, slong total, slong prec)
     return 0;
 }
 
-static ntk_status
-default_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
-             const ntk_iter_problem_t pb, const slong *depths, slong n,
-             slong digits, void *data)
+ntk_status
+ntk_claim_rows_default(ntk_iter_row_struct *rows, ntk_iter_info_t info,
+                       const ntk_iter_problem_t pb, const slong *depths, slong n,
+                       slong digits, void *data)
 {
     const ntk_verify_opts_struct *o = data;
     ntk_iter_opts_t io;
@@ -931,7 +931,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     ntk_claim_depths(&depths, &n, cl, opts);
     rows = ntk_iter_rows_init(n);
     st = opts->rows ? opts->rows(rows, info, pb, depths, n, cl->digits, opts->rows_data)
-                    : default_rows(rows, info, pb, depths, n, cl->digits, (void *) opts);
+                    : ntk_claim_rows_default(rows, info, pb, depths, n, cl->digits, (void *) opts);
     res->max_depth = depths[n - 1];
     if (st == NTK_INTERRUPTED)
         goto cleanup;

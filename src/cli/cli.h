@@ -89,6 +89,57 @@ int ntk_cli_net_option(ntk_cli_net_opts *o, int opt, const char *arg);
 int ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
                         const ntk_cli_net_opts *o, slong prec);
 
+/* Options shared by the run commands (iterate, regress; runopts.c):
+   the network options, --q1, --depth, --digits, --format (text, csv or
+   json), --out, --quiet, --prec-cap.  Strings are parsed later. */
+#define NTK_CLI_RUN_LONGOPTS \
+    NTK_CLI_NET_LONGOPTS, \
+    {"q1", required_argument, 0, OPT_Q1}, \
+    {"depth", required_argument, 0, OPT_DEPTH}, \
+    {"digits", required_argument, 0, OPT_DIGITS}, \
+    {"format", required_argument, 0, OPT_FORMAT}, \
+    {"out", required_argument, 0, OPT_OUT}, \
+    {"quiet", no_argument, 0, OPT_QUIET}, \
+    {"prec-cap", required_argument, 0, OPT_PREC_CAP}, \
+    {"help", no_argument, 0, OPT_HELP}
+
+typedef struct
+{
+    ntk_cli_net_opts net;
+    const char *q1, *depth, *out;   /* NULL when not given */
+    slong digits;                   /* default 20 */
+    ntk_cli_format fmt;             /* default text */
+    int quiet;
+    int help;                       /* --help was given (and printed) */
+    slong cap, cap_min, cap_max;    /* --prec-cap value and its range */
+} ntk_cli_run_opts;
+
+/* Defaults, with --prec-cap `cap` accepted in [cap_min, cap_max]; resets
+   getopt (optind = 1, opterr = 0) for ntk_cli_run_next. */
+void ntk_cli_run_opts_init(ntk_cli_run_opts *o, slong cap, slong cap_min,
+                           slong cap_max);
+/* getopt_long loop over argv with the shared options stored in `o`:
+   returns the next option of the command's own, or -1 when the command
+   must stop parsing, with *rc = 0 (the end of argv; or --help: `help`,
+   a printf format taking ntk_cli_net_help and ntk_act_names(), printed
+   and o->help set) or, after printing one line, *rc the exit status (bad
+   --digits, --format, --prec-cap; an unknown option or missing value; a
+   non-option argument; no --depth). */
+int ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd,
+                     const char *help, int argc, char **argv,
+                     const struct option *longopts);
+
+/*
+ * Parse a comma-separated depth list `s` of option `what` (each in
+ * [1, max]) into a sorted list without duplicates (*depths flint_malloc'ed).
+ * ranges: also accept LO..HI (at most 100000 long); beyond > 0: a depth
+ * above it is an error "WHAT L: beyond --depth BEYOND".  Returns 0, or
+ * prints one line and returns the exit status (2).
+ */
+int ntk_cli_parse_depth_list(slong **depths, slong *n, const char *cmd,
+                             const char *what, const char *s, slong max,
+                             slong beyond, int ranges);
+
 /* Ctrl-C / SIGTERM: remove the pending temporary output file and exit 130. */
 void ntk_cli_install_signals(void);
 

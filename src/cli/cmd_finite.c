@@ -503,7 +503,7 @@ run(int argc, char **argv)
                   && cfg->param == NTK_FINITE_PARAM_STANDARD && equal_width(cfg) > 0;
     int have_inf = ntk_finite_act_is_relu(cfg->act) && cfg->sigma_b2 == 0 && cfg->init == NTK_FINITE_INIT_DEFAULT;
     slong M = equal_width(cfg);
-    ntk_finite_claim claims[4];
+    ntk_finite_claim claims[5];
     int nclaims = 0, refuted = 0;
 
     if (check)
@@ -512,7 +512,8 @@ run(int argc, char **argv)
         if (cfg->init == NTK_FINITE_INIT_HE)
         {
             if (ntk_finite_claim_hn1(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
-            if (ntk_finite_claim_hn2(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
+            if (ntk_finite_claim_hn2(&c, res, cfg, 0) == NTK_SUCCESS) claims[nclaims++] = c;
+            if (ntk_finite_claim_hn2(&c, res, cfg, 1) == NTK_SUCCESS) claims[nclaims++] = c;
         }
         else
         {

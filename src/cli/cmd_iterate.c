@@ -56,77 +56,6 @@ on_progress(void *data, slong done, slong total, slong prec)
     return 0;
 }
 
-static int
-cmp_slong(const void *a, const void *b)
-{
-    slong x = *(const slong *) a, y = *(const slong *) b;
-    return (x > y) - (x < y);
-}
-
-/* parse --at into a sorted list without duplicates; 0 or exit status */
-static int
-parse_at(slong **depths, slong *n, const char *at, slong depth)
-{
-    slong cap = 8, k = 0;
-    slong *d;
-    char *copy, *tok, *save = NULL;
-
-    if (at == NULL)
-    {
-        *depths = flint_malloc(sizeof(slong));
-        (*depths)[0] = depth;
-        *n = 1;
-        return 0;
-    }
-    if (strcmp(at, "log") == 0)
-    {
-        ntk_iter_depths_log(depths, n, depth);
-        return 0;
-    }
-    d = flint_malloc(sizeof(slong) * cap);
-    copy = flint_malloc(strlen(at) + 1);
-    strcpy(copy, at);
-    for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
-    {
-        slong v;
-        if (ntk_parse_slong(&v, tok, "--at", 1, DEPTH_MAX) != NTK_SUCCESS)
-        {
-            flint_free(d);
-            flint_free(copy);
-            return ntk_cli_fail(CMD, NTK_DOMAIN);
-        }
-        if (v > depth)
-        {
-            flint_free(d);
-            flint_free(copy);
-            return ntk_cli_usage(CMD, "--at %ld: beyond --depth %ld", (long) v, (long) depth);
-        }
-        if (k == cap)
-        {
-            cap *= 2;
-            d = flint_realloc(d, sizeof(slong) * cap);
-        }
-        d[k++] = v;
-    }
-    flint_free(copy);
-    if (k == 0)
-    {
-        flint_free(d);
-        return ntk_cli_usage(CMD, "--at '%s': no depths", at);
-    }
-    qsort(d, k, sizeof(slong), cmp_slong);
-    {
-        slong j = 0;
-        for (slong i = 0; i < k; i++)
-            if (j == 0 || d[i] != d[j - 1])
-                d[j++] = d[i];
-        k = j;
-    }
-    *depths = d;
-    *n = k;
-    return 0;
-}
-
 /* exact rational of a standard deviation (squared) or variance string */
 static int
 parse_sq(fmpq_t x, const char *s, const char *what, int square)
@@ -255,24 +184,15 @@ int
 ntk_cli_iterate(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        NTK_CLI_NET_LONGOPTS,
-        {"q1", required_argument, 0, OPT_Q1},
+        NTK_CLI_RUN_LONGOPTS,
         {"c0", required_argument, 0, OPT_C0},
-        {"depth", required_argument, 0, OPT_DEPTH},
         {"at", required_argument, 0, OPT_AT},
-        {"digits", required_argument, 0, OPT_DIGITS},
-        {"format", required_argument, 0, OPT_FORMAT},
-        {"out", required_argument, 0, OPT_OUT},
-        {"quiet", no_argument, 0, OPT_QUIET},
-        {"prec-cap", required_argument, 0, OPT_PREC_CAP},
-        {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}
     };
-    ntk_cli_net_opts no;
-    const char *q1s = NULL, *c0s = "0", *depths_s = NULL, *at = NULL, *outp = NULL;
-    ntk_cli_format fmt = NTK_FMT_TEXT;
-    slong digits = 20, depth = 0, cap = 4096, n = 0, *depths = NULL;
-    int quiet = 0, opt, rc = NTK_EXIT_OK;
+    ntk_cli_run_opts ro;
+    const char *c0s = "0", *at = NULL;
+    slong depth = 0, n = 0, *depths = NULL;
+    int opt, rc = NTK_EXIT_OK;
     ntk_iter_problem_t pb;
     ntk_iter_info_t info;
     ntk_iter_opts_t opts;
@@ -283,49 +203,21 @@ ntk_cli_iterate(int argc, char **argv)
     progress_state ps;
     ntk_status st;
 
-    memset(&no, 0, sizeof(no));
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    ntk_cli_run_opts_init(&ro, 4096, 16, 1 << 24);
+    while ((opt = ntk_cli_run_next(&ro, &rc, CMD, help_text, argc, argv,
+                                   longopts)) != -1)
     {
-        if (ntk_cli_net_option(&no, opt, optarg))
-            continue;
         switch (opt)
         {
-            case OPT_Q1: q1s = optarg; break;
             case OPT_C0: c0s = optarg; break;
-            case OPT_DEPTH: depths_s = optarg; break;
             case OPT_AT: at = optarg; break;
-            case OPT_DIGITS:
-                if ((rc = ntk_cli_parse_digits(&digits, CMD, optarg)) != 0)
-                    return rc;
-                break;
-            case OPT_FORMAT:
-                if ((rc = ntk_cli_parse_format(&fmt, CMD, optarg,
-                        (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_CSV) | (1u << NTK_FMT_JSON))) != 0)
-                    return rc;
-                break;
-            case OPT_OUT: outp = optarg; break;
-            case OPT_QUIET: quiet = 1; break;
-            case OPT_PREC_CAP:
-                if (ntk_parse_slong(&cap, optarg, "--prec-cap", 16, 1 << 24) != NTK_SUCCESS)
-                    return ntk_cli_fail(CMD, NTK_DOMAIN);
-                break;
-            case OPT_HELP:
-                printf(help_text, ntk_cli_net_help, ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown option or missing value '%s'",
-                                     argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
-    if (depths_s == NULL)
-        return ntk_cli_usage(CMD, "--depth is required");
-    if (q1s == NULL)
+    if (rc != 0 || ro.help)
+        return rc;
+    if (ro.q1 == NULL)
         return ntk_cli_usage(CMD, "--q1 is required (a value or 'star')");
-    if (ntk_parse_slong(&depth, depths_s, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)
+    if (ntk_parse_slong(&depth, ro.depth, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)
         return ntk_cli_fail(CMD, NTK_DOMAIN);
 
     ntk_iter_problem_init(pb);
@@ -334,29 +226,29 @@ ntk_cli_iterate(int argc, char **argv)
 
     /* the shared network options: validated (and the EOC existence
        checked) at low precision; the run re-derives them exactly */
-    rc = ntk_cli_net_resolve(net, NULL, CMD, &no, 64);
+    rc = ntk_cli_net_resolve(net, NULL, CMD, &ro.net, 64);
     if (rc != 0)
         goto cleanup;
     ntk_act_set(pb->act, net->act);
     pb->method = net->method;
-    pb->eoc = no.eoc;
-    if (no.sigma_b && (rc = parse_sq(pb->sigma_b2, no.sigma_b, "--sigma-b", 1)))
+    pb->eoc = ro.net.eoc;
+    if (ro.net.sigma_b && (rc = parse_sq(pb->sigma_b2, ro.net.sigma_b, "--sigma-b", 1)))
         goto cleanup;
-    if (no.sigma_b2 && (rc = parse_sq(pb->sigma_b2, no.sigma_b2, "--sigma-b2", 0)))
+    if (ro.net.sigma_b2 && (rc = parse_sq(pb->sigma_b2, ro.net.sigma_b2, "--sigma-b2", 0)))
         goto cleanup;
-    if (no.sigma_w && (rc = parse_sq(pb->sigma_w2, no.sigma_w, "--sigma-w", 1)))
+    if (ro.net.sigma_w && (rc = parse_sq(pb->sigma_w2, ro.net.sigma_w, "--sigma-w", 1)))
         goto cleanup;
-    if (no.sigma_w2 && (rc = parse_sq(pb->sigma_w2, no.sigma_w2, "--sigma-w2", 0)))
+    if (ro.net.sigma_w2 && (rc = parse_sq(pb->sigma_w2, ro.net.sigma_w2, "--sigma-w2", 0)))
         goto cleanup;
-    if (strcmp(q1s, "star") == 0)
+    if (strcmp(ro.q1, "star") == 0)
         pb->q1_star = 1;
     else
     {
-        if ((rc = parse_sq(pb->q1, q1s, "--q1", 0)))
+        if ((rc = parse_sq(pb->q1, ro.q1, "--q1", 0)))
             goto cleanup;
         if (fmpq_sgn(pb->q1) <= 0)
         {
-            rc = ntk_cli_usage(CMD, "--q1 = %s: must be > 0", q1s);
+            rc = ntk_cli_usage(CMD, "--q1 = %s: must be > 0", ro.q1);
             goto cleanup;
         }
     }
@@ -367,7 +259,16 @@ ntk_cli_iterate(int argc, char **argv)
         rc = ntk_cli_usage(CMD, "--c0 = %s: must be in [-1, 1]", c0s);
         goto cleanup;
     }
-    if ((rc = parse_at(&depths, &n, at, depth)) != 0)
+    if (at == NULL)
+    {
+        depths = flint_malloc(sizeof(slong));
+        depths[0] = depth;
+        n = 1;
+    }
+    else if (strcmp(at, "log") == 0)
+        ntk_iter_depths_log(&depths, &n, depth);
+    else if ((rc = ntk_cli_parse_depth_list(&depths, &n, CMD, "--at", at, DEPTH_MAX,
+                                            depth, 0)) != 0)
         goto cleanup;
     if ((st = ntk_iter_problem_check(pb)) != NTK_SUCCESS)
     {
@@ -375,7 +276,7 @@ ntk_cli_iterate(int argc, char **argv)
         goto cleanup;
     }
 
-    if ((st = ntk_out_open(out, outp)) != NTK_SUCCESS)
+    if ((st = ntk_out_open(out, ro.out)) != NTK_SUCCESS)
     {
         rc = ntk_cli_fail(CMD, st);
         goto cleanup;
@@ -384,19 +285,20 @@ ntk_cli_iterate(int argc, char **argv)
 
     rows = ntk_iter_rows_init(n);
     ntk_iter_opts_init(opts);
-    opts->prec_cap = cap;
+    opts->prec_cap = ro.cap;
     ps.last_prec = 0;
-    ntk_cli_progress_start(&ps.bar, "iterate", quiet);
+    ntk_cli_progress_start(&ps.bar, "iterate", ro.quiet);
     opts->progress = on_progress;
     opts->progress_data = &ps;
-    st = ntk_iter_run(rows, info, pb, depths, n, digits, opts);
+    st = ntk_iter_run(rows, info, pb, depths, n, ro.digits, opts);
     ntk_cli_progress_end(&ps.bar);
     if (st != NTK_SUCCESS)
     {
         rc = ntk_cli_fail(CMD, st);
         goto cleanup;
     }
-    write_output(out->fp, fmt, rows, n, pb, info, q1s, c0s, depth, digits, cap);
+    write_output(out->fp, ro.fmt, rows, n, pb, info, ro.q1, c0s, depth, ro.digits,
+                 ro.cap);
     if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
     {
         out_open = 0;

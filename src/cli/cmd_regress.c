@@ -67,80 +67,6 @@ static const char *help_text =
     "certifiable within the precision cap, 4 I/O error\n\n"
     "activations: %s\n";
 
-static int
-cmp_slong(const void *a, const void *b)
-{
-    slong x = *(const slong *) a, y = *(const slong *) b;
-    return (x > y) - (x < y);
-}
-
-/* "1..30,1e3,1e4" -> sorted unique list; 0 or exit status */
-static int
-parse_depths(slong **depths, slong *n, const char *s)
-{
-    slong cap = 16, k = 0, i, j;
-    slong *d = flint_malloc(cap * sizeof(slong));
-    char *copy = flint_malloc(strlen(s) + 1), *tok, *save = NULL;
-    int rc = 0;
-
-    strcpy(copy, s);
-    for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
-         tok = strtok_r(NULL, ",", &save))
-    {
-        char *dots = strstr(tok, "..");
-        slong lo, hi;
-        if (dots != NULL)
-        {
-            *dots = '\0';
-            if (ntk_parse_slong(&lo, tok, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS
-                || ntk_parse_slong(&hi, dots + 2, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)
-            {
-                rc = ntk_cli_fail(CMD, NTK_DOMAIN);
-                break;
-            }
-            if (hi < lo || hi - lo > 100000)
-            {
-                rc = ntk_cli_usage(CMD, "--depth range %ld..%ld: empty or longer than 100000",
-                                   (long) lo, (long) hi);
-                break;
-            }
-        }
-        else
-        {
-            if (ntk_parse_slong(&lo, tok, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)
-            {
-                rc = ntk_cli_fail(CMD, NTK_DOMAIN);
-                break;
-            }
-            hi = lo;
-        }
-        for (i = lo; i <= hi; i++)
-        {
-            if (k == cap)
-            {
-                cap *= 2;
-                d = flint_realloc(d, cap * sizeof(slong));
-            }
-            d[k++] = i;
-        }
-    }
-    flint_free(copy);
-    if (rc == 0 && k == 0)
-        rc = ntk_cli_usage(CMD, "--depth '%s': no depths", s);
-    if (rc != 0)
-    {
-        flint_free(d);
-        return rc;
-    }
-    qsort(d, k, sizeof(slong), cmp_slong);
-    for (i = 0, j = 0; i < k; i++)
-        if (j == 0 || d[i] != d[j - 1])
-            d[j++] = d[i];
-    *depths = d;
-    *n = j;
-    return 0;
-}
-
 static void
 json_ball(FILE *fp, const arb_t x)
 {
@@ -406,15 +332,7 @@ int
 ntk_cli_regress(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        NTK_CLI_NET_LONGOPTS,
-        {"q1", required_argument, 0, OPT_Q1},
-        {"depth", required_argument, 0, OPT_DEPTH},
-        {"digits", required_argument, 0, OPT_DIGITS},
-        {"format", required_argument, 0, OPT_FORMAT},
-        {"out", required_argument, 0, OPT_OUT},
-        {"quiet", no_argument, 0, OPT_QUIET},
-        {"prec-cap", required_argument, 0, OPT_PREC_CAP},
-        {"help", no_argument, 0, OPT_HELP},
+        NTK_CLI_RUN_LONGOPTS,
         {"train", required_argument, 0, OPT_RG_TRAIN},
         {"test", required_argument, 0, OPT_RG_TEST},
         {"n", required_argument, 0, OPT_RG_N},
@@ -428,13 +346,11 @@ ntk_cli_regress(int argc, char **argv)
         {"test-train", no_argument, 0, OPT_RG_TEST_TRAIN},
         {0, 0, 0, 0}
     };
-    ntk_cli_net_opts no;
+    ntk_cli_run_opts o;
     const char *trainf = NULL, *testf = NULL, *ns = NULL, *ms = NULL, *dims = NULL,
-               *seeds = "1", *target = NULL, *jacot = NULL, *q1s = NULL,
-               *depths_s = NULL, *outp = NULL, *threads_s = "2";
-    ntk_cli_format fmt = NTK_FMT_TEXT;
-    slong digits = 20, cap = 16384, nd = 0, *depths = NULL, n = 0, m = -1, dim = 0,
-          seed = 1, nthreads = 2, i, rprec;
+               *seeds = "1", *target = NULL, *jacot = NULL, *threads_s = "2";
+    slong nd = 0, *depths = NULL, n = 0, m = -1, dim = 0, seed = 1, nthreads = 2, i,
+          rprec;
     int opt, rc = NTK_EXIT_OK, weights = 0, test_train = 0, out_open = 0;
     ntk_points_t X, T;
     ntk_regress_model_t M;
@@ -450,32 +366,12 @@ ntk_cli_regress(int argc, char **argv)
     char train_desc[256], test_desc[256], jb[64];
     ntk_cli_progress bar;
 
-    memset(&no, 0, sizeof(no));
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    ntk_cli_run_opts_init(&o, 16384, 64, 1 << 22);
+    while ((opt = ntk_cli_run_next(&o, &rc, CMD, help_text, argc, argv,
+                                   longopts)) != -1)
     {
-        if (ntk_cli_net_option(&no, opt, optarg))
-            continue;
         switch (opt)
         {
-            case OPT_Q1: q1s = optarg; break;
-            case OPT_DEPTH: depths_s = optarg; break;
-            case OPT_DIGITS:
-                if ((rc = ntk_cli_parse_digits(&digits, CMD, optarg)) != 0)
-                    return rc;
-                break;
-            case OPT_FORMAT:
-                if ((rc = ntk_cli_parse_format(&fmt, CMD, optarg,
-                        (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_CSV) | (1u << NTK_FMT_JSON))) != 0)
-                    return rc;
-                break;
-            case OPT_OUT: outp = optarg; break;
-            case OPT_QUIET: break;
-            case OPT_PREC_CAP:
-                if (ntk_parse_slong(&cap, optarg, "--prec-cap", 64, 1 << 22) != NTK_SUCCESS)
-                    return ntk_cli_fail(CMD, NTK_DOMAIN);
-                break;
             case OPT_RG_TRAIN: trainf = optarg; break;
             case OPT_RG_TEST: testf = optarg; break;
             case OPT_RG_N: ns = optarg; break;
@@ -487,18 +383,10 @@ ntk_cli_regress(int argc, char **argv)
             case OPT_RG_THREADS: threads_s = optarg; break;
             case OPT_RG_WEIGHTS: weights = 1; break;
             case OPT_RG_TEST_TRAIN: test_train = 1; break;
-            case OPT_HELP:
-                printf(help_text, ntk_cli_net_help, ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown option or missing value '%s'",
-                                     argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
-    if (depths_s == NULL)
-        return ntk_cli_usage(CMD, "--depth is required");
+    if (rc != 0 || o.help)
+        return rc;
     if ((trainf != NULL) == (ns != NULL))
         return ntk_cli_usage(CMD, "give exactly one of --train FILE and --n N");
     if (ns != NULL && ntk_parse_slong(&n, ns, "--n (number of training points)", 0, 100000) != NTK_SUCCESS)
@@ -519,18 +407,19 @@ ntk_cli_regress(int argc, char **argv)
         return ntk_cli_fail(CMD, NTK_DOMAIN);
     if (jacot != NULL)
     {
-        if (no.sigma_w || no.sigma_w2 || no.eoc || no.sigma_b || no.sigma_b2)
+        if (o.net.sigma_w || o.net.sigma_w2 || o.net.eoc || o.net.sigma_b || o.net.sigma_b2)
             return ntk_cli_usage(CMD, "--jacot BETA sets sigma_w2 = 1 and sigma_b = BETA: "
                                       "do not combine it with --sigma-w/--sigma-b/--eoc");
         if (strlen(jacot) > 40)
             return ntk_cli_usage(CMD, "--jacot '%.40s...': too long", jacot);
         strcpy(jb, jacot);
-        no.sigma_w2 = "1";
-        no.sigma_b = jb;
-        if (no.act == NULL)
-            no.act = "relu";
+        o.net.sigma_w2 = "1";
+        o.net.sigma_b = jb;
+        if (o.net.act == NULL)
+            o.net.act = "relu";
     }
-    if ((rc = parse_depths(&depths, &nd, depths_s)) != 0)
+    if ((rc = ntk_cli_parse_depth_list(&depths, &nd, CMD, "--depth", o.depth, DEPTH_MAX,
+                                       0, 1)) != 0)
         return rc;
 
     ntk_points_init(X);
@@ -543,17 +432,17 @@ ntk_cli_regress(int argc, char **argv)
     /* network: exact decimals enclosed at the precision cap (+ guard), so
        the escalation loop never outruns its parameters; an EOC solve at a
        precision fit for the digits (relu-like EOC points are exact) */
-    rprec = cap + 64;
-    if (no.eoc)
+    rprec = o.cap + 64;
+    if (o.net.eoc)
     {
         ntk_act_t a;
         ntk_act_init(a);
-        if (no.act != NULL && ntk_act_set_str(a, no.act) == NTK_SUCCESS
+        if (o.net.act != NULL && ntk_act_set_str(a, o.net.act) == NTK_SUCCESS
             && a->kind != NTK_ACT_RELULIKE)
-            rprec = 4 * ntk_digits_to_bits(digits) + 128;
+            rprec = 4 * ntk_digits_to_bits(o.digits) + 128;
         ntk_act_clear(a);
     }
-    rc = ntk_cli_net_resolve(M->net, eoc, CMD, &no, rprec);
+    rc = ntk_cli_net_resolve(M->net, eoc, CMD, &o.net, rprec);
     if (rc != 0)
         goto cleanup;
 
@@ -653,20 +542,20 @@ ntk_cli_regress(int argc, char **argv)
     }
 
     /* first layer */
-    if (q1s == NULL)
+    if (o.q1 == NULL)
         ntk_regress_model_set_default_q1(M, dim, rprec);
-    else if (strcmp(q1s, "star") == 0)
+    else if (strcmp(o.q1, "star") == 0)
     {
         int found = 0;
         char why[NTK_WHY_MAX];
-        if (no.eoc)
+        if (o.net.eoc)
         {
             arb_set(M->q1, eoc->q_star);
             found = 1;
         }
         else
         {
-            st = ntk_maps_qstar(M->q1, &found, why, M->net, 4 * ntk_digits_to_bits(digits) + 128);
+            st = ntk_maps_qstar(M->q1, &found, why, M->net, 4 * ntk_digits_to_bits(o.digits) + 128);
             if (st != NTK_SUCCESS)
             {
                 rc = ntk_cli_fail(CMD, st);
@@ -685,12 +574,12 @@ ntk_cli_regress(int argc, char **argv)
         }
         arb_set(M->q_fixed, M->q1);
         M->q1_is_fixed = 1;
-        if (no.eoc && M->net->act->kind != NTK_ACT_RELULIKE && ntk_act_smoothness(M->net->act) >= 3)
+        if (o.net.eoc && M->net->act->kind != NTK_ACT_RELULIKE && ntk_act_smoothness(M->net->act) >= 3)
             M->smooth_eoc = 1;
     }
     else
     {
-        if ((st = ntk_parse_arb(M->q1, q1s, "--q1", rprec)) != NTK_SUCCESS)
+        if ((st = ntk_parse_arb(M->q1, o.q1, "--q1", rprec)) != NTK_SUCCESS)
         {
             rc = ntk_cli_fail(CMD, st);
             goto cleanup;
@@ -700,20 +589,20 @@ ntk_cli_regress(int argc, char **argv)
     if (!arb_is_positive(t))
     {
         rc = ntk_cli_usage(CMD, "--q1 %s: must exceed sigma_b^2 (else every input has c0 = 1)",
-                           q1s ? q1s : "");
+                           o.q1 ? o.q1 : "");
         goto cleanup;
     }
 
-    if ((st = ntk_out_open(out, outp)) != NTK_SUCCESS)
+    if ((st = ntk_out_open(out, o.out)) != NTK_SUCCESS)
     {
         rc = ntk_cli_fail(CMD, st);
         goto cleanup;
     }
     out_open = 1;
 
-    ro.digits = digits;
+    ro.digits = o.digits;
     ro.prec = 0;
-    ro.prec_max = cap;
+    ro.prec_max = o.cap;
     ro.nthreads = nthreads;
     ntk_cli_progress_start(&bar, "regress", 1);
     st = ntk_regress_run(R, X, y, T, depths, nd, M, &ro);
@@ -726,13 +615,13 @@ ntk_cli_regress(int argc, char **argv)
     D.train_desc = train_desc;
     D.test_desc = test_desc;
     D.target = target;
-    D.q1s = q1s;
+    D.q1s = o.q1;
     D.n0 = dim;
-    D.digits = digits;
-    D.cap = cap;
+    D.digits = o.digits;
+    D.cap = o.cap;
     D.jacot = jacot != NULL;
     D.jacot_beta = jacot;
-    write_output(out->fp, fmt, R, M, &D, nmin, nmax, weights || n <= 12);
+    write_output(out->fp, o.fmt, R, M, &D, nmin, nmax, weights || n <= 12);
     out_open = 0;
     if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
     {

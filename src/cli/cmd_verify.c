@@ -12,7 +12,8 @@
 
 static const char *help =
     "usage: ntkdepth verify [--claims FILE] [--only ID,...] [--quick]\n"
-    "                       [--format text|json|latex] [--out DIR] [--list] [--verbose] [--quiet]\n\n"
+    "                       [--format text|json|latex] [--out DIR] [--budget S] [--jobs N]\n"
+    "                       [--list] [--verbose] [--quiet]\n\n"
     "Decide each claim -- the built-in registry of the papers, or the claims of\n"
     "FILE (INI, one [id] section per claim; see README 'Claims files') -- as\n"
     "holds, refuted or inconclusive from the certified recursion.  Fits and\n"
@@ -23,14 +24,17 @@ static const char *help =
     "  --format F     text (default), json or latex, on standard output\n"
     "  --out DIR      also write DIR/results.json, summary.tex, <paper>.tex,\n"
     "                 fig-<id>.tex (pgfplots) and summary.md\n"
-    "  --budget S     seconds of recursion per claim before it is declared\n"
-    "                 inconclusive (default 60, --quick 20; 0: no limit)\n"
+    "  --budget S     seconds per claim before it is declared inconclusive\n"
+    "                 (default 60, --quick 20; 0: no limit); a claim's own\n"
+    "                 'budget' field overrides it\n"
+    "  --jobs N       claims decided in parallel, each in its own process\n"
+    "                 (default: the number of cores, at most 8)\n"
     "  --list         list the claims and exit\n"
     "  --verbose      text: every claim's evidence and measured values\n\n"
     "exit status: 0 every verdict equals the claim's expected verdict; 1 otherwise;\n"
     "2 bad input (claims file errors name file:line and field); 4 I/O error\n";
 
-enum { OPT_CLAIMS = OPT_CMD_BASE, OPT_ONLY, OPT_QUICK, OPT_LIST, OPT_VERBOSE, OPT_BUDGET };
+enum { OPT_CLAIMS = OPT_CMD_BASE, OPT_ONLY, OPT_QUICK, OPT_LIST, OPT_VERBOSE, OPT_BUDGET, OPT_JOBS };
 
 typedef struct
 {
@@ -82,26 +86,56 @@ wall(void)
 }
 
 /*
- * Run one claim in a child process with a hard wall-clock limit (the
- * maps and the recursion cannot always be interrupted from inside): the
- * child serializes its result exactly (ntk_claim_result_dump) into a pipe;
- * a child over the limit is killed and the claim is inconclusive.
- * limit <= 0: run in this process.
+ * Claims run in child processes, up to `jobs` at a time, each with a hard
+ * wall-clock limit (the maps and the recursion cannot always be
+ * interrupted from inside): a child serializes its result exactly
+ * (ntk_claim_result_dump) into a pipe; a child over its limit is killed
+ * and its claim is inconclusive.  Results land in their claim's slot, so
+ * the output order does not depend on the order of completion.
  */
-static ntk_status
-run_limited(ntk_claim_result_t r, const ntk_claim_struct *cl,
-            const ntk_verify_opts_t vo, double limit)
+typedef struct
+{
+    pid_t pid;          /* 0: slot free */
+    int fd;
+    slong *idx, m;      /* the claims of this job (one problem, run once) */
+    char *buf;
+    size_t len, cap;
+    double t0, limit;   /* limit <= 0: none */
+} verify_job;
+
+/* the claim's own budget field overrides --budget (0 = none stays none) */
+static double
+claim_limit(const ntk_claim_struct *cl, double budget)
+{
+    if (budget <= 0)
+        return 0;
+    return (cl->budget > 0 ? (double) cl->budget : budget) + 10;
+}
+
+static int
+job_start(verify_job *j, slong *idx, slong m, const ntk_claim_struct *cls,
+          ntk_verify_opts_t vo, double budget)
 {
     int fd[2];
     pid_t pid;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    double t0 = wall();
-    int timed_out = 0, wst = 0;
-    ntk_status st = NTK_SUCCESS;
 
-    if (limit <= 0 || pipe(fd) != 0)
-        return ntk_claim_run(r, cl, vo);
+    /* the group's recursion runs once: the largest member budget, plus
+       time for each further member's fits */
+    j->limit = 0;
+    vo->budget = 0;
+    for (slong i = 0; i < m; i++)
+    {
+        const ntk_claim_struct *cl = cls + idx[i];
+        double b = budget <= 0 ? 0 : (cl->budget > 0 ? (double) cl->budget : budget);
+        if (claim_limit(cl, budget) > j->limit)
+            j->limit = claim_limit(cl, budget);
+        if (b > vo->budget)
+            vo->budget = b;
+    }
+    if (j->limit > 0)
+        j->limit += 10.0 * (double) (m - 1);
+    if (pipe(fd) != 0)
+        return -1;
     fflush(stdout);
     fflush(stderr);
     pid = fork();
@@ -109,53 +143,85 @@ run_limited(ntk_claim_result_t r, const ntk_claim_struct *cl,
     {
         close(fd[0]);
         close(fd[1]);
-        return ntk_claim_run(r, cl, vo);
+        return -1;
     }
     if (pid == 0)
     {
         FILE *f;
-        ntk_claim_result_t cr;
+        ntk_claim_share_t sh;
+        ntk_claim_struct *grp = flint_malloc(sizeof(ntk_claim_struct) * (size_t) m);
         close(fd[0]);
         f = fdopen(fd[1], "w");
-        ntk_claim_result_init(cr);
-        st = ntk_claim_run(cr, cl, vo);
-        fprintf(f, "%d:", (int) st);
-        ntk_claim_result_dump(f, cr);
+        for (slong i = 0; i < m; i++)
+            grp[i] = cls[idx[i]];      /* shallow: only read */
+        ntk_claim_share_init(sh, grp, m, vo);
+        if (m > 1)
+        {
+            vo->rows = ntk_claim_share_rows;
+            vo->rows_data = sh;
+        }
+        for (slong i = 0; i < m; i++)
+        {
+            ntk_claim_result_t cr;
+            ntk_status st;
+            ntk_claim_result_init(cr);
+            st = ntk_claim_run(cr, cls + idx[i], vo);
+            fprintf(f, "%d:", (int) st);
+            ntk_claim_result_dump(f, cr);
+            fflush(f);
+            if (st != NTK_SUCCESS)
+                break;
+        }
         fclose(f);
         _exit(0);
     }
     close(fd[1]);
-    for (;;)
-    {
-        struct pollfd p;
-        double left = limit - (wall() - t0);
-        ssize_t k;
-        if (left <= 0)
-        {
-            timed_out = 1;
-            break;
-        }
-        p.fd = fd[0];
-        p.events = POLLIN;
-        if (poll(&p, 1, (int) (left * 1000) + 1) <= 0)
-            continue;
-        if (len + 65536 > cap)
-        {
-            cap = 2 * cap + 65536;
-            buf = realloc(buf, cap);
-        }
-        k = read(fd[0], buf + len, cap - len);
-        if (k <= 0)
-            break;
-        len += (size_t) k;
-    }
-    close(fd[0]);
+    j->pid = pid;
+    j->fd = fd[0];
+    j->idx = idx;
+    j->m = m;
+    j->buf = NULL;
+    j->len = j->cap = 0;
+    j->t0 = wall();
+    return 0;
+}
+
+/* reap a finished (eof) or timed-out job into the results of its claims:
+   the results the child completed are kept, the others are inconclusive */
+static ntk_status
+job_finish(verify_job *j, ntk_claim_result_struct *res, const ntk_claim_struct *cls,
+           int timed_out)
+{
+    int wst = 0;
+    ntk_status st = NTK_SUCCESS;
+    FILE *m = NULL;
+    slong i;
+
+    close(j->fd);
     if (timed_out)
-        kill(pid, SIGKILL);
-    waitpid(pid, &wst, 0);
-    r->claim = cl;
-    if (timed_out || len == 0)
+        kill(j->pid, SIGKILL);
+    waitpid(j->pid, &wst, 0);
+    j->pid = 0;
+    if (j->len > 0)
+        m = fmemopen(j->buf, j->len, "r");
+    for (i = 0; i < j->m && st == NTK_SUCCESS; i++)
     {
+        const ntk_claim_struct *cl = cls + j->idx[i];
+        ntk_claim_result_struct *r = res + j->idx[i];
+        int cst = 0;
+        r->claim = cl;
+        if (m != NULL && fscanf(m, "%d:", &cst) == 1)
+        {
+            st = ntk_claim_result_load(r, m);
+            if (st == NTK_SUCCESS && cst != NTK_SUCCESS)
+                st = (ntk_status) cst;   /* the child's error message came back */
+            continue;
+        }
+        if (!timed_out && j->len > 0 && i == 0)
+        {
+            st = ntk_error_set(NTK_IO, "claim %s: no result from the child process", cl->id);
+            break;
+        }
         r->verdict = NTK_VERDICT_INCONCLUSIVE;
         if (cl->constant && r->predicted == NULL)
             r->predicted = strdup(cl->constant);
@@ -163,29 +229,73 @@ run_limited(ntk_claim_result_t r, const ntk_claim_struct *cl,
             ? "Not decided within the time limit of %.0f s per claim (--budget); "
               "the computation was stopped."
             : "The computation of this claim failed (child process status %.0f).",
-            timed_out ? limit : (double) wst);
-        r->seconds = wall() - t0;
+            timed_out ? j->limit : (double) wst);
+        r->seconds = wall() - j->t0;
     }
-    else
-    {
-        FILE *m = fmemopen(buf, len, "r");
-        int cst = 0;
-        if (m == NULL || fscanf(m, "%d:", &cst) != 1)
-            st = ntk_error_set(NTK_IO, "claim %s: no result from the child process", cl->id);
-        else
-        {
-            st = ntk_claim_result_load(r, m);
-            if (st == NTK_SUCCESS && cst != NTK_SUCCESS)
-            {
-                /* the child's error message came back with the result */
-                st = (ntk_status) cst;
-            }
-        }
-        if (m)
-            fclose(m);
-    }
-    free(buf);
+    if (m)
+        fclose(m);
+    free(j->buf);
+    j->buf = NULL;
     return st;
+}
+
+/* wait for output of the running jobs; returns the index of a job that
+   finished (eof or over its limit) with *timed_out set, or -1 */
+static slong
+jobs_wait(verify_job *jobs, slong njobs, int *timed_out)
+{
+    struct pollfd p[64];
+    slong map[64], np = 0;
+    double tmo = 1e9;
+
+    *timed_out = 0;
+    for (slong k = 0; k < njobs; k++)
+    {
+        if (jobs[k].pid == 0)
+            continue;
+        if (jobs[k].limit > 0)
+        {
+            double left = jobs[k].limit - (wall() - jobs[k].t0);
+            if (left <= 0)
+            {
+                *timed_out = 1;
+                return k;
+            }
+            if (left < tmo)
+                tmo = left;
+        }
+        p[np].fd = jobs[k].fd;
+        p[np].events = POLLIN;
+        map[np++] = k;
+    }
+    if (np == 0)
+        return -1;
+    if (poll(p, (nfds_t) np, tmo >= 1e9 ? -1 : (int) (tmo * 1000) + 1) <= 0)
+        return -1;
+    for (slong i = 0; i < np; i++)
+    {
+        verify_job *j = jobs + map[i];
+        ssize_t k;
+        if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        if (j->len + 65536 > j->cap)
+        {
+            j->cap = 2 * j->cap + 65536;
+            j->buf = realloc(j->buf, j->cap);
+        }
+        k = read(j->fd, j->buf + j->len, j->cap - j->len);
+        if (k <= 0)
+            return map[i];
+        j->len += (size_t) k;
+    }
+    return -1;
+}
+
+static slong
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : (n > 8 ? 8 : n);
 }
 
 static const struct { const char *paper, *caption; } papers[] = {
@@ -208,6 +318,7 @@ ntk_cli_verify(int argc, char **argv)
         {"list", no_argument, 0, OPT_LIST},
         {"verbose", no_argument, 0, OPT_VERBOSE},
         {"budget", required_argument, 0, OPT_BUDGET},
+        {"jobs", required_argument, 0, OPT_JOBS},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
@@ -220,7 +331,7 @@ ntk_cli_verify(int argc, char **argv)
     ntk_verify_opts_t vo;
     ntk_status st;
     char cmdline[2048];
-    slong nres = 0;
+    slong nres = 0, jobs = 0, ngroups = 0, *order = NULL, *gstart = NULL, *gorder = NULL;
 
     optind = 1;
     opterr = 0;
@@ -241,6 +352,10 @@ ntk_cli_verify(int argc, char **argv)
                 budget = (double) b;
                 break;
             }
+            case OPT_JOBS:
+                if (ntk_parse_slong(&jobs, optarg, "--jobs", 1, 64) != NTK_SUCCESS)
+                    return ntk_cli_fail("verify", NTK_DOMAIN);
+                break;
             case OPT_QUIET: quiet = 1; break;
             case OPT_OUT: outdir = optarg; break;
             case OPT_FORMAT:
@@ -297,28 +412,145 @@ ntk_cli_verify(int argc, char **argv)
     vo->budget = budget >= 0 ? budget : (quick ? 20 : 60);
     res = flint_malloc(sizeof(ntk_claim_result_struct) * (cs->n > 0 ? cs->n : 1));
     for (slong i = 0; i < cs->n; i++)
+        ntk_claim_result_init(res + i);
+    nres = cs->n;
+    if (jobs <= 0)
+        jobs = default_jobs();
+    /* groups of claims of one problem: the recursion runs once per group */
+    order = flint_malloc(sizeof(slong) * (size_t) (cs->n + 1));
+    gstart = flint_malloc(sizeof(slong) * (size_t) (cs->n + 1));
     {
+        char *used = flint_calloc((size_t) (cs->n + 1), 1);
+        slong k = 0;
+        for (slong i = 0; i < cs->n; i++)
+        {
+            if (used[i])
+                continue;
+            gstart[ngroups++] = k;
+            order[k++] = i;
+            used[i] = 1;
+            for (slong j = i + 1; j < cs->n; j++)
+                if (!used[j] && ntk_claim_same_problem(cs->v + i, cs->v + j))
+                {
+                    order[k++] = j;
+                    used[j] = 1;
+                }
+        }
+        gstart[ngroups] = k;
+        flint_free(used);
+    }
+    /* groups with their own (larger) budget are the long ones: start them
+       first, so that they do not end the run alone (a stable sort) */
+    gorder = flint_malloc(sizeof(slong) * (size_t) (ngroups + 1));
+    {
+        slong k = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (slong g = 0; g < ngroups; g++)
+            {
+                int own = 0;
+                for (slong i = gstart[g]; i < gstart[g + 1]; i++)
+                    own |= cs->v[order[i]].budget > 0;
+                if (own == (pass == 0))
+                    gorder[k++] = g;
+            }
+    }
+    if (jobs > ngroups)
+        jobs = ngroups > 0 ? ngroups : 1;
+    /* parallel claims: one thread each (Monte Carlo claims otherwise use
+       every core); their results do not depend on the thread count */
+    vo->threads = jobs > 1 ? 1 : 0;
+    {
+        verify_job pool[64];
+        slong next = 0, running = 0, finished = 0;
         ntk_cli_progress bar;
         prog_data pd;
-        char what[64];
-        snprintf(what, sizeof(what), "%s", cs->v[i].id);
-        ntk_cli_progress_start(&bar, what, quiet);
-        pd.bar = &bar;
-        pd.id = cs->v[i].id;
-        vo->progress = progress_cb;
-        vo->progress_data = &pd;
-        ntk_claim_result_init(res + i);
-        nres++;
-        st = run_limited(res + i, cs->v + i, vo, vo->budget > 0 ? vo->budget + 10 : 0);
-        ntk_cli_progress_end(&bar);
+        double dflt = vo->budget;
+        memset(pool, 0, sizeof(pool));
+        st = NTK_SUCCESS;
+        while (st == NTK_SUCCESS && (next < ngroups || running > 0))
+        {
+            int to;
+            slong k;
+            /* start groups while slots are free */
+            while (next < ngroups && running < jobs)
+            {
+                slong *g = order + gstart[gorder[next]];
+                slong m = gstart[gorder[next] + 1] - gstart[gorder[next]];
+                for (k = 0; pool[k].pid != 0; k++)
+                    ;
+                if (jobs == 1)
+                {
+                    /* one at a time: the child draws the progress bar */
+                    ntk_cli_progress_start(&bar, cs->v[g[0]].id, quiet);
+                    pd.bar = &bar;
+                    pd.id = cs->v[g[0]].id;
+                    vo->progress = progress_cb;
+                    vo->progress_data = &pd;
+                }
+                else
+                    vo->progress = NULL;
+                vo->rows = NULL;
+                if (job_start(pool + k, g, m, cs->v, vo, dflt) != 0)
+                {
+                    /* no process: run them here, without a hard limit */
+                    for (slong i = 0; i < m && st == NTK_SUCCESS; i++)
+                    {
+                        const ntk_claim_struct *cl = cs->v + g[i];
+                        vo->budget = dflt <= 0 ? 0 : (cl->budget > 0 ? (double) cl->budget : dflt);
+                        st = ntk_claim_run(res + g[i], cl, vo);
+                        finished++;
+                        if (st == NTK_SUCCESS && !quiet)
+                            fprintf(stderr, "%-16s %-12s %6.1fs\n", cl->id,
+                                    ntk_verdict_str(res[g[i]].verdict), res[g[i]].seconds);
+                    }
+                    if (jobs == 1)
+                        ntk_cli_progress_end(&bar);
+                    next++;
+                    break;
+                }
+                next++;
+                running++;
+            }
+            if (st != NTK_SUCCESS || running == 0)
+                continue;
+            k = jobs_wait(pool, jobs, &to);
+            if (k < 0)
+                continue;
+            {
+                slong *g = pool[k].idx, m = pool[k].m;
+                st = job_finish(pool + k, res, cs->v, to);
+                running--;
+                if (jobs == 1)
+                    ntk_cli_progress_end(&bar);
+                for (slong i = 0; i < m && st == NTK_SUCCESS; i++)
+                {
+                    finished++;
+                    if (quiet)
+                        continue;
+                    if (jobs == 1)
+                        fprintf(stderr, "%-16s %-12s %6.1fs\n", cs->v[g[i]].id,
+                                ntk_verdict_str(res[g[i]].verdict), res[g[i]].seconds);
+                    else
+                        fprintf(stderr, "[%2ld/%ld] %-16s %-12s %6.1fs\n", (long) finished,
+                                (long) cs->n, cs->v[g[i]].id, ntk_verdict_str(res[g[i]].verdict),
+                                res[g[i]].seconds);
+                }
+            }
+        }
         if (st != NTK_SUCCESS)
         {
+            /* a claim could not be run (bad claims file value): stop the others */
+            for (slong k = 0; k < jobs; k++)
+                if (pool[k].pid != 0)
+                {
+                    kill(pool[k].pid, SIGKILL);
+                    close(pool[k].fd);
+                    waitpid(pool[k].pid, NULL, 0);
+                    free(pool[k].buf);
+                }
             rc = ntk_cli_fail("verify", st);
             goto cleanup;
         }
-        if (!quiet)
-            fprintf(stderr, "%-16s %-12s %6.1fs\n", cs->v[i].id,
-                    ntk_verdict_str(res[i].verdict), res[i].seconds);
     }
 
     switch (fmt)
@@ -376,6 +608,9 @@ ntk_cli_verify(int argc, char **argv)
             rc = NTK_EXIT_CLAIM;
 
 cleanup:
+    flint_free(order);
+    flint_free(gstart);
+    flint_free(gorder);
     for (slong i = 0; i < nres; i++)
         ntk_claim_result_clear(res + i);
     flint_free(res);

@@ -71,6 +71,16 @@ void ntk_iter_relulike_g(arb_t res, const arb_t delta, const arb_t eps, slong pr
    Dn <- g' over the input ball; Delta = b^2/(a^2+b^2) */
 void ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec);
 
+/* the fast-path layer as an object (relulike.c), used by the kernel-gap
+   recursion (relulike_gap.c): eps <- g(eps) (mean-value form), Dn <- g'
+   over the input ball, omd <- 1 - Dn over the ball (if not NULL), enclosed
+   as 2 Delta theta/pi directly (Lemmas R2-R4) */
+typedef struct ntk_iter_rl_struct ntk_iter_rl_struct;
+ntk_iter_rl_struct *ntk_iter_rl_new(const arb_t delta, slong prec);
+void ntk_iter_rl_free(ntk_iter_rl_struct *S);
+void ntk_iter_rl_layer(arb_t eps, arb_t Dn, arb_t omd, ntk_iter_rl_struct *S,
+                       slong prec);
+
 /* tests only: 1 disables the 128-bit kernel (documented global) */
 extern int ntk_iter_relulike_no128;
 

@@ -12,6 +12,8 @@
  * kernels are rescaled at the checkpoints:
  *   Sigma^L_11 = q1 r^(L-1),  Theta^L_11 = L q1 r^(L-1),
  *   Theta^L_12 = q1 r^(L-1) U_L,  U_1 = c0,  U_(l+1) = U_l Dn_l + c_(l+1).
+ * The same layer (ntk_iter_rl_layer, which also encloses 1 - Dn directly)
+ * drives the kernel-gap recursion with bias of relulike_gap.c (Lemma R6).
  */
 #include <math.h>
 #include "iter_impl.h"
@@ -185,9 +187,11 @@ rl_tmp_clear(rl_tmp *w)
     mag_clear(w->sup); mag_clear(w->lo); mag_clear(w->tmp); mag_clear(w->rad);
 }
 
-/* Dn over the eps ball by ball evaluation of the closed form (Lemma R3) */
+/* Dn over the eps ball by ball evaluation of the closed form (Lemma R3);
+   omd (if not NULL) = 1 - Dn = 2 Delta theta/pi without the subtraction */
 static void
-rl_dn_ball(arb_t Dn, const rl_ctx *C, const arb_t eps, rl_tmp *w, slong prec)
+rl_dn_ball(arb_t Dn, arb_t omd, const rl_ctx *C, const arb_t eps, rl_tmp *w,
+           slong prec)
 {
     arb_mul_2exp_si(w->x, eps, -1);
     arb_sqrt(w->t, w->x, prec + 10);
@@ -200,15 +204,24 @@ rl_dn_ball(arb_t Dn, const rl_ctx *C, const arb_t eps, rl_tmp *w, slong prec)
         /* Dn lies in [1 - 2 Delta, 1] for every eps in [0, 2] */
         arb_one(Dn);
         arb_union(Dn, Dn, C->one_m_2delta, prec);
+        if (omd != NULL)
+        {
+            arb_zero(omd);
+            arb_union(omd, omd, C->delta, prec);
+            arb_mul_2exp_si(omd, omd, 1);   /* [0, 2 Delta] */
+        }
     }
+    else if (omd != NULL)
+        arb_set(omd, w->S);
 }
 
 /*
  * One layer: eps <- g(eps) in the mean-value form (Lemma P1), Dn <- g'
- * over the eps ball (Lemma R3).
+ * over the eps ball (Lemma R3); omd (if not NULL) <- 1 - Dn over the ball,
+ * enclosed directly as 2 Delta theta/pi (no cancellation when eps is small).
  */
 static void
-rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
+rl_step(arb_t eps, arb_t Dn, arb_t omd, const rl_ctx *C, rl_tmp *w, slong prec)
 {
     slong N, lp;
     arf_srcptr m = arb_midref(eps);
@@ -216,6 +229,8 @@ rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
     if (arb_is_zero(eps))
     {
         arb_one(Dn);
+        if (omd != NULL)
+            arb_zero(omd);
         return;
     }
     mag_set(w->rad, arb_radref(eps));
@@ -260,6 +275,8 @@ rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
         arb_mul(w->A, w->A, C->K4, lp);
         arb_sub_si(Dn, w->A, 1, prec);
         arb_neg(Dn, Dn);
+        if (omd != NULL)
+            arb_set_round(omd, w->A, prec);
 
         /* over the ball: |Dn'(e)| = (2 Delta/pi) / sqrt(e (2 - e))
            <= (K4/2) / sqrt(lo) since 2 - hi >= 1 here (Lemma R3) */
@@ -273,13 +290,15 @@ rl_step(arb_t eps, arb_t Dn, const rl_ctx *C, rl_tmp *w, slong prec)
             mag_mul_2exp_si(w->tmp, w->tmp, -1);
             mag_mul(w->tmp, w->tmp, w->rad);
             arb_add_error_mag(Dn, w->tmp);
+            if (omd != NULL)
+                arb_add_error_mag(omd, w->tmp);
         }
     }
     else
     {
         arb_set_arf(w->x, m);
         rl_g_closed(w->gm, C->delta, w->x, prec);
-        rl_dn_ball(Dn, C, eps, w, prec);
+        rl_dn_ball(Dn, omd, C, eps, w, prec);
     }
 
     /* eps' = g(m) +- sup|g'| rad  (g' = Dn, Lemma R3) */
@@ -300,9 +319,40 @@ ntk_iter_relulike_step(arb_t eps, arb_t Dn, const arb_t delta, slong prec)
     rl_tmp w;
     rl_ctx_init(&C, delta, prec);
     rl_tmp_init(&w);
-    rl_step(eps, Dn, &C, &w, prec);
+    rl_step(eps, Dn, NULL, &C, &w, prec);
     rl_tmp_clear(&w);
     rl_ctx_clear(&C);
+}
+
+/* the step as a reusable object, for the kernel-gap recursion
+   (relulike_gap.c): constants and temporaries allocated once */
+struct ntk_iter_rl_struct
+{
+    rl_ctx C;
+    rl_tmp w;
+};
+
+ntk_iter_rl_struct *
+ntk_iter_rl_new(const arb_t delta, slong prec)
+{
+    ntk_iter_rl_struct *S = flint_malloc(sizeof(ntk_iter_rl_struct));
+    rl_ctx_init(&S->C, delta, prec);
+    rl_tmp_init(&S->w);
+    return S;
+}
+
+void
+ntk_iter_rl_free(ntk_iter_rl_struct *S)
+{
+    rl_tmp_clear(&S->w);
+    rl_ctx_clear(&S->C);
+    flint_free(S);
+}
+
+void
+ntk_iter_rl_layer(arb_t eps, arb_t Dn, arb_t omd, ntk_iter_rl_struct *S, slong prec)
+{
+    rl_step(eps, Dn, omd, &S->C, &S->w, prec);
 }
 
 static void
@@ -390,7 +440,7 @@ ntk_iter_relulike_run(ntk_iter_sink *sk, ntk_iter_info_struct *info,
                 continue;
             }
         }
-        rl_step(eps, Dn, &C, &w, prec);
+        rl_step(eps, Dn, NULL, &C, &w, prec);
         /* U' = U Dn + c', c' = 1 - eps' */
         arb_mul(U, U, Dn, prec);
         arb_add_si(U, U, 1, prec);

@@ -88,9 +88,9 @@ ntk_regress_model_kernel(arb_ptr theta11, arb_ptr delta, const arb_t eps0,
     const ntk_act_struct *act = M->net->act;
 
     if (act->kind == NTK_ACT_RELULIKE)
-        return ntk_regress_relulike_kernel(theta11, delta, eps0, depths, nd,
-                                           act->a, act->b, M->net->sigma_w2,
-                                           M->net->sigma_b2, M->q1, prec);
+        return ntk_iter_relulike_gap(theta11, delta, eps0, depths, nd,
+                                     act->a, act->b, M->net->sigma_w2,
+                                     M->net->sigma_b2, M->q1, prec);
     return general_kernel(theta11, delta, eps0, depths, nd, M, prec);
 }
 
@@ -100,7 +100,7 @@ ntk_regress_limit_kind(const ntk_regress_model_t M)
     const ntk_act_struct *act = M->net->act;
     /* relu-like with b != 0 and no bias: positively homogeneous, so the
        normalized NTK does not depend on sigma_w^2 and equals the EOC one
-       (proofs/regress.md, Lemma G4); the weights tend to 1/(n+3) (P4, H10). */
+       (proofs/relu-series.md, Lemma R6; proofs/regress.md, Lemma G4); the weights tend to 1/(n+3) (P4, H10). */
     if (act->kind == NTK_ACT_RELULIKE && !fmpq_is_zero(act->b)
         && arb_is_zero(M->net->sigma_b2))
         return NTK_LIMIT_RELU_EOC;

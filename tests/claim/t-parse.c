@@ -30,7 +30,8 @@ static const char *good =
 "statement = Theta_11 = q L\n"
 "act = relu\nsigma_w2 = eoc\nq1 = star\n"
 "quantity = theta11\nlaw = identity\nconstant = q1*L\n"
-"depths = 1,10\ntolerance = 1e-20\ntolerance_kind = absolute\nexpect = refuted\n";
+"depths = 1,10\ntolerance = 1e-20\ntolerance_kind = absolute\nexpect = refuted\n"
+"budget = 300\n";
 
 static void
 test_good(void **state)
@@ -49,6 +50,8 @@ test_good(void **state)
     assert_string_equal(cs->v[1].sigma_w2, "eoc");
     assert_int_equal(cs->v[1].tol_absolute, 1);
     assert_int_equal(cs->v[1].expect, NTK_VERDICT_REFUTED);
+    assert_int_equal(cs->v[0].budget, 0);
+    assert_int_equal(cs->v[1].budget, 300);
     assert_int_equal(ntk_claims_select(cs, "diag"), NTK_SUCCESS);
     assert_int_equal(cs->n, 1);
     assert_int_equal(ntk_claims_select(cs, "nope"), NTK_DOMAIN);
@@ -106,6 +109,8 @@ test_malformed(void **state)
     expect_error(mutate(11, "quantity = theta13"), "claims.ini:11: field 'quantity'");
     expect_error(mutate(17, "expect = false"), "claims.ini:17: field 'expect'");
     expect_error(mutate(16, "tolerance = -1"), "claims.ini:16: field 'tolerance'");
+    expect_error(mutate(16, "tolerance = 1e-8\nbudget = 0"), "claims.ini:17: field 'budget'");
+    expect_error(mutate(16, "tolerance = 1e-8\nbudget = 1.5"), "claims.ini:17: field 'budget'");
     expect_error(mutate(6, "colour = blue"), "claims.ini:6: field 'colour': unknown field");
     expect_error(mutate(6, "act relu"), "claims.ini:6: syntax error");
     expect_error(mutate(6, "act = relu\nact = tanh"), "claims.ini:7: field 'act': given twice");

@@ -53,5 +53,31 @@ for c in d["claims"]:
 assert [c["verdict"] for c in d["claims"]] == ["holds", "holds", "holds", "refuted", "refuted"]
 PY
 fi
+# parallel jobs and shared recursions give the same verdicts and numbers
+# as one claim at a time (the claims of relu.ini share one problem)
+check 0 "--jobs 1" "$exe" verify --quiet --jobs 1 --claims "$dir/relu.ini" --format json
+sed -e 's/"seconds": [0-9.e+-]*//g' -e 's/"command": "[^"]*"//' "$tmp/out" > "$tmp/j1"
+check 0 "--jobs 3" "$exe" verify --quiet --jobs 3 --claims "$dir/relu.ini" --format json
+sed -e 's/"seconds": [0-9.e+-]*//g' -e 's/"command": "[^"]*"//' "$tmp/out" > "$tmp/j3"
+cmp -s "$tmp/j1" "$tmp/j3" || { echo "FAIL --jobs 1 and --jobs 3 differ"; fail=$((fail + 1)); }
+# a claim run alone and inside its group (shared recursion) agree
+check 0 "group" "$exe" verify --quiet --claims "$dir/shared.ini" --format json
+cp "$tmp/out" "$tmp/grp"
+for id in shared-eps shared-theta; do
+    check 0 "alone: $id" "$exe" verify --quiet --only "$id" --claims "$dir/shared.ini" --format json
+    python3 - "$tmp/out" "$tmp/grp" "$id" <<'PY' || { echo "FAIL shared rows differ for $id"; fail=$((fail + 1)); }
+import json, sys
+one = json.load(open(sys.argv[1]))["claims"][0]
+grp = [c for c in json.load(open(sys.argv[2]))["claims"] if c["id"] == sys.argv[3]][0]
+assert one["verdict"] == grp["verdict"] == "holds", (one["verdict"], grp["verdict"])
+for a, b in zip(one["measured"], grp["measured"]):
+    for k in ("estimate", "mid"):
+        if k in a:
+            assert abs(float(a[k]) - float(b[k])) <= 1e-12 * abs(float(a[k])), (a, b)
+PY
+done
+check 2 "--jobs 0" "$exe" verify --jobs 0
+grep -q -- "--jobs" "$tmp/err" || { echo "FAIL --jobs message"; fail=$((fail + 1)); }
+
 echo "$((n - fail)) passed, $fail failed"
 [ $fail = 0 ]

@@ -350,6 +350,84 @@ test_depths_log(void **state)
     flint_free(d);
 }
 
+/* ntk_iter_relulike_gap from a ball-valued eps0 and with a bias: its balls
+   contain the general path's (maps module, another implementation) at
+   both ends and the midpoint of the eps0 ball; an exact eps0 keeps its
+   accuracy */
+static void
+test_gap_ball_start(void **state)
+{
+    /* a, b (num/den pairs), sigma_w2, sigma_b2 as num/den */
+    static const slong cf[3][8] = {
+        {11, 20, 9, 20, 3, 2, 1, 4},     /* leaky_relu:0.1, with bias */
+        {0, 1, 1, 1, 4, 5, 0, 1},        /* abs, no bias (scaled form) */
+        {1, 2, 1, 2, 1, 1, 1, 100},      /* relu, Jacot beta = 0.1 */
+    };
+    slong depths[3] = {1, 7, 25}, prec = 128;
+    (void) state;
+
+    for (int j = 0; j < 3; j++)
+    {
+        ntk_iter_problem_t pb;
+        ntk_iter_opts_t opts;
+        ntk_iter_row_struct *rows = ntk_iter_rows_init(3);
+        arb_ptr th = _arb_vec_init(3), de = _arb_vec_init(3);
+        arb_t sw2, sb2, q1, eps0, t;
+
+        ntk_iter_problem_init(pb);
+        ntk_iter_opts_init(opts);
+        opts->path = NTK_ITER_PATH_GENERAL;
+        set_relulike(pb->act, cf[j][0], cf[j][1], cf[j][2], cf[j][3]);
+        fmpq_set_si(pb->sigma_w2, cf[j][4], cf[j][5]);
+        fmpq_set_si(pb->sigma_b2, cf[j][6], cf[j][7]);
+        fmpq_set_si(pb->q1, 3, 2);
+        arb_init(sw2); arb_init(sb2); arb_init(q1); arb_init(eps0); arb_init(t);
+        arb_set_fmpq(sw2, pb->sigma_w2, prec);
+        arb_set_fmpq(sb2, pb->sigma_b2, prec);
+        arb_set_fmpq(q1, pb->q1, prec);
+
+        /* eps0 = 5/16 +- 1/64, c0 = 1 - eps0 in [43/64, 45/64] */
+        arb_set_si(eps0, 5);
+        arb_mul_2exp_si(eps0, eps0, -4);
+        mag_set_ui_2exp_si(arb_radref(eps0), 1, -6);
+        assert_int_equal(ntk_iter_relulike_gap(th, de, eps0, depths, 3, pb->act->a,
+                                               pb->act->b, sw2, sb2, q1, prec), NTK_SUCCESS);
+        for (int e = 0; e < 3; e++)
+        {
+            fmpq_set_si(pb->c0, 43 + e, 64);
+            assert_int_equal(ntk_iter_run_prec(rows, NULL, pb, depths, 3, opts, prec),
+                             NTK_SUCCESS);
+            for (int k = 0; k < 3; k++)
+            {
+                assert_true(arb_overlaps(th + k, rows[k].theta11));
+                arb_sub(t, rows[k].theta11, rows[k].theta12, prec);
+                assert_true(arb_overlaps(de + k, t));
+                assert_true(arb_is_finite(de + k));
+            }
+        }
+        /* exact eps0 = 21/64 (c0 = 43/64): narrow balls, same values */
+        arb_set_si(eps0, 21);
+        arb_mul_2exp_si(eps0, eps0, -6);
+        assert_int_equal(ntk_iter_relulike_gap(th, de, eps0, depths, 3, pb->act->a,
+                                               pb->act->b, sw2, sb2, q1, prec), NTK_SUCCESS);
+        fmpq_set_si(pb->c0, 43, 64);
+        assert_int_equal(ntk_iter_run_prec(rows, NULL, pb, depths, 3, opts, prec),
+                         NTK_SUCCESS);
+        for (int k = 0; k < 3; k++)
+        {
+            arb_sub(t, rows[k].theta11, rows[k].theta12, prec);
+            assert_true(arb_overlaps(de + k, t));
+            assert_true(arb_overlaps(th + k, rows[k].theta11));
+            assert_true(arb_rel_accuracy_bits(de + k) > 100);
+        }
+
+        arb_clear(sw2); arb_clear(sb2); arb_clear(q1); arb_clear(eps0); arb_clear(t);
+        _arb_vec_clear(th, 3); _arb_vec_clear(de, 3);
+        ntk_iter_rows_clear(rows, 3);
+        ntk_iter_problem_clear(pb);
+    }
+}
+
 int
 main(void)
 {
@@ -363,6 +441,7 @@ main(void)
         cmocka_unit_test(test_domain),
         cmocka_unit_test(test_cap),
         cmocka_unit_test(test_depths_log),
+        cmocka_unit_test(test_gap_ball_start),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();

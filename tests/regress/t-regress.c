@@ -181,8 +181,8 @@ test_depth2_closed_form(void **state)
                 ntk_parse_arb(sb2, "0.1", "sb2", prec);
             else
                 arb_zero(sb2);
-            assert_int_equal(ntk_regress_relulike_kernel(th, de, eps0, &L, 1, a, b, sw2, sb2,
-                                                         q1, prec), NTK_SUCCESS);
+            assert_int_equal(ntk_iter_relulike_gap(th, de, eps0, &L, 1, a, b, sw2, sb2,
+                                                   q1, prec), NTK_SUCCESS);
             /* q2 = sb2 + 1; Sigma^2_12 = sb2 + (sqrt(1-c^2) + c(pi - acos c))/pi */
             arb_acos(t, c, prec);
             arb_sub(t, pi, t, prec);
