@@ -40,7 +40,8 @@ check_depths(const slong *depths, slong n)
 /* the Mehler path pays where the general step is a 2D quadrature: smooth
    single-branch activations without a closed form in use, at q*, once
    |c| <= 2^-MEHLER_LGC with many layers left (the model costs about as
-   much as 15-30 general layers; never at the EOC, where c -> 1) */
+   much as ~5-10 general layers at 40 digits; never at the EOC, where
+   c -> 1) */
 static int
 mehler_wanted(const ntk_iter_problem_t pb, const ntk_iter_opts_struct *op,
               const arb_t eps, slong left)
