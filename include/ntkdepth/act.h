@@ -81,6 +81,14 @@ int ntk_act_has_closed_form(const ntk_act_t act);
 int ntk_act_is_piecewise(const ntk_act_t act);
 
 /**
+ * Parity of phi: 1 if phi is even (phi(-x) = phi(x): cos, abs), -1 if odd
+ * (phi(-x) = -phi(x): tanh, erf, sin, linear), 0 if neither or not known
+ * (a conservative answer: 0 is always valid).  Then E[phi^(k)(s Z)] = 0 for
+ * Z ~ N(0, 1) and every k of the other parity (phi^(k) is odd).
+ */
+int ntk_act_parity(const ntk_act_t act);
+
+/**
  * Smoothness order s: phi^(k) is in L^2(Gaussian) as a function (no Dirac
  * part) for k <= s, so Price's formula f^(k)(1) = sigma_w^2 q^(k-1)
  * E[phi^(k)(sqrt(q) Z)^2] is finite exactly for k <= s.

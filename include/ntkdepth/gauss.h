@@ -17,7 +17,8 @@
  *    (1/2) E[(f(u) - f(v))^2] integrated directly in the coordinates
  *    (u + v)/2, (u - v)/2 (Lemma E1), so no two nearly equal numbers are
  *    subtracted;
- *  - Price coefficients: trapezoidal rule with jets at the nodes.
+ *  - Price and Hermite coefficients: trapezoidal rule with jets at the
+ *    nodes.
  *
  * Inputs may be balls (q, covariance entries, eps): the result is then an
  * enclosure valid for every value in those balls (interval Newton relies
@@ -107,6 +108,26 @@ ntk_status ntk_gauss_expect2_eps_e2(arb_t res, const ntk_act_t act,
  */
 ntk_status ntk_gauss_price(arb_ptr res, const ntk_act_t act, const arb_t q,
                            slong len, slong prec);
+
+/**
+ * Hermite (Mehler) coefficients: m[k] = E[ phi^(k)(sqrt(q) Z) ], and, if
+ * F != NULL, the Price coefficients F[k] = E[ phi^(k)(sqrt(q) Z)^2 ] of
+ * the same pass, k = 0 .. len-1.  Mehler's formula (proofs/propagation.md,
+ * Lemma P5): for u, v of variance q and correlation c,
+ *   E[phi(u) phi(v)] = sum_k q^k m[k]^2 c^k / k!.
+ * Coefficients that vanish by parity (ntk_act_parity) are exactly 0.
+ * Constraints and status as ntk_gauss_price (same trapezoidal pass, error
+ * bound proofs/tails.md, Lemma Q3); the step is refined until every
+ * nonzero m[k] and F[k] has about min(kbits[k], prec) bits (relative;
+ * kbits == NULL: prec for every k).  A true m[k] far below its a-priori
+ * bound (cancellation) costs a finer step, so ask for few bits where few
+ * are needed (e.g. Mehler terms a_k c^k with |c| small at large k).  The
+ * enclosures are valid whatever kbits says.
+ * Aliasing: m and F must not overlap each other or q.
+ */
+ntk_status ntk_gauss_hermite(arb_ptr m, arb_ptr F, const ntk_act_t act,
+                             const arb_t q, slong len, const double *kbits,
+                             slong prec);
 
 #ifdef __cplusplus
 }

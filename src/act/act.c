@@ -314,6 +314,23 @@ ntk_act_is_piecewise(const ntk_act_t act)
     }
 }
 
+int
+ntk_act_parity(const ntk_act_t act)
+{
+    switch (act->kind)
+    {
+        case NTK_ACT_RELULIKE:
+            if (fmpq_is_zero(act->b))
+                return -1;                  /* a x */
+            return fmpq_is_zero(act->a) ? 1 : 0;   /* b |x| */
+        case NTK_ACT_ERF:
+        case NTK_ACT_SIN:
+        case NTK_ACT_TANH: return -1;
+        case NTK_ACT_COS: return 1;
+        default: return 0;
+    }
+}
+
 /* proofs/activations.md, Lemma A20 */
 slong
 ntk_act_smoothness(const ntk_act_t act)

@@ -116,4 +116,29 @@ slong ntk_iter_taylor_order(const ntk_iter_taylor_struct *T, const arb_t eps, sl
 void ntk_iter_taylor_step(arb_t eps, arb_t d12, const ntk_iter_taylor_struct *T,
                           slong K, slong prec);
 
+/* Mehler model at q = q*, expanded at c = 0 (mehler.c, Lemma P5) */
+typedef struct
+{
+    slong K;          /* largest order (coefficients a[0..K]) */
+    arb_ptr a;        /* a_k = q*^k m_k^2 / k! */
+    arb_ptr da;       /* k a_k */
+    mag_ptr T, Td;    /* T[K] >= sum_{k>K} a_k, Td[K] >= sum_{k>K} k a_k */
+    double *lgT, *lgTd;   /* log2 of upper bounds of T, Td */
+    arb_t sw2, sb2, qstar;
+} ntk_iter_mehler_struct;
+
+/* coefficients up to order K (len K + 1), accuracy aimed at |c| <= cmax;
+   NTK_UNABLE/NTK_DOMAIN from the quadrature (clear the model anyway) */
+ntk_status ntk_iter_mehler_init(ntk_iter_mehler_struct *M, const ntk_net_t net,
+                                const arb_t qstar, const arb_t cmax, slong K,
+                                slong prec);
+void ntk_iter_mehler_clear(ntk_iter_mehler_struct *M);
+/* smallest K with both remainders below 2^-(prec+6) over the ball of eps;
+   -1 if none (or |c| may reach 1) */
+slong ntk_iter_mehler_order(const ntk_iter_mehler_struct *M, const arb_t eps,
+                            slong prec);
+/* eps <- eps' (mean-value form), d12 <- D12 over the input ball */
+void ntk_iter_mehler_step(arb_t eps, arb_t d12, const ntk_iter_mehler_struct *M,
+                          slong K, slong prec);
+
 #endif

@@ -6,6 +6,12 @@
 #include "iter_impl.h"
 
 #define TAYLOR_KMAX 64
+/* Mehler model at c = 0 (mehler.c): built once |c| <= 2^-MEHLER_LGC with
+   at least MEHLER_MIN_LAYERS layers to go, orders up to about
+   (prec + 8) / MEHLER_LGC (cap MEHLER_KMAX); see mehler_wanted */
+#define MEHLER_LGC 3
+#define MEHLER_KMAX 80
+#define MEHLER_MIN_LAYERS 32
 
 int
 ntk_iter_sink_poll(ntk_iter_sink *sk, slong done)
@@ -31,6 +37,31 @@ check_depths(const slong *depths, slong n)
     return NTK_SUCCESS;
 }
 
+/* the Mehler path pays where the general step is a 2D quadrature: smooth
+   single-branch activations without a closed form in use, at q*, once
+   |c| <= 2^-MEHLER_LGC with many layers left (the model costs about as
+   much as ~5-10 general layers at 40 digits; never at the EOC, where
+   c -> 1) */
+static int
+mehler_wanted(const ntk_iter_problem_t pb, const ntk_iter_opts_struct *op,
+              const arb_t eps, slong left)
+{
+    arb_t c;
+    int ok;
+    if (!pb->q1_star || (op != NULL && op->path != NTK_ITER_PATH_AUTO)
+        || left < MEHLER_MIN_LAYERS || ntk_act_is_piecewise(pb->act)
+        || ntk_act_smoothness(pb->act) != NTK_SMOOTH_INF
+        || (ntk_act_has_closed_form(pb->act) && pb->method != NTK_METHOD_QUAD))
+        return 0;
+    arb_init(c);
+    arb_sub_si(c, eps, 1, 64);
+    arb_abs(c, c);
+    arb_mul_2exp_si(c, c, MEHLER_LGC);
+    ok = ntk_iter_le_si(c, 1);
+    arb_clear(c);
+    return ok;
+}
+
 static int
 relulike_fast(const ntk_iter_problem_t pb, const ntk_iter_opts_struct *opts)
 {
@@ -51,7 +82,9 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     ntk_iter_state_t s;
     ntk_iter_taylor_struct T;
     ntk_maps_qcache_t qc;
+    ntk_iter_mehler_struct Mh;
     int have_taylor = 0, taylor_failed = 0, have_eoc = 0;
+    int have_mehler = 0, mehler_failed = 0;
     arb_t q1, c0, qstar, chi, d12, t;
     slong Lmax, fast = 0, general = 0;
     const ntk_iter_opts_struct *op = opts;
@@ -163,7 +196,7 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
 
     for (;;)
     {
-        slong K = 0;
+        slong K = 0, mk;
         if (sk.next < n && depths[sk.next] == s->depth)
         {
             ntk_iter_state_row(rows + sk.next, s, prec);
@@ -203,10 +236,34 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         }
         if (have_taylor)
             K = ntk_iter_taylor_order(&T, s->eps, prec);
-        if (K > 0)
+        /* Mehler model at c = 0 (Lemma P5), built lazily */
+        if (K == 0 && !have_mehler && !mehler_failed
+            && mehler_wanted(pb, op, s->eps, Lmax - s->depth))
         {
-            /* one layer by the Taylor model; q = q* exactly */
+            arb_one(t);
+            arb_mul_2exp_si(t, t, -MEHLER_LGC);
+            st = ntk_iter_mehler_init(&Mh, net, qstar, t,
+                                      FLINT_MIN(MEHLER_KMAX, (prec + 8) / MEHLER_LGC + 1),
+                                      prec);
+            have_mehler = 1;
+            if (st != NTK_SUCCESS)
+            {
+                ntk_iter_mehler_clear(&Mh);
+                have_mehler = 0;
+                mehler_failed = 1;
+                ntk_error_clear();
+            }
+        }
+        if (K == 0 && have_mehler && (mk = ntk_iter_mehler_order(&Mh, s->eps, prec)) >= 0)
+        {
+            ntk_iter_mehler_step(s->eps, d12, &Mh, mk, prec);
+            K = -1;     /* theta below */
+        }
+        else if (K > 0)
             ntk_iter_taylor_step(s->eps, d12, &T, K, prec);
+        if (K != 0)
+        {
+            /* one layer by the Taylor or Mehler model; q = q* exactly */
             arb_mul(s->theta11, s->theta11, chi, prec);
             arb_add(s->theta11, s->theta11, qstar, prec);
             arb_mul(s->theta12, s->theta12, d12, prec);
@@ -237,6 +294,8 @@ cleanup:
     }
     if (have_taylor)
         ntk_iter_taylor_clear(&T);
+    if (have_mehler)
+        ntk_iter_mehler_clear(&Mh);
     ntk_net_clear(net);
     ntk_eoc_clear(eoc);
     ntk_iter_state_clear(s);
