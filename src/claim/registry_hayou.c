@@ -131,7 +131,7 @@ const char *ntk_registry_hayou =
 "proof = proofs/claims.md, Lemma C7\n"
 "act = tanh\nsigma_w2 = 1\nsigma_b2 = 0.09\nq1 = star\nc0 = 0.5\n"
 "quantity = theta12\nlaw = limit\nconstant = qstar/(1 - chi1)\n"
-"depths = 60,120\ntolerance = 1e-10\ndigits = 40\nexpect = holds\n"
+"depths = 100,200,300,400\ntolerance = 1e-10\ndigits = 40\nexpect = holds\n"
 "[H8-diag-rate]\n"
 "paper = hayou\n"
 "source = Hayou, Doucet, Rousseau: Exact convergence rates of the NTK\n"
@@ -155,7 +155,7 @@ const char *ntk_registry_hayou =
 "proof = proofs/claims.md, Lemma C8\n"
 "act = tanh\nsigma_w2 = 4\nsigma_b2 = 0.01\nq1 = star\nc0 = 0.5\n"
 "quantity = theta11\nlaw = exponential\nconstant = chi1\n"
-"depths = 10,20,30,40,50,60\ntolerance = 1e-6\ndigits = 40\nexpect = holds\n"
+"depths = 50,100,150,200\ntolerance = 1e-6\ndigits = 40\nexpect = holds\n"
 "[H9-offdiag]\n"
 "paper = hayou\n"
 "source = Hayou, Doucet, Rousseau: Exact convergence rates of the NTK\n"
@@ -163,7 +163,7 @@ const char *ntk_registry_hayou =
 "proof = proofs/claims.md, Lemma C8\n"
 "act = tanh\nsigma_w2 = 4\nsigma_b2 = 0.01\nq1 = star\nc0 = 0.5\n"
 "quantity = theta12\nlaw = limit\nconstant = qstar*cstar/(1 - fprime_cstar)\n"
-"depths = 60,120\ntolerance = 1e-10\ndigits = 40\nexpect = holds\n"
+"depths = 100,200,300,400\ntolerance = 1e-10\ndigits = 40\nexpect = holds\n"
 "[H9-normalized]\n"
 "paper = hayou\n"
 "source = Hayou, Doucet, Rousseau: Exact convergence rates of the NTK\n"
@@ -171,4 +171,4 @@ const char *ntk_registry_hayou =
 "proof = proofs/claims.md, Lemma C8\n"
 "act = tanh\nsigma_w2 = 4\nsigma_b2 = 0.01\nq1 = star\nc0 = 0.5\n"
 "quantity = theta12/theta11\nlaw = limit\nconstant = 0\n"
-"depths = 60,120\ntolerance = 1e-10\ntolerance_kind = absolute\ndigits = 40\nexpect = holds\n";
+"depths = 100,200,300,400\ntolerance = 1e-10\ntolerance_kind = absolute\ndigits = 40\nexpect = holds\n";

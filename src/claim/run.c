@@ -104,6 +104,7 @@ typedef struct
     ntk_phase_t ph;
     arb_t f2, beta;
     slong prec;
+    slong mprec;    /* maps (phase, Price): digits of the claim + 64 bits */
     int quick;
 } vctx;
 
@@ -123,8 +124,8 @@ need_phase(vctx *c)
     {
         ntk_net_t net;
         ntk_net_init(net);
-        build_net(net, c, c->prec);
-        c->phase_st = ntk_maps_phase(c->ph, net, c->prec);
+        build_net(net, c, c->mprec);
+        c->phase_st = ntk_maps_phase(c->ph, net, c->mprec);
         ntk_net_clear(net);
         c->have_phase = 1;
     }
@@ -143,8 +144,8 @@ need_price(vctx *c)
             arb_t sb2;
             ntk_eoc_init(e);
             arb_init(sb2);
-            arb_set_fmpq(sb2, c->pb->sigma_b2, c->prec);
-            c->price_st = ntk_maps_eoc(e, c->pb->act, sb2, c->prec);
+            arb_set_fmpq(sb2, c->pb->sigma_b2, c->mprec);
+            c->price_st = ntk_maps_eoc(e, c->pb->act, sb2, c->mprec);
             if (c->price_st == NTK_SUCCESS && !e->found)
                 c->price_st = ntk_error_set(NTK_DOMAIN, "no edge-of-chaos point: %s", e->why);
             arb_set(c->f2, e->f2);
@@ -160,12 +161,12 @@ need_price(vctx *c)
             if (c->price_st == NTK_SUCCESS)
             {
                 ntk_net_init(net);
-                build_net(net, c, c->prec);
-                c->price_st = ntk_maps_price(p, net, c->ph->q_star, 3, c->prec);
+                build_net(net, c, c->mprec);
+                c->price_st = ntk_maps_price(p, net, c->ph->q_star, 3, c->mprec);
                 ntk_net_clear(net);
                 arb_set(c->f2, p + 2);
                 arb_set_ui(c->beta, 2);
-                arb_div(c->beta, c->beta, c->f2, c->prec);
+                arb_div(c->beta, c->beta, c->f2, c->mprec);
             }
             _arb_vec_clear(p, 3);
         }
@@ -948,7 +949,10 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     c.pb = pb;
     c.info = info;
     c.prec = opts->prec;
-    c.quick = opts->quick;
+    /* the maps' constants need not be wider than the claim's digits: 2D
+       quadratures at the fits' 512 bits cost minutes (c* in the chaotic
+       phase); the balls stay enclosures at any precision */
+    c.mprec = FLINT_MIN(opts->prec, ntk_digits_to_bits(cl->digits) + 64);
     switch (cl->law)
     {
         case NTK_LAW_IDENTITY:
