@@ -361,8 +361,9 @@ void ntk_claim_share_clear(ntk_claim_share_t sh);
 ntk_status ntk_claim_share_rows(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                                 const ntk_iter_problem_t pb, const slong *depths,
                                 slong n, slong digits, void *data);
-/** 1 if the two claims may share rows (both without hook, same problem
- *  strings), else 0. */
+/** 1 if the two claims may share work: rows (both without hook, same
+ *  problem strings) or the He-initialized Monte Carlo run (HN1, HN2,
+ *  HN2-slope5: kept in-process by their hook); else 0. */
 int ntk_claim_same_problem(const ntk_claim_t a, const ntk_claim_t b);
 
 /** The depths used for a claim (the geometric grid of the fits, or the
