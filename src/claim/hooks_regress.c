@@ -54,7 +54,7 @@ tolerance(arb_t T, const ntk_claim_t cl, const ntk_verify_opts_t opts, const cha
 static ntk_status
 relu_run(ntk_regress_result_t R, ntk_points_t X, arb_ptr *y, ntk_points_t T,
          slong n, slong m, slong dim, ulong seed, const slong *depths, slong nd,
-         slong digits)
+         slong digits, int nthreads)
 {
     ntk_regress_model_t M;
     ntk_regress_opts o;
@@ -63,7 +63,7 @@ relu_run(ntk_regress_result_t R, ntk_points_t X, arb_ptr *y, ntk_points_t T,
     o.digits = digits;
     o.prec = 0;
     o.prec_max = 4096;
-    o.nthreads = 2;
+    o.nthreads = nthreads > 0 ? nthreads : 2;   /* verify --jobs: 1 each */
     ntk_regress_model_init(M);
     st = ntk_act_set_str(M->net->act, "relu");
     arb_set_ui(M->net->sigma_w2, 2);
@@ -144,7 +144,8 @@ hook_h10(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t o
     arb_set_ui(res->pred, 1);
     arb_div_ui(res->pred, res->pred, n + 3, 128);
     tolerance(Tol, cl, opts, "1e-4");
-    st = relu_run(R, X, &y, T, n, m, dim, 1, d, nd, cl->digits > 0 ? cl->digits : 20);
+    st = relu_run(R, X, &y, T, n, m, dim, 1, d, nd, cl->digits > 0 ? cl->digits : 20,
+                  opts->threads);
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "Could not certify the weights: %s.", ntk_error_last());
@@ -457,7 +458,8 @@ hook_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
     ntk_regress_result_init(R);
     arb_init(ymax); arb_init(K10); arb_init(K30); arb_init(t); arb_init(s);
     arb_init(tol); arb_init(chg); arb_init(maxchg);
-    st = relu_run(R, X, &y, T, n, m, dim, 1, d, nd, cl->digits > 0 ? cl->digits : 15);
+    st = relu_run(R, X, &y, T, n, m, dim, 1, d, nd, cl->digits > 0 ? cl->digits : 15,
+                  opts->threads);
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "Could not certify the weights: %s.", ntk_error_last());

@@ -9,6 +9,7 @@ const char *ntk_registry_regress =
 "proof = proofs/regress.md, Lemma G6 (from proofs/ntk-relu.md, Lemma N3)\n"
 "hook = regress_h10\nlaw = limit\nact = relu\n"
 "depths = 1e2,1e3,1e4,1e5,1e6\ntolerance = 1e-4\nquick_tolerance = 1e-2\ndigits = 20\nexpect = holds\n"
+"budget = 180\n"
 "[H10-smooth]\n"
 "paper = hayou-curse\n"
 "source = Hayou, Doucet, Rousseau: the curse of depth in kernel regime\n"

@@ -19,7 +19,7 @@ const char *ntk_registry_seleznova =
 "source = Seleznova, Kutyniok 2022 (derived)\n"
 "statement = E K(x,x) = (1 - r^(L+1))/(1 - r) + r^L |x|^2 (1 + L M/n0), r = sigma_w^2/2 (ReLU, standard param., zero-initialized trainable biases)\n"
 "proof = proofs/finite-width.md, Lemma F3\n"
-"hook = finite_k2\nlaw = identity\nexpect = holds\nbudget = 120\n"
+"hook = finite_k2\nlaw = identity\nexpect = holds\nbudget = 240\n"
 "[HN1]\n"
 "paper = seleznova\n"
 "source = Hanin, Nica 2019: finite depth and width corrections to the NTK\n"

@@ -331,7 +331,7 @@ ntk_cli_verify(int argc, char **argv)
     ntk_verify_opts_t vo;
     ntk_status st;
     char cmdline[2048];
-    slong nres = 0, jobs = 0, ngroups = 0, *order = NULL, *gstart = NULL, *gorder = NULL;
+    slong nres = 0, jobs = 0, ngroups = 0, *order = NULL, *gstart = NULL, *gorder = NULL, *gbudget = NULL;
 
     optind = 1;
     opterr = 0;
@@ -440,19 +440,26 @@ ntk_cli_verify(int argc, char **argv)
         flint_free(used);
     }
     /* groups with their own (larger) budget are the long ones: start them
-       first, so that they do not end the run alone (a stable sort) */
+       first, the largest budget first, so that they do not end the run
+       alone (longest-processing-time order; stable otherwise) */
     gorder = flint_malloc(sizeof(slong) * (size_t) (ngroups + 1));
+    gbudget = flint_malloc(sizeof(slong) * (size_t) (ngroups + 1));
+    for (slong g = 0; g < ngroups; g++)
     {
-        slong k = 0;
-        for (int pass = 0; pass < 2; pass++)
-            for (slong g = 0; g < ngroups; g++)
-            {
-                int own = 0;
-                for (slong i = gstart[g]; i < gstart[g + 1]; i++)
-                    own |= cs->v[order[i]].budget > 0;
-                if (own == (pass == 0))
-                    gorder[k++] = g;
-            }
+        gorder[g] = g;
+        gbudget[g] = 0;
+        for (slong i = gstart[g]; i < gstart[g + 1]; i++)
+            gbudget[g] = FLINT_MAX(gbudget[g], cs->v[order[i]].budget);
+    }
+    for (slong i = 1; i < ngroups; i++)     /* insertion sort: stable */
+    {
+        slong g = gorder[i], j = i;
+        while (j > 0 && gbudget[gorder[j - 1]] < gbudget[g])
+        {
+            gorder[j] = gorder[j - 1];
+            j--;
+        }
+        gorder[j] = g;
     }
     if (jobs > ngroups)
         jobs = ngroups > 0 ? ngroups : 1;
@@ -611,6 +618,7 @@ cleanup:
     flint_free(order);
     flint_free(gstart);
     flint_free(gorder);
+    flint_free(gbudget);
     for (slong i = 0; i < nres; i++)
         ntk_claim_result_clear(res + i);
     flint_free(res);
