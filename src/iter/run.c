@@ -350,9 +350,23 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
        layers and the Price coefficients cost more with every bit, not
        per limb. */
     guard = FLINT_BIT_COUNT(Lmax) + 10;
-    prec = op->prec_start > 0 ? op->prec_start : ntk_digits_to_bits(digits) + guard;
-    if (op->prec_start <= 0)
-        prec = round_up8(prec);
+    if (relulike_fast(pb, op))
+    {
+        /* the ReLU-like series path loses about log2(L) bits only
+           (proofs/relu-series.md) and costs per limb; up to 128 bits it
+           runs on 128-bit integers (relu128.c): whole limbs */
+        guard = FLINT_BIT_COUNT(Lmax) + 4;
+        prec = ntk_digits_to_bits(digits) + guard;
+        prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
+        if (op->prec_start > 0)
+            prec = op->prec_start;
+    }
+    else
+    {
+        prec = op->prec_start > 0 ? op->prec_start : ntk_digits_to_bits(digits) + guard;
+        if (op->prec_start <= 0)
+            prec = round_up8(prec);
+    }
     cap = op->prec_cap > 0 ? op->prec_cap : 4096;
     if (prec > cap)
         prec = cap;
