@@ -66,7 +66,8 @@ lsq_points(arb_ptr coef, const slong *depths, arb_srcptr y, const slong *idx,
     /* The coefficients are linear in the data, coef = W y with
        W = (X^T X)^-1 X^T: the data radii r move them by at most
        |W| r, added to their radii, so that an estimate is never more
-       precise than the certified data it comes from.  (Solving with the
+       precise than the certified data it comes from (proofs/verdicts.md,
+       error rule of the fits).  (Solving with the
        data balls themselves would overestimate this by the condition
        number of the normal equations.) */
     {
