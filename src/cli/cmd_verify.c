@@ -103,13 +103,21 @@ typedef struct
     double t0, limit;   /* limit <= 0: none */
 } verify_job;
 
-/* the claim's own budget field overrides --budget (0 = none stays none) */
+/* seconds of recursion for a claim: its own budget field overrides
+   --budget (0 = no limit stays no limit) */
 static double
-claim_limit(const ntk_claim_struct *cl, double budget)
+claim_budget(const ntk_claim_struct *cl, double budget)
 {
     if (budget <= 0)
         return 0;
-    return (cl->budget > 0 ? (double) cl->budget : budget) + 10;
+    return cl->budget > 0 ? (double) cl->budget : budget;
+}
+
+/* the hard wall-clock limit of its process: 10 s more for the fits */
+static double
+claim_limit(const ntk_claim_struct *cl, double budget)
+{
+    return budget <= 0 ? 0 : claim_budget(cl, budget) + 10;
 }
 
 static int
@@ -126,7 +134,7 @@ job_start(verify_job *j, slong *idx, slong m, const ntk_claim_struct *cls,
     for (slong i = 0; i < m; i++)
     {
         const ntk_claim_struct *cl = cls + idx[i];
-        double b = budget <= 0 ? 0 : (cl->budget > 0 ? (double) cl->budget : budget);
+        double b = claim_budget(cl, budget);
         if (claim_limit(cl, budget) > j->limit)
             j->limit = claim_limit(cl, budget);
         if (b > vo->budget)
@@ -503,7 +511,7 @@ ntk_cli_verify(int argc, char **argv)
                     for (slong i = 0; i < m && st == NTK_SUCCESS; i++)
                     {
                         const ntk_claim_struct *cl = cs->v + g[i];
-                        vo->budget = dflt <= 0 ? 0 : (cl->budget > 0 ? (double) cl->budget : dflt);
+                        vo->budget = claim_budget(cl, dflt);
                         st = ntk_claim_run(res + g[i], cl, vo);
                         finished++;
                         if (st == NTK_SUCCESS && !quiet)
