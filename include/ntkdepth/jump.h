@@ -107,6 +107,9 @@ typedef enum
 
 /** Largest depth the direct iteration accepts. */
 #define NTK_ITER_DIRECT_MAX ((slong) 1 << 50)
+/** AUTO refuses (NTK_DOMAIN) depths beyond this where no jump applies
+ *  (10^10 layers: hours to days); DIRECT still runs them. */
+#define NTK_ITER_AUTO_DIRECT_MAX ((slong) 10000000000)
 
 typedef struct
 {
@@ -135,7 +138,8 @@ int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
  * 40 digits, 10^5 up to 120, else 10^6) is the jump start; rows at depths
  * <= L0 come from the direct iteration.
  * Status: NTK_SUCCESS; NTK_DOMAIN (message) for bad depths, a depth beyond
- * NTK_ITER_DIRECT_MAX without a jump, or JUMP where it does not apply;
+ * NTK_ITER_DIRECT_MAX without a jump (AUTO: beyond NTK_ITER_AUTO_DIRECT_MAX),
+ * or JUMP where it does not apply;
  * NTK_UNABLE "accuracy ran out at depth L ..." (ji->fail_depth = L) at the
  * precision cap; NTK_INTERRUPTED from the progress callback.
  */

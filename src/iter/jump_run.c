@@ -285,6 +285,19 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                              "with sigma_b = 0 and a given q1 (got %s%s%s)", pb->act->name,
                              fmpq_is_zero(pb->sigma_b2) ? "" : ", sigma_b > 0",
                              applies || pb->eoc ? "" : ", not at the EOC");
+    if (method == NTK_DEPTH_AUTO && !applies
+        && fmpz_cmp_si(depths + n - 1, NTK_ITER_AUTO_DIRECT_MAX) > 0)
+    {
+        char *s = fmpz_get_str(NULL, 10, depths + n - 1);
+        st = ntk_error_set(NTK_DOMAIN, "depth %s: no depth jump for %s%s%s (implemented for "
+                           "ReLU-like activations at the edge of chaos with sigma_b = 0); "
+                           "the direct iteration would take %s layers (force it with "
+                           "--depth-method direct)", s, pb->act->name,
+                           fmpq_is_zero(pb->sigma_b2) ? "" : " with sigma_b > 0",
+                           pb->eoc ? "" : " off the EOC", s);
+        flint_free(s);
+        return st;
+    }
     if (method == NTK_DEPTH_DIRECT || !applies || fmpz_cmp_si(depths + n - 1, L0) <= 0)
         return run_direct(rows, info, ji, pb, depths, n, digits, opts);
 
