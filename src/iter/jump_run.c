@@ -278,7 +278,7 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         return st;
     applies = ntk_iter_jump_applies(pb);
     if (L0 <= 0)
-        L0 = digits <= 40 ? 10000 : (digits <= 120 ? 100000 : 1000000);
+        L0 = digits <= 300 ? 10000 : 100000;
     if (method == NTK_DEPTH_JUMP && !applies)
         return ntk_error_set(NTK_DOMAIN, "--depth-method jump: the depth jump is implemented for "
                              "ReLU-like activations (a x + b|x|, b != 0) at the edge of chaos "
