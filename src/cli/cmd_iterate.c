@@ -228,10 +228,17 @@ parse_depth_z(fmpz_t L, const char *str, const char *what)
         rc = ntk_cli_fail(CMD, NTK_DOMAIN);
     else if (!fmpz_is_one(fmpq_denref(q)) || fmpz_sgn(fmpq_numref(q)) <= 0)
         rc = ntk_cli_usage(CMD, "%s = '%s': must be an integer >= 1", what, str);
-    else if (fmpz_sizeinbase(fmpq_numref(q), 10) > DEPTH_MAX_DEC)
-        rc = ntk_cli_usage(CMD, "%s = '%s': must be at most 1e%d", what, str, DEPTH_MAX_DEC);
     else
-        fmpz_set(L, fmpq_numref(q));
+    {
+        fmpz_t lim;
+        fmpz_init(lim);
+        fmpz_ui_pow_ui(lim, 10, DEPTH_MAX_DEC);
+        if (fmpz_cmp(fmpq_numref(q), lim) > 0)
+            rc = ntk_cli_usage(CMD, "%s = '%s': must be at most 1e%d", what, str, DEPTH_MAX_DEC);
+        else
+            fmpz_set(L, fmpq_numref(q));
+        fmpz_clear(lim);
+    }
     fmpq_clear(q);
     return rc;
 }
