@@ -125,8 +125,11 @@ typedef ntk_iter_jump_info_struct ntk_iter_jump_info_t[1];
 void ntk_iter_jump_info_init(ntk_iter_jump_info_t ji);
 void ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji);
 
-/** 1 if the jump applies to the problem (ReLU-like, Delta > 0, sigma_b = 0
- *  exactly, EOC: eoc flag or sigma_w2 = 1/(a^2 + b^2) exactly, q1 given). */
+/** 1 if the ReLU-like jump applies to the problem (ReLU-like, Delta > 0,
+ *  sigma_b = 0 exactly, EOC: eoc flag or sigma_w2 = 1/(a^2 + b^2) exactly,
+ *  q1 given).  The smooth jump (proofs/fatou.md J9-J11) applies to C^inf
+ *  single-branch activations with eoc and q1_star set; ntk_iter_run_deep
+ *  uses either. */
 int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
 
 /**
@@ -134,7 +137,9 @@ int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
  * with the digit promise of ntk_iter_run.  rows[i].depth is depths[i] when
  * it fits in slong, else 0 (the caller holds the exact depth).
  * method: DIRECT (ntk_iter_run), JUMP, or AUTO (jump if it applies and some
- * depth exceeds L0, else direct).  L0 (0: chosen from digits: 10^4 up to
+ * depth exceeds L0, else direct).  Jumps: ReLU-like at the EOC (sigma_b =
+ * 0; Lemmas J1-J8) and smooth C^inf activations at the EOC with q1 = q*
+ * (the Taylor model of Lemma P4; Lemmas J9-J11; Theta11 = q* L, E4).  L0 (0: chosen from digits: 10^4 up to
  * 300 digits, else 10^5; measured: 300 digits at 10^100 from 10^4 take
  * 0.5 s with order 114) is the jump start; rows at depths
  * <= L0 come from the direct iteration.

@@ -12,4 +12,14 @@ void ntk_jump_asin_coef(arb_t a, arb_t b, slong n, slong prec);
    (Lemma J2), m >= 2; A a lower bound */
 void ntk_jump_tail_sum(mag_t res, const mag_t t0, const mag_t A, slong m);
 
+/* smooth activations at q* on the EOC (jump_smooth.c, proofs/fatou.md J9-J11) */
+int ntk_jump_smooth_applies(const ntk_iter_problem_t pb);
+/* rows[i] for depths[i] > L0 from eps_L0, Theta12_L0 (balls), q*, sigma_w2;
+   *order = N of the model */
+ntk_status ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order,
+                                const ntk_iter_problem_t pb, const fmpz *depths,
+                                slong n, slong L0, const arb_t eps0,
+                                const arb_t theta12, const arb_t qstar,
+                                const arb_t sigma_w2, slong prec);
+
 #endif

@@ -177,6 +177,15 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
     for (i = 0; i < n && fmpz_cmp_si(depths + i, L0) <= 0; i++)
         ntk_iter_row_set(rows + i, rd + i);
 
+    if (ntk_jump_smooth_applies(pb))
+    {
+        N = 0;
+        st = ntk_jump_smooth_rows(rows, &N, pb, depths, n, L0, rd[nd - 1].eps,
+                                  rd[nd - 1].theta12, info->q_star, info->sigma_w2, prec);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        goto done;
+    }
     arb_set_fmpq(q1, pb->q1, prec);
     arb_set(eps0, rd[nd - 1].eps);
     arb_div(U0, rd[nd - 1].theta12, q1, prec);   /* U_L0 = Theta12/q1 (r = 1) */
@@ -231,6 +240,7 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
             write_jump_row(rows + i, depths + i, t, U, q1, prec);
         }
     }
+done:
     if (ji != NULL)
     {
         ji->used = NTK_DEPTH_JUMP;
@@ -258,6 +268,11 @@ cleanup:
     return st;
 }
 
+static ntk_status jump_loop(ntk_iter_row_struct *rows, ntk_iter_info_struct *inf,
+                            ntk_iter_jump_info_t ji, const ntk_iter_problem_t pb,
+                            const fmpz *depths, slong n, slong digits, slong L0,
+                            const ntk_iter_opts_t opts, slong prec, slong cap);
+
 ntk_status
 ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                   ntk_iter_jump_info_t ji, const ntk_iter_problem_t pb,
@@ -266,7 +281,9 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
 {
     ntk_status st;
     int applies;
-    slong prec, cap, attempts = 0, bad;
+    slong prec, cap;
+    ntk_iter_info_t loc;
+    ntk_iter_info_struct *inf = info;
 
     if (digits < 1)
         return ntk_error_set(NTK_DOMAIN, "--digits = %ld: must be >= 1", (long) digits);
@@ -276,13 +293,15 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     st = ntk_iter_problem_check(pb);
     if (st != NTK_SUCCESS)
         return st;
-    applies = ntk_iter_jump_applies(pb);
+    applies = ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb);
     if (L0 <= 0)
         L0 = digits <= 300 ? 10000 : 100000;
     if (method == NTK_DEPTH_JUMP && !applies)
         return ntk_error_set(NTK_DOMAIN, "--depth-method jump: the depth jump is implemented for "
                              "ReLU-like activations (a x + b|x|, b != 0) at the edge of chaos "
-                             "with sigma_b = 0 and a given q1 (got %s%s%s)", pb->act->name,
+                             "with sigma_b = 0 and a given q1, and for smooth (C^inf, "
+                             "single-branch) activations at the edge of chaos with --q1 star "
+                             "(got %s%s%s)", pb->act->name,
                              fmpq_is_zero(pb->sigma_b2) ? "" : ", sigma_b > 0",
                              applies || pb->eoc ? "" : ", not at the EOC");
     if (method == NTK_DEPTH_AUTO && !applies
@@ -290,7 +309,8 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     {
         char *s = fmpz_get_str(NULL, 10, depths + n - 1);
         st = ntk_error_set(NTK_DOMAIN, "depth %s: no depth jump for %s%s%s (implemented for "
-                           "ReLU-like activations at the edge of chaos with sigma_b = 0); "
+                           "ReLU-like activations at the edge of chaos with sigma_b = 0 and "
+                           "smooth ones at the edge of chaos with --q1 star); "
                            "the direct iteration would take %s layers (force it with "
                            "--depth-method direct)", s, pb->act->name,
                            fmpq_is_zero(pb->sigma_b2) ? "" : " with sigma_b > 0",
@@ -301,18 +321,42 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     if (method == NTK_DEPTH_DIRECT || !applies || fmpz_cmp_si(depths + n - 1, L0) <= 0)
         return run_direct(rows, info, ji, pb, depths, n, digits, opts);
 
-    /* the ReLU-like series path's start (run.c), guard bits of L0 */
-    prec = ntk_digits_to_bits(digits) + FLINT_BIT_COUNT(L0) + 4;
-    prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
+    /* the start of the direct path (run.c), guard bits of L0 */
+    if (ntk_iter_jump_applies(pb))
+    {
+        prec = ntk_digits_to_bits(digits) + FLINT_BIT_COUNT(L0) + 4;
+        prec = ((prec + FLINT_BITS - 1) / FLINT_BITS) * FLINT_BITS;
+    }
+    else
+        prec = ((ntk_digits_to_bits(digits) + FLINT_BIT_COUNT(L0) + 10 + 7) / 8) * 8;
     if (opts != NULL && opts->prec_start > 0)
         prec = opts->prec_start;
     cap = (opts != NULL && opts->prec_cap > 0) ? opts->prec_cap : 4096;
     if (prec > cap)
         prec = cap;
+    if (inf == NULL)
+    {
+        ntk_iter_info_init(loc);
+        inf = loc;
+    }
+    st = jump_loop(rows, inf, ji, pb, depths, n, digits, L0, opts, prec, cap);
+    if (inf == loc)
+        ntk_iter_info_clear(loc);
+    return st;
+}
+
+static ntk_status
+jump_loop(ntk_iter_row_struct *rows, ntk_iter_info_struct *inf, ntk_iter_jump_info_t ji,
+          const ntk_iter_problem_t pb, const fmpz *depths, slong n, slong digits,
+          slong L0, const ntk_iter_opts_t opts, slong prec, slong cap)
+{
+    ntk_status st;
+    slong attempts = 0, bad;
+    ntk_iter_info_struct *info = inf;
     for (;;)
     {
         attempts++;
-        st = jump_attempt(rows, info, ji, pb, depths, n, digits, L0, opts, prec, &bad);
+        st = jump_attempt(rows, inf, ji, pb, depths, n, digits, L0, opts, prec, &bad);
         if (ji != NULL)
             ji->attempts = attempts;
         if (info != NULL)

@@ -69,8 +69,11 @@ check 2 "non-integer depth" "$exe" iterate $relu --depth 2.5
 check 2 "non-integer --at" "$exe" iterate $relu --depth 1e9 --at 1e-3
 check 2 "direct past 2^50" "$exe" iterate $relu --depth 1e100 --depth-method direct
 check 2 "jump off the EOC" "$exe" iterate --act relu --sigma-w2 3 --q1 1 --depth 1e9 --depth-method jump
-check 2 "jump for tanh" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 star --depth 1e9 --depth-method jump
-check 2 "auto refuses 1e12 without a jump" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 star --depth 1e12
+check 2 "jump for tanh with q1 != q*" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e9 --depth-method jump
+check 2 "jump for elu" "$exe" iterate --act elu --eoc --sigma-b 0.2 --q1 star --depth 1e9 --depth-method jump
+check 2 "auto refuses 1e12 without a jump" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e12
+check 0 "smooth jump (erf at q*)" "$exe" iterate --act erf --eoc --sigma-b 0.2 --q1 star --c0 0.5 --depth 1e12 --digits 15 --format json
+grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "erf 1e12 not by the jump"
 check 2 "bad --depth-method" "$exe" iterate $relu --depth 1e9 --depth-method fast
 check 3 "jump at the precision cap" "$exe" iterate $relu --depth 1e100 --digits 60 --prec-cap 128
 

@@ -335,8 +335,7 @@ test_exact_and_domain(void **state)
     assert_int_equal(ntk_iter_run_deep(rj, NULL, ji, pb, z, 2, 20, NTK_DEPTH_DIRECT, 0, NULL),
                      NTK_DOMAIN);
     ntk_error_clear();
-    /* tanh: no jump; auto refuses 10^40 */
-    ntk_act_set_str(pb->act, "tanh");
+    /* relu with sigma_b > 0: no jump; auto refuses 10^40 */
     pb->eoc = 1;
     fmpq_set_si(pb->sigma_b2, 1, 25);
     assert_false(ntk_iter_jump_applies(pb));
@@ -356,6 +355,66 @@ test_exact_and_domain(void **state)
     ntk_iter_problem_clear(pb);
 }
 
+/* smooth activations at q* on the EOC (Lemmas J9-J11): jump from 10^4 vs
+   the direct iteration (Taylor model path) at 10^5, same working precision */
+static void
+smooth_vs_direct(const char *act, slong sbn, slong sbd, slong L, slong digits)
+{
+    ntk_iter_problem_t pb;
+    ntk_iter_row_struct *rd = ntk_iter_rows_init(1), *rj = ntk_iter_rows_init(1);
+    ntk_iter_jump_info_t ji;
+    ntk_iter_info_t info;
+    ntk_iter_opts_t opts;
+    fmpz_t z;
+    mag_t r;
+    arb_t x;
+
+    ntk_iter_problem_init(pb);
+    ntk_iter_jump_info_init(ji);
+    ntk_iter_info_init(info);
+    ntk_iter_opts_init(opts);
+    fmpz_init(z);
+    mag_init(r);
+    arb_init(x);
+    ntk_act_set_str(pb->act, act);
+    pb->eoc = 1;
+    pb->q1_star = 1;
+    fmpq_set_si(pb->sigma_b2, sbn, sbd);
+    fmpq_set_si(pb->c0, 1, 2);
+    assert_int_equal(ntk_iter_run(rd, info, pb, &L, 1, digits, NULL), NTK_SUCCESS);
+    opts->prec_start = info->prec;
+    fmpz_set_si(z, L);
+    assert_int_equal(ntk_iter_run_deep(rj, NULL, ji, pb, z, 1, digits, NTK_DEPTH_JUMP, 10000,
+                                       opts), NTK_SUCCESS);
+    assert_int_equal(ji->used, NTK_DEPTH_JUMP);
+    assert_true(arb_overlaps(rd->eps, rj->eps));
+    assert_true(arb_overlaps(rd->theta12, rj->theta12));
+    assert_true(arb_overlaps(rd->theta11, rj->theta11));
+    mag_mul_ui(r, arb_radref(rd->eps), 10);
+    assert_true(mag_cmp(arb_radref(rj->eps), r) <= 0);
+    mag_mul_ui(r, arb_radref(rd->theta12), 10);
+    assert_true(mag_cmp(arb_radref(rj->theta12), r) <= 0);
+    /* Theta11 = q* L (Proposition E4) */
+    arb_mul_si(x, info->q_star, L, 2 * info->prec);
+    assert_true(arb_overlaps(x, rj->theta11));
+    ntk_iter_rows_clear(rd, 1);
+    ntk_iter_rows_clear(rj, 1);
+    ntk_iter_jump_info_clear(ji);
+    ntk_iter_info_clear(info);
+    ntk_iter_problem_clear(pb);
+    fmpz_clear(z);
+    mag_clear(r);
+    arb_clear(x);
+}
+
+static void
+test_smooth_vs_direct(void **state)
+{
+    (void) state;
+    smooth_vs_direct("erf", 1, 25, 100000, 20);     /* sigma_b = 0.2 */
+    smooth_vs_direct("tanh", 1, 1, 50000, 25);      /* sigma_b = 1 */
+}
+
 int
 main(void)
 {
@@ -366,6 +425,7 @@ main(void)
         cmocka_unit_test(test_vs_direct),
         cmocka_unit_test(test_huge),
         cmocka_unit_test(test_exact_and_domain),
+        cmocka_unit_test(test_smooth_vs_direct),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
