@@ -20,7 +20,11 @@
  *   digits       certified digits asked of the recursion (default 30)
  *   expect       holds | refuted | inconclusive
  *   hook         built-in evaluator for claims the generic laws cannot
- *                express (A1's EOC table, S2's map identity, S5's psi_d)
+ *                express (A1's EOC table, S2's map identity, S5's psi_d,
+ *                the regression and Monte Carlo claims)
+ *   n, dim, seed, test_points   the sampled problem of a hook (regression:
+ *                n training points uniform on S^(dim-1) drawn with seed,
+ *                test_points more drawn with seed + 1); integers >= 1
  *   budget       seconds of wall-clock time this claim may take in `verify`
  *                (integer; default: verify's --budget); for claims known to
  *                need longer, e.g. the paper-size Monte Carlo grids
@@ -132,6 +136,9 @@ typedef struct
     slong budget;             /* seconds; 0: verify's default */
     ntk_verdict expect;
     char *hook;               /* NULL or a built-in evaluator's name */
+    /* sampled problem of a hook (0: not given) */
+    slong n, dim, test_points;
+    ulong seed;
     /* provenance, for error messages */
     char *file;
     int line;                 /* line of the [section] header */

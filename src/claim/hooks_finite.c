@@ -12,11 +12,8 @@
  *            (--quick: 200, depths step 4) */
 #include <stdlib.h>
 #include <string.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 #include "ntkdepth/finite.h"
-
-ntk_status ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
-                                 const ntk_verify_opts_t opts);
 
 static void
 depth_range(ntk_finite_config_t cfg, slong step)
@@ -39,7 +36,7 @@ static struct
 } he_memo;
 
 ntk_status
-ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
+_ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
                       const ntk_verify_opts_t opts)
 {
     const char *which = cl->hook + strlen("finite_");

@@ -5,20 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 
-/* the last error message, copied (formatting it into a new message must
-   not read the buffer being written) */
-static const char *
-ntk_claim_errcopy(void)
-{
-    static _Thread_local char buf[1024];
-    snprintf(buf, sizeof(buf), "%s", ntk_error_last());
-    return buf;
-}
-
-ntk_status ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
-                              const ntk_verify_opts_t opts);
 
 void
 ntk_verify_opts_init(ntk_verify_opts_t o)
@@ -240,13 +228,13 @@ lookup(arb_t res, const char *name, void *data, slong prec)
 /* problem                                                             */
 /* ------------------------------------------------------------------ */
 
-static ntk_status
-make_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
+ntk_status
+_ntk_claim_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
 {
     ntk_status st;
     st = ntk_act_set_str(pb->act, cl->act);
     if (st != NTK_SUCCESS)
-        return ntk_error_set(NTK_DOMAIN, "field 'act': %s", ntk_claim_errcopy());
+        return ntk_error_set(NTK_DOMAIN, "field 'act': %s", _ntk_claim_errcopy());
     if (cl->sigma_b2 && ntk_parse_fmpq(pb->sigma_b2, cl->sigma_b2, "sigma_b2"))
         return NTK_DOMAIN;
     if (cl->sigma_w2 == NULL || !strcmp(cl->sigma_w2, "eoc"))
@@ -450,21 +438,6 @@ tail_estimate(ntk_estimate_t e, const slong *depths, arb_srcptr z, slong n,
 /* laws                                                                */
 /* ------------------------------------------------------------------ */
 
-static void
-add_series(ntk_claim_result_t res, const slong *depths, arb_srcptr e, slong n,
-           const char *label)
-{
-    res->sdepth = malloc(sizeof(slong) * (n > 0 ? n : 1));
-    res->serr = _arb_vec_init(n);
-    for (slong i = 0; i < n; i++)
-    {
-        res->sdepth[i] = depths[i];
-        arb_set(res->serr + i, e + i);
-    }
-    res->nseries = n;
-    res->series_label = strdup(label);
-}
-
 static ntk_status
 law_identity(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
              const ntk_iter_row_struct *rows, const slong *depths, slong n,
@@ -524,7 +497,7 @@ law_identity(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         arb_ptr e = _arb_vec_init(n);
         for (slong i = 0; i < n; i++)
             arb_abs(e + i, d + i);
-        add_series(res, depths, e, n, "|quantity - constant|");
+        _ntk_claim_set_series(res, depths, e, n, "|quantity - constant|");
         _arb_vec_clear(e, n);
     }
 cleanup:
@@ -621,7 +594,7 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
                   cl->law == NTK_LAW_POWER_LOG ? r : 0, NTK_EST_FIT, prec);
     if (st != NTK_SUCCESS)
     {
-        ntk_claim_result_note(res, "The fit of the asymptotic form failed: %s.", ntk_claim_errcopy());
+        ntk_claim_result_note(res, "The fit of the asymptotic form failed: %s.", _ntk_claim_errcopy());
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         st = NTK_SUCCESS;
         goto cleanup;
@@ -773,7 +746,7 @@ law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             lab = "|quantity L^-p / constant - 1|";
         else
             lab = "|quantity L^-p (ln L)^-r / constant - 1|";
-        add_series(res, depths, e, n, lab);
+        _ntk_claim_set_series(res, depths, e, n, lab);
     }
 
 cleanup:
@@ -871,7 +844,7 @@ law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         arb_div(e + i, e + i, pred, prec);
         arb_abs(e + i, e + i);
     }
-    add_series(res, dd, e, nr, "relative error of the ratio");
+    _ntk_claim_set_series(res, dd, e, nr, "relative error of the ratio");
 cleanup:
     _arb_vec_clear(y, n); _arb_vec_clear(rho, n); _arb_vec_clear(e, n);
     free(dd);
@@ -908,7 +881,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
         res->predicted = strdup(cl->constant);
     if (cl->hook != NULL)
     {
-        st = ntk_claim_hook_run(res, cl, opts);
+        st = _ntk_claim_hook_run(res, cl, opts);
         res->seconds = now() - t0;
         return st;
     }
@@ -923,10 +896,10 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     arb_init(c.f2);
     arb_init(c.beta);
 
-    st = make_problem(pb, cl);
+    st = _ntk_claim_problem(pb, cl);
     if (st != NTK_SUCCESS)
     {
-        st = ntk_error_set(NTK_DOMAIN, "[%s] %s", cl->id ? cl->id : "?", ntk_claim_errcopy());
+        st = ntk_error_set(NTK_DOMAIN, "[%s] %s", cl->id ? cl->id : "?", _ntk_claim_errcopy());
         goto cleanup;
     }
     ntk_claim_depths(&depths, &n, cl, opts);
@@ -939,7 +912,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "The recursion could not certify %ld digits to depth %ld: %s.",
-                              (long) cl->digits, (long) depths[n - 1], ntk_claim_errcopy());
+                              (long) cl->digits, (long) depths[n - 1], _ntk_claim_errcopy());
         res->status = st;
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         st = NTK_SUCCESS;
@@ -968,7 +941,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     if (st != NTK_SUCCESS)
     {
         /* a variable that could not be computed (maps): inconclusive */
-        ntk_claim_result_note(res, "Could not evaluate the claim: %s.", ntk_claim_errcopy());
+        ntk_claim_result_note(res, "Could not evaluate the claim: %s.", _ntk_claim_errcopy());
         res->status = st;
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         st = NTK_SUCCESS;
