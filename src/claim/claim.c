@@ -371,7 +371,7 @@ ntk_claims_select(ntk_claims_t cs, const char *ids)
             }
         if (!found)
         {
-            st = ntk_error_set(NTK_DOMAIN, "--only: no claim with id '%s'", tok);
+            st = ntk_error_set(NTK_DOMAIN, "only: no claim with id '%s'", tok);
             goto cleanup;
         }
     }

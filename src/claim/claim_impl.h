@@ -12,6 +12,7 @@
 #define NTKDEPTH_CLAIM_IMPL_H
 
 #include "ntkdepth/claim.h"
+#include "ntkdepth/maps.h"
 
 /* ------------------------------------------------------------------ */
 /* hooks                                                               */
@@ -69,6 +70,46 @@ ntk_status _ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
  *  eoc; absent: eoc), sigma_b2, q1 (decimal or star), c0.  NTK_DOMAIN
  *  "field 'NAME': ..." (run.c). */
 ntk_status _ntk_claim_problem(ntk_iter_problem_t pb, const ntk_claim_t cl);
+
+/* ------------------------------------------------------------------ */
+/* the generic laws (run.c dispatches, laws.c decides, vars.c looks up) */
+/* ------------------------------------------------------------------ */
+
+/* the evaluation context of a claim's expressions: the problem, the
+   current checkpoint row, and the maps' constants computed on first use */
+typedef struct
+{
+    const ntk_claim_struct *cl;
+    const ntk_iter_problem_struct *pb;
+    ntk_iter_info_struct *info;
+    const ntk_iter_row_struct *row;     /* NULL outside rows */
+    int have_phase, have_price;
+    ntk_status phase_st, price_st;
+    ntk_phase_t ph;
+    arb_t f2, beta;
+    slong prec;
+    slong mprec;    /* maps (phase, Price): digits of the claim + 64 bits */
+    int quick;
+} vctx;
+
+/** ntk_expr_lookup_fn of claim expressions (data: a vctx). */
+int _ntk_claim_lookup(arb_t res, const char *name, void *data, slong prec);
+
+/** The laws: identity (V1), limit / power / power_log (E1, E2, V2),
+ *  exponential (E3, V2) on the rows at depths[0..n-1].  Status: an
+ *  expression's or the fit's (the caller makes it inconclusive). */
+ntk_status _ntk_claim_law_identity(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
+                                   const ntk_iter_row_struct *rows, const slong *depths,
+                                   slong n, slong prec);
+ntk_status _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
+                              const ntk_iter_row_struct *rows, const slong *depths,
+                              slong n, slong prec);
+ntk_status _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
+                                      const ntk_iter_row_struct *rows, const slong *depths,
+                                      slong n, slong prec);
+
+/** Monotonic wall-clock seconds (run.c). */
+double _ntk_claim_now(void);
 
 /* ------------------------------------------------------------------ */
 /* result helpers (claim.c)                                            */

@@ -116,7 +116,7 @@ _ntk_hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
         arb_t prev, d, tol;
         int ok = 1, dec = 1;
         arb_init(prev); arb_init(d); arb_init(tol);
-        ntk_parse_arb(tol, cl->tolerance ? cl->tolerance : "0.01", "tolerance", prec);
+        ntk_verdict_tolerance(tol, cl, NULL, opts->quick, prec);
         for (int j = 0; j < 3; j++)
         {
             ntk_status st = eoc_at(e, act, small[j], prec);
@@ -211,7 +211,7 @@ _ntk_hook_relu_map(ntk_claim_result_t res, const ntk_claim_t cl,
         arb_add(f, f, t, prec);
         arb_div(f, f, pi, prec);
         arb_sub(d + npts, n12, f, prec);
-        ntk_parse_arb(tol + npts, "1e-60", "tolerance", prec);
+        ntk_verdict_tolerance(tol + npts, cl, NULL, opts->quick, prec);
         npts++;
     }
     v = ntk_verdict_identity(d, tol, npts);
@@ -360,7 +360,7 @@ hook_psi(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t o
     ntk_verdict v = NTK_VERDICT_HOLDS;
 
     arb_init(z); arb_init(d); arb_init(tol); arb_init(mx);
-    ntk_parse_arb(tol, cl->tolerance ? cl->tolerance : "1e-10", "tolerance", prec);
+    ntk_verdict_tolerance(tol, cl, NULL, opts->quick, prec);
     if (uniform)
     {
         /* psi_d'(0) = 1/(2d) (the exponent's slope at 0 is -2/d): the

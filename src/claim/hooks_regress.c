@@ -16,7 +16,7 @@
 #include "ntkdepth/regress.h"
 
 
-/* depths of the claim, capped at opts->max_depth_quick with --quick */
+/* depths of the claim, capped at opts->max_depth_quick when quick */
 static slong
 claim_depths(slong *d, const ntk_claim_t cl, const ntk_verify_opts_t opts)
 {
@@ -25,14 +25,6 @@ claim_depths(slong *d, const ntk_claim_t cl, const ntk_verify_opts_t opts)
         if (!opts->quick || cl->depths[i] <= opts->max_depth_quick)
             d[n++] = cl->depths[i];
     return n;
-}
-
-static void
-tolerance(arb_t T, const ntk_claim_t cl, const ntk_verify_opts_t opts, const char *dflt)
-{
-    const char *s = (opts->quick && cl->quick_tolerance) ? cl->quick_tolerance
-                  : cl->tolerance ? cl->tolerance : dflt;
-    ntk_parse_arb(T, s, "tolerance", 128);
 }
 
 /* The network of the ReLU hooks (H10, S4, S6: their limits 1/(n+3) and
@@ -83,7 +75,7 @@ relu_run(ntk_regress_result_t R, ntk_points_t X, arb_ptr *y, ntk_points_t T,
     o.digits = digits;
     o.prec = 0;
     o.prec_max = 4096;
-    o.nthreads = nthreads > 0 ? nthreads : 2;   /* verify --jobs: 1 each */
+    o.nthreads = nthreads > 0 ? nthreads : 2;   /* parallel claims: 1 each */
     ntk_regress_model_init(M);
     st = relu_eoc_model(M);
     if (st == NTK_SUCCESS)
@@ -98,26 +90,6 @@ relu_run(ntk_regress_result_t R, ntk_points_t X, arb_ptr *y, ntk_points_t T,
         st = ntk_regress_run(R, X, *y, T, depths, nd, M, &o);
     ntk_regress_model_clear(M);
     return st;
-}
-
-/*
- * Decreasing certified distances d[0..n-1] with the last one within T:
- * holds; the last one certified above T and not certified smaller than
- * the one before: refuted; else inconclusive.
- */
-static ntk_verdict
-limit_verdict(arb_srcptr d, slong n, const arb_t T, int *decreasing)
-{
-    int dec = 1;
-    for (slong i = 1; i < n; i++)
-        if (!arb_lt(d + i, d + i - 1))
-            dec = 0;
-    *decreasing = dec;
-    if (dec && arb_le(d + n - 1, T))
-        return NTK_VERDICT_HOLDS;
-    if (arb_gt(d + n - 1, T) && n >= 2 && !arb_lt(d + n - 1, d + n - 2))
-        return NTK_VERDICT_REFUTED;
-    return NTK_VERDICT_INCONCLUSIVE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -148,7 +120,7 @@ _ntk_hook_regress_h10(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_ve
     dist = _arb_vec_init(nd > 0 ? nd : 1);
     arb_set_ui(res->pred, 1);
     arb_div_ui(res->pred, res->pred, n + 3, 128);
-    tolerance(Tol, cl, opts, "1e-4");
+    ntk_verdict_tolerance(Tol, cl, res->pred, opts->quick, 128);
     st = relu_run(R, X, &y, T, cl, d, nd, cl->digits > 0 ? cl->digits : 20, opts->threads);
     if (st != NTK_SUCCESS)
     {
@@ -169,7 +141,7 @@ _ntk_hook_regress_h10(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_ve
     arb_mul_ui(t, t, d[nd - 1], 128);
     snprintf(buf, sizeof(buf), "L max|w - 1/%ld| / ln L at L = %ld", (long) (n + 3), (long) d[nd - 1]);
     _ntk_claim_add_ball(res, buf, t);
-    res->verdict = limit_verdict(dist, nd, Tol, &dec);
+    res->verdict = ntk_verdict_decreasing(&dec, dist, nd, Tol);     /* rule V6 */
     ntk_claim_result_note(res, "n = %ld points uniform on S^%ld (seed %lu), %ld test points (seed %lu), "
                           "weights certified to %ld digits (working precision up to %ld bits). "
                           "The certified distance to 1/%ld %s along the depths; at L = %ld it is "
@@ -235,7 +207,7 @@ _ntk_hook_regress_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl,
     arb_init(Tol); arb_init(lim); arb_init(t);
     arf_init(cond);
     dist = _arb_vec_init(nd > 0 ? nd : 1);
-    tolerance(Tol, cl, opts, "1e-3");
+    ntk_verdict_tolerance(Tol, cl, res->pred, opts->quick, 128);
     arb_set_ui(lim, 1);
     arb_div_ui(lim, lim, n + 2, 128);
     arb_set(res->pred, lim);
@@ -289,7 +261,7 @@ _ntk_hook_regress_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl,
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         goto cleanup;
     }
-    res->verdict = limit_verdict(dist, nd, Tol, &dec);
+    res->verdict = ntk_verdict_decreasing(&dec, dist, nd, Tol);     /* rule V6 */
     ntk_claim_result_note(res, "Training directions (3,4,0)/5, (0,0,1), (2,3,6)/7, test (4,0,3)/5 "
                           "(rational correlations, c0 = rho, q1 = q*); erf at its EOC for "
                           "sigma_b = 0.2 by the iter engine, Gram matrices solved in ball "
@@ -479,7 +451,6 @@ _ntk_hook_regress_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_ver
                            "L0 < Lmax <= 1000", cl->id ? cl->id : "?", cl->hook);
     if (st != NTK_SUCCESS)
         return st;
-    (void) opts;
     L0 = cl->depths[0];
     Lmax = cl->depths[1];
     nd = Lmax;
@@ -509,8 +480,7 @@ _ntk_hook_regress_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_ver
         arb_abs(t, y + i);
         arb_max(ymax, ymax, t, 128);
     }
-    ntk_parse_arb(tol, cl->tolerance ? cl->tolerance : "0.01", "tolerance", 128);
-    arb_mul(tol, tol, ymax, 128);
+    ntk_verdict_tolerance(tol, cl, ymax, opts->quick, 128);     /* relative to max|y| */
     /* kernel distance to its limit 1/4: max over off-diagonal entries */
     for (int which = 0; which < 2; which++)
     {
@@ -548,14 +518,8 @@ _ntk_hook_regress_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_ver
     _ntk_claim_add_ball(res, buf, R->rows[Lmax - 1].wdist);
     snprintf(buf, sizeof(buf), "max |f - f_lim| at L = %ld (f_lim = sum y/(n+3))", (long) Lmax);
     _ntk_claim_add_ball(res, buf, R->rows[Lmax - 1].pdist);
-    arb_mul_2exp_si(t, K10, -1);
     settled = arb_le(maxchg, tol);
-    if (settled && slow)
-        res->verdict = NTK_VERDICT_HOLDS;
-    else if (arb_gt(maxchg, tol) || arb_le(K30, t))
-        res->verdict = NTK_VERDICT_REFUTED;
-    else
-        res->verdict = NTK_VERDICT_INCONCLUSIVE;
+    res->verdict = ntk_verdict_settle(maxchg, tol, K10, K30);      /* rule V7 */
     {
         char kern[96], pred[160];
         if (slow)

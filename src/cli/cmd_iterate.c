@@ -78,19 +78,6 @@ csv_ball(FILE *fp, const arb_t x)
 }
 
 static void
-json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; *s; s++)
-    {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
-
-static void
 write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slong n,
              const ntk_iter_problem_t pb, const ntk_iter_info_t info,
              const char *q1s, const char *c0s, slong depth, slong digits, slong cap)
@@ -103,7 +90,7 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
     if (fmt == NTK_FMT_JSON)
     {
         fprintf(fp, "{\"params\": {\"act\": ");
-        json_str(fp, pb->act->name);
+        ntk_json_string(fp, pb->act->name);
         fprintf(fp, ", \"eoc\": %s, \"sigma_w2\": ", pb->eoc ? "true" : "false");
         ntk_ball_json_write(fp, info->sigma_w2);
         fprintf(fp, ", \"sigma_b2\": ");
@@ -122,7 +109,7 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
             fprintf(fp, ", \"q1_star\": false");
         }
         fprintf(fp, ", \"c0\": ");
-        json_str(fp, c0s);
+        ntk_json_string(fp, c0s);
         fprintf(fp, ", \"depth\": %ld, \"digits\": %ld, \"prec_bits\": %ld, "
                     "\"prec_cap_bits\": %ld, \"layers_fast_path\": %ld, "
                     "\"layers_general_path\": %ld},\n \"rows\": [",
