@@ -20,7 +20,11 @@
  *   digits       certified digits asked of the recursion (default 30)
  *   expect       holds | refuted | inconclusive
  *   hook         built-in evaluator for claims the generic laws cannot
- *                express (A1's EOC table, S2's map identity, S5's psi_d)
+ *                express (A1's EOC table, S2's map identity, S5's psi_d,
+ *                the regression and Monte Carlo claims)
+ *   n, dim, seed, test_points   the sampled problem of a hook (regression:
+ *                n training points uniform on S^(dim-1) drawn with seed,
+ *                test_points more drawn with seed + 1); integers >= 1
  *   budget       seconds of wall-clock time this claim may take in `verify`
  *                (integer; default: verify's --budget); for claims known to
  *                need longer, e.g. the paper-size Monte Carlo grids
@@ -32,7 +36,8 @@
  * Operators + - * / ^ with the usual precedence (^ right-associative and
  * above unary minus: -2^2 = -4).  Numbers are exact decimals.
  *
- * Verdict rules (proofs/verdicts.md):
+ * Verdict rules (proofs/verdicts.md; every rule is in src/claim/verdict.c,
+ * the tolerance T by the one rule ntk_verdict_tolerance):
  *   identity   : refuted if at some checkpoint the certified ball of
  *                quantity - constant excludes 0; holds if every ball
  *                contains 0 and is within the tolerance; else inconclusive.
@@ -43,11 +48,14 @@
  *                refuted      |v - pred| - 3 err > T  (and err <= |v - pred|/2)
  *                inconclusive otherwise.
  *   Refutations of estimate laws are labelled "refuted (estimate)" in
- *   the evidence; identity refutations are certified.
+ *   the evidence; identity refutations are certified.  The built-in
+ *   evaluators use the same rules and V5 (finite-width z-scores), V6
+ *   (decreasing distances), V7 (settling), declared below.
  */
 #ifndef NTKDEPTH_CLAIM_H
 #define NTKDEPTH_CLAIM_H
 
+#include "ntkdepth/finite.h"
 #include "ntkdepth/fit.h"
 #include "ntkdepth/iter.h"
 
@@ -132,6 +140,9 @@ typedef struct
     slong budget;             /* seconds; 0: verify's default */
     ntk_verdict expect;
     char *hook;               /* NULL or a built-in evaluator's name */
+    /* sampled problem of a hook (0: not given) */
+    slong n, dim, test_points;
+    ulong seed;
     /* provenance, for error messages */
     char *file;
     int line;                 /* line of the [section] header */
@@ -182,6 +193,17 @@ ntk_status ntk_claims_parse(ntk_claims_t cs, const char *path, const char *text)
 
 /** Append the built-in registry (papers.md). */
 ntk_status ntk_claims_builtin(ntk_claims_t cs);
+
+/** A paper of the registry (the claims' field 'paper') and the caption of
+ *  its results table. */
+typedef struct
+{
+    const char *paper, *caption;
+} ntk_paper_struct;
+
+/** The papers, in the order of the results, terminated by {NULL, NULL};
+ *  "user" is the paper of claims files that name it. */
+extern const ntk_paper_struct ntk_papers[];
 
 /** Keep only the claims whose ids are in the comma-separated list.
  *  NTK_DOMAIN naming an id that matches no claim. */
@@ -281,6 +303,45 @@ ntk_verdict ntk_verdict_ball(const arb_t x, const arb_t pred, const arb_t T,
 /** Combine: REFUTED if any is refuted, HOLDS if all hold, else INCONCLUSIVE. */
 ntk_verdict ntk_verdict_and(ntk_verdict a, ntk_verdict b);
 
+/**
+ * Rule V5 (finite-width claims, z-scores of Monte Carlo estimates): the
+ * verdict of the statistic c (ntk_finite_claim_*): INCONCLUSIVE if not
+ * c->valid; test ALL_BELOW: HOLDS iff zmax < zcrit, else REFUTED;
+ * POSITIVE: HOLDS iff zmax >= zcrit, REFUTED iff zmax <= -zcrit;
+ * EQUAL: HOLDS iff |zmax| < zcrit, else REFUTED; SEPARATION: HOLDS iff
+ * agree, REFUTED iff contra.  Refutations rest on estimates.
+ */
+ntk_verdict ntk_verdict_finite(const ntk_finite_claim *c);
+
+/**
+ * Rule V6 (a limit approached by certified distances d[0..n-1] at
+ * increasing depths): HOLDS if the balls decrease strictly (certified)
+ * and d[n-1] <= T; REFUTED if d[n-1] > T and d[n-1] is not certified
+ * smaller than d[n-2]; else INCONCLUSIVE.  *decreasing (may be NULL)
+ * is set to whether the balls decrease.
+ */
+ntk_verdict ntk_verdict_decreasing(int *decreasing, arb_srcptr d, slong n, const arb_t T);
+
+/**
+ * Rule V7 (one quantity settles while another stays far): with the
+ * certified largest change `change` of the settling quantity, and the
+ * certified distances far0, far1 of the slow one at the first and last
+ * depth: HOLDS if change <= T and far1 > far0/2; REFUTED if change > T
+ * or far1 <= far0/2; else INCONCLUSIVE.
+ */
+ntk_verdict ntk_verdict_settle(const arb_t change, const arb_t T, const arb_t far0,
+                               const arb_t far1);
+
+/**
+ * The one tolerance rule (proofs/verdicts.md, "Verdicts"): T is the
+ * claim's tolerance (quick_tolerance instead when quick and given; 0 if
+ * neither), times |pred| and rounded down to the lower end of that ball
+ * for tolerance_kind = relative when pred (may be NULL) excludes 0;
+ * the tolerance itself (a ball at prec) otherwise.
+ */
+void ntk_verdict_tolerance(arb_t T, const ntk_claim_t cl, const arb_t pred, int quick,
+                           slong prec);
+
 /* ------------------------------------------------------------------ */
 /* running claims                                                      */
 /* ------------------------------------------------------------------ */
@@ -323,6 +384,19 @@ void ntk_verify_opts_init(ntk_verify_opts_t o);
  */
 ntk_status ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
                          const ntk_verify_opts_t opts);
+
+/**
+ * Decide a finite-width claim (hooks finite_k1, finite_k2, finite_hn1,
+ * finite_hn2, finite_hn2_slope5) on a Monte Carlo run mc of cfg: the
+ * statistic of ntkdepth/finite.h (copied to *stat unless NULL), its
+ * verdict by rule V5, the predicted text, the measured estimate and the
+ * evidence in res.  The hooks pass the run of the claim's configuration,
+ * `ntkdepth finite --check` the user's.  Status NTK_DOMAIN (message of
+ * finite) if the claim does not apply to cfg or cl has no such hook.
+ */
+ntk_status ntk_claim_decide_finite(ntk_claim_result_t res, ntk_finite_claim *stat,
+                                   const ntk_claim_t cl, const ntk_finite_result_t mc,
+                                   const ntk_finite_config_t cfg);
 
 /**
  * The default source of rows: ntk_iter_run with the recursion budget and

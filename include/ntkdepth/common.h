@@ -35,13 +35,6 @@ typedef enum
     NTK_INTERRUPTED = 5  /**< a cancel callback asked to stop */
 } ntk_status;
 
-/** Three-valued truth, as in claims: never "false" for "unknown". */
-typedef enum
-{
-    NTK_FALSE = 0,
-    NTK_TRUE = 1,
-    NTK_UNKNOWN = 2
-} ntk_truth;
 
 /** Human-readable name of a status ("success", "domain error", ...). */
 const char *ntk_status_str(ntk_status st);

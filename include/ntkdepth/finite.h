@@ -353,17 +353,35 @@ ntk_status ntk_finite_ratio_infinite(arb_t res, slong depth, double r, slong pre
 
 /* -------------------------------------------------------------- claims */
 
+/*
+ * This module computes the statistics of the finite-width claims (means,
+ * slopes, z-scores against a threshold); the verdict is the claim
+ * module's (ntk_verdict_finite in ntkdepth/claim.h, proofs/verdicts.md
+ * rule V5).
+ */
+
 /**
- * Verdict rule (proofs/finite-width.md section 5): z-scores against a
- * fixed threshold z* = 3 for one comparison, Bonferroni-corrected
- * z*_m = Phi^{-1}(1 - 0.00135/m) when m comparisons must all pass.
+ * Threshold of the z-scores (proofs/finite-width.md section 5): z* = 3
+ * for one comparison, Bonferroni-corrected z*_m = Phi^{-1}(1 - 0.00135/m)
+ * when m comparisons must all pass.
  */
 double ntk_finite_zcrit(slong m);
+
+/** The test a claim's z-score is for (how ntk_verdict_finite reads it). */
+typedef enum
+{
+    NTK_FINITE_TEST_ALL_BELOW = 0,  /* K2, HN1: every |z| below zcrit (zmax the largest) */
+    NTK_FINITE_TEST_POSITIVE,       /* HN2: z >= zcrit shows growth, z <= -zcrit decay */
+    NTK_FINITE_TEST_EQUAL,          /* HN2-slope5: |z| < zcrit against the predicted value */
+    NTK_FINITE_TEST_SEPARATION      /* K1: per-sigma comparisons, summarized in agree, contra */
+} ntk_finite_test;
 
 typedef struct
 {
     const char *id;            /* "K1", "K2", "HN1", "HN2", "HN2-slope5" */
-    ntk_truth verdict;         /* TRUE holds, FALSE refuted, UNKNOWN inconclusive */
+    ntk_finite_test test;      /* what zmax, zcrit (or agree, contra) test */
+    int valid;                 /* 0: too few samples (< 30) or nothing to compare */
+    int agree, contra;         /* SEPARATION: every sigma_w2 agrees / one contradicts */
     double estimate, error;    /* the measured quantity (see `measured`) */
     double predicted;          /* prediction's midpoint (NaN if a shape) */
     double zmax;               /* the decisive z-score */
@@ -375,7 +393,8 @@ typedef struct
 
 /**
  * K2: every sample mean of K(x,x) (r = 1 input) vs the K2 formula as
- * written; z = (mean - K2)/se, Bonferroni over all (sigma, depth).
+ * written; z = (mean - K2)/se, Bonferroni over all (sigma, depth); test
+ * ALL_BELOW.
  * Requires relu, standard parameterization, sigma_b2 = 0, equal widths.
  */
 ntk_status ntk_finite_claim_k2(ntk_finite_claim *c, const ntk_finite_result_t res,
@@ -391,17 +410,15 @@ ntk_status ntk_finite_claim_hn1(ntk_finite_claim *c, const ntk_finite_result_t r
  * values of (s - z* se) (a bound from the data, no tuned constant);
  * contradiction iff s - z* se >= U = min over sigma_w2 >= 2 of
  * (s + z* se), i.e. shown to grow at least as fast as a value >= 2.
- * holds if every sigma agrees, refuted if one contradicts, else
- * inconclusive.
+ * agree = every sigma agrees, contra = one contradicts (test SEPARATION).
  */
 ntk_status ntk_finite_claim_k1(ntk_finite_claim *c, const ntk_finite_result_t res,
                                const ntk_finite_config_t cfg);
 /**
  * HN2: slope s of log dispersion vs beta = sum_{i=1}^{L} 1/n_i at He init,
- * jackknife se.  literal = 0 (the shape, as papers.md reads exp(5 beta)):
- * holds if s >= 3 se (exponential growth), refuted if s <= -3 se, else
- * inconclusive.  literal = 1 (id "HN2-slope5"): holds if |s - 5| < 3 se,
- * refuted otherwise.
+ * jackknife se, zcrit = 3.  literal = 0 (the shape, as papers.md reads
+ * exp(5 beta)): z = s/se, test POSITIVE (growth iff z >= 3).  literal = 1
+ * (id "HN2-slope5"): z = (s - 5)/se, test EQUAL.
  */
 ntk_status ntk_finite_claim_hn2(ntk_finite_claim *c, const ntk_finite_result_t res,
                                 const ntk_finite_config_t cfg, int literal);

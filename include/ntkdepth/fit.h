@@ -128,6 +128,35 @@ ntk_status ntk_fit_estimate(ntk_estimate_t est, const slong *depths,
                             slong m, slong target, double window,
                             ntk_estimate_kind kind, slong prec);
 
+/* the largest order K and number of terms of ntk_fit_form */
+#define NTK_FIT_FORM_MAXORDER 4
+#define NTK_FIT_FORM_MAXTERMS 64
+
+/**
+ * The claims' fit (proofs/verdicts.md, Lemma V1 and rule E1): estimate of
+ * coefficient `target` of the form lead[0..nlead-1] followed by, for
+ * k = 1 .. K, the terms L^(-k) (ln L)^j, j = 0 .. k + extra_j (extra_j > 0:
+ * power_log with that many more powers of ln L), by ntk_fit_estimate with
+ * window 10 and the given kind, for K = NTK_FIT_FORM_MAXORDER down to 1:
+ * the first order with enough points is used.
+ * Status: NTK_DOMAIN if no order has enough points (or the form exceeds
+ * NTK_FIT_FORM_MAXTERMS terms); ntk_fit_estimate's otherwise.
+ * A new asymptotic form (other powers) is one more function of this kind.
+ */
+ntk_status ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
+                        const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
+                        ntk_estimate_kind kind, slong prec);
+
+/**
+ * Tail estimate of a limit (proofs/verdicts.md, rule E2): value z[n-1],
+ * error 20 |z[n-1] - z[n-2]| + rad(z[n-1]) (rounded up, exact), kind
+ * EXTRAPOLATION, lo, hi the last two depths.  Requires n >= 2.  An
+ * estimate, not a bound: right for geometric convergence, and for
+ * L^(-a) convergence on the 20-per-decade grid with a >= 1/2.
+ */
+void ntk_fit_tail_estimate(ntk_estimate_t e, const slong *depths, arb_srcptr z, slong n,
+                           slong prec);
+
 #ifdef __cplusplus
 }
 #endif

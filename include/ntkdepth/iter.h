@@ -178,10 +178,17 @@ void ntk_iter_info_clear(ntk_iter_info_t info);
  * rad <= 10^-digits * theta11 when its exact value may be 0 (|Theta_12| <=
  * Theta_11 for a PSD kernel).
  *
- * Working precision starts at ntk_digits_to_bits(digits) + guard bits
- * (bit length of the last depth + 4: radii grow additively, about log2(L)
- * bits are lost by depth L), rounded up to whole limbs, and doubles after
- * an attempt with a too-wide row, up to opts->prec_cap.
+ * Working precision (Ziv's start): opts->prec_start if > 0; otherwise
+ * ntk_digits_to_bits(digits) + guard bits, B the bit length of the last
+ * depth (radii grow additively: about log2(L) bits are lost by depth L,
+ * proofs/propagation.md, Remark after P3):
+ *   ReLU-like series path (relulike act, sigma_b = 0, path auto):
+ *     guard = B + 4, rounded up to whole limbs (proofs/relu-series.md);
+ *   every other problem: guard = B + 10, rounded up to a multiple of 8.
+ * The start is capped at opts->prec_cap (default 4096).  After an attempt
+ * with a too-wide row, the precision grows by max(32, shortfall + 16)
+ * bits (rounded up to 8) when the rows missed by a known few bits, else
+ * it doubles; up to the cap.
  * Status: NTK_SUCCESS; NTK_DOMAIN (bad problem or depths: message);
  *   NTK_UNABLE: message "accuracy ran out at depth L (precision cap P
  *   bits)" and info->fail_depth = L (rows hold the last attempt's balls,

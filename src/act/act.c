@@ -114,7 +114,7 @@ static ntk_status
 parse_param(fmpq_t x, const char *str, const char *full, const char *pname)
 {
     char what[NTK_ACT_NAME_MAX + 64];
-    snprintf(what, sizeof(what), "--act '%s': %s", full, pname);
+    snprintf(what, sizeof(what), "act '%s': %s", full, pname);
     return ntk_parse_fmpq(x, str, what);
 }
 
@@ -135,10 +135,10 @@ ntk_act_set_str(ntk_act_t act, const char *name)
     ntk_act_t tmp;
 
     if (name == NULL || name[0] == '\0')
-        return ntk_error_set(NTK_DOMAIN, "--act '': empty activation name (one of: %s)",
+        return ntk_error_set(NTK_DOMAIN, "act '': empty activation name (one of: %s)",
                              ntk_act_names());
     if (strlen(name) >= NTK_ACT_NAME_MAX)
-        return ntk_error_set(NTK_DOMAIN, "--act '%.40s...': name too long (at most %d characters)",
+        return ntk_error_set(NTK_DOMAIN, "act '%.40s...': name too long (at most %d characters)",
                              name, NTK_ACT_NAME_MAX - 1);
 
     colon = strchr(name, ':');
@@ -188,13 +188,13 @@ ntk_act_set_str(ntk_act_t act, const char *name)
         if (strcmp(base, "leaky_relu") == 0 || strcmp(base, "relu_pow") == 0
             || strcmp(base, "relulike") == 0)
         {
-            st = ntk_error_set(NTK_DOMAIN, "--act '%s': needs a parameter, e.g. %s",
+            st = ntk_error_set(NTK_DOMAIN, "act '%s': needs a parameter, e.g. %s",
                                name, strcmp(base, "leaky_relu") == 0 ? "leaky_relu:0.1"
                                : strcmp(base, "relu_pow") == 0 ? "relu_pow:2"
                                : "relulike:1,0.5");
             goto done;
         }
-        st = ntk_error_set(NTK_DOMAIN, "--act '%s': unknown activation (one of: %s)",
+        st = ntk_error_set(NTK_DOMAIN, "act '%s': unknown activation (one of: %s)",
                            name, ntk_act_names());
         goto done;
     }
@@ -235,7 +235,7 @@ ntk_act_set_str(ntk_act_t act, const char *name)
             if (!fmpz_is_one(fmpq_denref(kq)) || fmpz_sgn(fmpq_numref(kq)) < 0
                 || fmpz_cmp_si(fmpq_numref(kq), 1000) > 0)
                 st = ntk_error_set(NTK_DOMAIN,
-                                   "--act '%s': K = '%s' must be an integer between 0 and 1000",
+                                   "act '%s': K = '%s' must be an integer between 0 and 1000",
                                    name, par);
             else if (fmpz_is_zero(fmpq_numref(kq)))
                 act_reset(tmp, NTK_ACT_STEP, name);   /* relu^0 = Heaviside */
@@ -254,7 +254,7 @@ ntk_act_set_str(ntk_act_t act, const char *name)
         if (comma == NULL)
         {
             st = ntk_error_set(NTK_DOMAIN,
-                               "--act '%s': relulike needs two parameters A,B (phi = A x + B |x|)",
+                               "act '%s': relulike needs two parameters A,B (phi = A x + B |x|)",
                                name);
             goto done;
         }
@@ -266,7 +266,7 @@ ntk_act_set_str(ntk_act_t act, const char *name)
             st = parse_param(tmp->b, comma + 1, name, "B");
         if (st == NTK_SUCCESS && fmpq_is_zero(tmp->a) && fmpq_is_zero(tmp->b))
             st = ntk_error_set(NTK_DOMAIN,
-                               "--act '%s': A = B = 0 gives phi = 0 (degenerate)", name);
+                               "act '%s': A = B = 0 gives phi = 0 (degenerate)", name);
     }
     else
     {
@@ -277,10 +277,10 @@ ntk_act_set_str(ntk_act_t act, const char *name)
         known |= strcmp(base, "relu") == 0 || strcmp(base, "abs") == 0
                  || strcmp(base, "linear") == 0;
         if (known)
-            st = ntk_error_set(NTK_DOMAIN, "--act '%s': '%s' takes no parameter",
+            st = ntk_error_set(NTK_DOMAIN, "act '%s': '%s' takes no parameter",
                                name, base);
         else
-            st = ntk_error_set(NTK_DOMAIN, "--act '%s': unknown activation (one of: %s)",
+            st = ntk_error_set(NTK_DOMAIN, "act '%s': unknown activation (one of: %s)",
                                name, ntk_act_names());
     }
 

@@ -4,7 +4,7 @@
  *
  * Kernels in semi-closed form (Phi, exp, Owen's T; src/act/owent.c) for
  * the family L x / M (e^x - 1) shared with SELU (proofs/activations.md,
- * Lemmas A22-A27); the quadrature path stays available (--method quad)
+ * Lemmas A22-A27); the quadrature path stays available (method quad)
  * and is the test oracle (tests/act/t-act-elu.c).
  *
  * Branches: +1: z;  -1: alpha (e^z - 1) (res[0] by expm1, no cancellation

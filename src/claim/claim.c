@@ -2,12 +2,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
+
 
 /* the last error message, copied (formatting it into a new message must
    not read the buffer being written) */
-static const char *
-ntk_claim_errcopy(void)
+const char *
+_ntk_claim_errcopy(void)
 {
     static _Thread_local char buf[1024];
     snprintf(buf, sizeof(buf), "%s", ntk_error_last());
@@ -80,18 +81,15 @@ enum
 {
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
-    F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET, F_NFIELDS
+    F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
+    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
-    "budget"};
-
-static const char *hooks[] = {"finite_k1", "finite_k2", "finite_hn1", "finite_hn2", "finite_hn2_slope5", "eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
-                              "regress_h10", "regress_h10_smooth", "regress_s4", "regress_s6",
-                              NULL};
+    "budget", "n", "dim", "seed", "test_points"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
@@ -159,15 +157,15 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             return set_str(&cl->c0, value);
         case F_QUANTITY:
             if (ntk_expr_check(value, row_vars) != NTK_SUCCESS)
-                return ntk_error_set(NTK_DOMAIN, "field 'quantity': %s", ntk_claim_errcopy());
+                return ntk_error_set(NTK_DOMAIN, "field 'quantity': %s", _ntk_claim_errcopy());
             return set_str(&cl->quantity, value);
         case F_CONSTANT:
             if (ntk_expr_check(value, row_vars) != NTK_SUCCESS)
-                return ntk_error_set(NTK_DOMAIN, "field 'constant': %s", ntk_claim_errcopy());
+                return ntk_error_set(NTK_DOMAIN, "field 'constant': %s", _ntk_claim_errcopy());
             return set_str(&cl->constant, value);
         case F_EXPONENT:
             if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
-                return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", ntk_claim_errcopy());
+                return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", _ntk_claim_errcopy());
             return set_str(&cl->exponent, value);
         case F_LAW:
             for (int i = 0; i < 6; i++)
@@ -226,10 +224,27 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             return NTK_SUCCESS;
         }
         case F_HOOK:
-            for (int i = 0; hooks[i]; i++)
-                if (!strcmp(value, hooks[i]))
-                    return set_str(&cl->hook, value);
+            if (_ntk_claim_hook_find(value) != NULL)
+                return set_str(&cl->hook, value);
             return ntk_error_set(NTK_DOMAIN, "field 'hook': unknown evaluator '%s'", value);
+        case F_N:
+        case F_DIM:
+        case F_TEST_POINTS:
+        {
+            slong *dst = f == F_N ? &cl->n : f == F_DIM ? &cl->dim : &cl->test_points;
+            if (ntk_parse_slong(dst, value, name, 1, 100000) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': '%s' is not an integer in [1, 100000]",
+                                     name, value);
+            return NTK_SUCCESS;
+        }
+        case F_SEED:
+        {
+            slong v;
+            if (ntk_parse_slong(&v, value, name, 0, WORD_MAX) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'seed': '%s' is not an integer >= 0", value);
+            cl->seed = (ulong) v;
+            return NTK_SUCCESS;
+        }
         case F_DEPTHS:
         {
             char buf[32];
@@ -298,7 +313,7 @@ ntk_claim_validate(const ntk_claim_t cl)
             "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
         if (ntk_expr_check(cl->constant, pv) != NTK_SUCCESS)
             return ntk_error_set(NTK_DOMAIN, "field 'constant': %s (law %s: no depth variables)",
-                                 ntk_claim_errcopy(), ntk_law_str(cl->law));
+                                 _ntk_claim_errcopy(), ntk_law_str(cl->law));
     }
     return NTK_SUCCESS;
 }
@@ -356,7 +371,7 @@ ntk_claims_select(ntk_claims_t cs, const char *ids)
             }
         if (!found)
         {
-            st = ntk_error_set(NTK_DOMAIN, "--only: no claim with id '%s'", tok);
+            st = ntk_error_set(NTK_DOMAIN, "only: no claim with id '%s'", tok);
             goto cleanup;
         }
     }
@@ -420,6 +435,57 @@ ntk_claim_result_add(ntk_claim_result_t r, const char *label, ntk_measured_kind 
     arb_init(m->ball);
     ntk_estimate_init(m->est);
     return m;
+}
+
+ntk_status
+_ntk_claim_need(const ntk_claim_t cl, const char *names)
+{
+    static const struct { const char *name; int bit; } f[] = {
+        {"n", F_N}, {"dim", F_DIM}, {"seed", F_SEED}, {"test_points", F_TEST_POINTS}};
+    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+    {
+        const char *p = strstr(names, f[i].name);
+        size_t k = strlen(f[i].name);
+        /* whole words only ("n" is not the n of "dim") */
+        while (p != NULL && !((p == names || p[-1] == ' ') && (p[k] == ' ' || p[k] == '\0')))
+            p = strstr(p + 1, f[i].name);
+        if (p != NULL && !HAS(f[i].bit))
+            return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': missing (hook %s)",
+                                 cl->id ? cl->id : "?", f[i].name, cl->hook ? cl->hook : "?");
+    }
+    return NTK_SUCCESS;
+}
+
+void
+_ntk_claim_set_pred(ntk_claim_result_t res, const char *s)
+{
+    free(res->predicted);
+    res->predicted = dup(s);
+}
+
+void
+_ntk_claim_add_ball(ntk_claim_result_t res, const char *label, const arb_t x)
+{
+    arb_set(ntk_claim_result_add(res, label, NTK_MEASURED_BALL)->ball, x);
+}
+
+void
+_ntk_claim_set_series(ntk_claim_result_t res, const slong *depths, arb_srcptr e, slong n,
+                      const char *label)
+{
+    free(res->sdepth);
+    if (res->serr)
+        _arb_vec_clear(res->serr, res->nseries);
+    res->sdepth = malloc(sizeof(slong) * (size_t) (n > 0 ? n : 1));
+    res->serr = _arb_vec_init(n);
+    for (slong i = 0; i < n; i++)
+    {
+        res->sdepth[i] = depths[i];
+        arb_set(res->serr + i, e + i);
+    }
+    res->nseries = n;
+    free(res->series_label);
+    res->series_label = dup(label);
 }
 
 void

@@ -6,17 +6,8 @@
  *   psi_derivatives_uniform  S5 read uniformly in z (z = 0 included) */
 #include <stdlib.h>
 #include <string.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 
-ntk_status ntk_claim_hook_regress(ntk_claim_result_t res, const ntk_claim_t cl,
-                                  const ntk_verify_opts_t opts);
-
-static void
-set_pred(ntk_claim_result_t r, const char *s)
-{
-    free(r->predicted);
-    r->predicted = strdup(s);
-}
 
 /* ------------------------------------------------------------------ */
 /* A1                                                                   */
@@ -43,8 +34,8 @@ eoc_at(ntk_eoc_t e, const char *act, const char *sb, slong prec)
     return st;
 }
 
-static ntk_status
-hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
+ntk_status
+_ntk_hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
                const ntk_verify_opts_t opts)
 {
     static const char *acts[] = {"tanh", "elu", "silu", "gelu", "erf", "softplus"};
@@ -56,7 +47,7 @@ hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
     char buf[1024];
     ntk_eoc_t e;
     ntk_eoc_init(e);
-    set_pred(res, "an EOC point or a proof of absence for each (act, sigma_b); "
+    _ntk_claim_set_pred(res, "an EOC point or a proof of absence for each (act, sigma_b); "
                   "none for silu at sigma_b = 0; sigma_w -> 1 for tanh, elu as sigma_b -> 0");
     for (int i = 0; i < 6; i++)
         for (int j = 0; j < 6; j++)
@@ -125,7 +116,7 @@ hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
         arb_t prev, d, tol;
         int ok = 1, dec = 1;
         arb_init(prev); arb_init(d); arb_init(tol);
-        ntk_parse_arb(tol, cl->tolerance ? cl->tolerance : "0.01", "tolerance", prec);
+        ntk_verdict_tolerance(tol, cl, NULL, opts->quick, prec);
         for (int j = 0; j < 3; j++)
         {
             ntk_status st = eoc_at(e, act, small[j], prec);
@@ -168,8 +159,8 @@ hook_eoc_table(ntk_claim_result_t res, const ntk_claim_t cl,
 /* S2                                                                   */
 /* ------------------------------------------------------------------ */
 
-static ntk_status
-hook_relu_map(ntk_claim_result_t res, const ntk_claim_t cl,
+ntk_status
+_ntk_hook_relu_map(ntk_claim_result_t res, const ntk_claim_t cl,
               const ntk_verify_opts_t opts)
 {
     slong prec = 256, npts = 0;
@@ -183,7 +174,7 @@ hook_relu_map(ntk_claim_result_t res, const ntk_claim_t cl,
     ntk_net_init(net);
     arb_init(one); arb_init(rho); arb_init(n11); arb_init(n12); arb_init(n22);
     arb_init(f); arb_init(t); arb_init(pi);
-    set_pred(res, "rho' = (sqrt(1 - rho^2) + rho (pi/2 + asin rho)) / pi, and c_L -> 1");
+    _ntk_claim_set_pred(res, "rho' = (sqrt(1 - rho^2) + rho (pi/2 + asin rho)) / pi, and c_L -> 1");
     st = ntk_act_set_str(net->act, "relu");
     if (st != NTK_SUCCESS)
         goto unable;
@@ -220,7 +211,7 @@ hook_relu_map(ntk_claim_result_t res, const ntk_claim_t cl,
         arb_add(f, f, t, prec);
         arb_div(f, f, pi, prec);
         arb_sub(d + npts, n12, f, prec);
-        ntk_parse_arb(tol + npts, "1e-60", "tolerance", prec);
+        ntk_verdict_tolerance(tol + npts, cl, NULL, opts->quick, prec);
         npts++;
     }
     v = ntk_verdict_identity(d, tol, npts);
@@ -369,7 +360,7 @@ hook_psi(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t o
     ntk_verdict v = NTK_VERDICT_HOLDS;
 
     arb_init(z); arb_init(d); arb_init(tol); arb_init(mx);
-    ntk_parse_arb(tol, cl->tolerance ? cl->tolerance : "1e-10", "tolerance", prec);
+    ntk_verdict_tolerance(tol, cl, NULL, opts->quick, prec);
     if (uniform)
     {
         /* psi_d'(0) = 1/(2d) (the exponent's slope at 0 is -2/d): the
@@ -377,7 +368,7 @@ hook_psi(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t o
         arb_t prevd;
         int inc = 1;
         arb_init(prevd);
-        set_pred(res, "sup over z in (-1, 1) of |psi_d^(k)(z)| -> 0 as d -> 0, k = 1..4");
+        _ntk_claim_set_pred(res, "sup over z in (-1, 1) of |psi_d^(k)(z)| -> 0 as d -> 0, k = 1..4");
         for (int j = 0; j < 4; j++)
         {
             ntk_parse_arb(d, ds[j], "d", prec);
@@ -403,7 +394,7 @@ hook_psi(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t o
         res->verdict = v;
         goto cleanup;
     }
-    set_pred(res, "psi_d^(k)(z) -> 0 as d -> 0 for each fixed z in (-1, 1) \\ {0}, k = 1..4");
+    _ntk_claim_set_pred(res, "psi_d^(k)(z) -> 0 as d -> 0 for each fixed z in (-1, 1) \\ {0}, k = 1..4");
     arb_zero(mx);
     for (int i = 0; i < 6; i++)
     {
@@ -442,25 +433,15 @@ cleanup:
     return NTK_SUCCESS;
 }
 
-ntk_status ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
-                                 const ntk_verify_opts_t opts);   /* hooks_finite.c */
+ntk_status
+_ntk_hook_psi(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
+{
+    return hook_psi(res, cl, opts, 0);
+}
 
 ntk_status
-ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
-                   const ntk_verify_opts_t opts)
+_ntk_hook_psi_uniform(ntk_claim_result_t res, const ntk_claim_t cl,
+                      const ntk_verify_opts_t opts)
 {
-    if (!strncmp(cl->hook, "finite_", 7))
-        return ntk_claim_hook_finite(res, cl, opts);
-    if (!strcmp(cl->hook, "eoc_table"))
-        return hook_eoc_table(res, cl, opts);
-    if (!strcmp(cl->hook, "relu_map_identity"))
-        return hook_relu_map(res, cl, opts);
-    if (!strcmp(cl->hook, "psi_derivatives"))
-        return hook_psi(res, cl, opts, 0);
-    if (!strcmp(cl->hook, "psi_derivatives_uniform"))
-        return hook_psi(res, cl, opts, 1);
-    if (!strncmp(cl->hook, "regress_", 8))
-        return ntk_claim_hook_regress(res, cl, opts);   /* hooks_regress.c */
-    return ntk_error_set(NTK_DOMAIN, "[%s] field 'hook': unknown evaluator '%s'",
-                         cl->id ? cl->id : "?", cl->hook);
+    return hook_psi(res, cl, opts, 1);
 }

@@ -7,16 +7,13 @@
  * Configurations (fixed seed 1, so verify is reproducible):
  *   K1, K2   relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
  *            the paper's 16 values of sigma_w2; K1 depths 1..49, K2 depths
- *            1..49 step 6; 500 samples (--quick: K1 100, K2 100 samples, depths step 4 / 12)
- *   HN1, HN2 He init (--init he), n0 = M = 100, depths 1..49, 500 samples
- *            (--quick: 200, depths step 4) */
+ *            1..49 step 6; 500 samples (quick: K1 100, K2 100 samples, depths step 4 / 12)
+ *   HN1, HN2 He init (init he), n0 = M = 100, depths 1..49, 500 samples
+ *            (quick: 200, depths step 4) */
 #include <stdlib.h>
 #include <string.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 #include "ntkdepth/finite.h"
-
-ntk_status ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
-                                 const ntk_verify_opts_t opts);
 
 static void
 depth_range(ntk_finite_config_t cfg, slong step)
@@ -39,16 +36,14 @@ static struct
 } he_memo;
 
 ntk_status
-ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
-                      const ntk_verify_opts_t opts)
+_ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
+                 const ntk_verify_opts_t opts)
 {
     const char *which = cl->hook + strlen("finite_");
     int he = !strcmp(which, "hn1") || !strcmp(which, "hn2") || !strcmp(which, "hn2_slope5");
     ntk_finite_config_t cfg;
     ntk_finite_result_t mc;
-    ntk_finite_claim c;
     ntk_status st;
-    char buf[640];
     int memo_owned = 0;     /* cfg, mc belong to he_memo: not cleared here */
 
     ntk_finite_config_init(cfg);
@@ -63,7 +58,7 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
     }
     else if (!strcmp(which, "k1"))
     {
-        /* --quick: a smoke run (100 samples; inconclusive like the full
+        /* quick: a smoke run (100 samples; inconclusive like the full
            grid, Remark K1), the paper's 500 in the full run */
         depth_range(cfg, opts->quick ? 4 : 1);
         cfg->samples = opts->quick ? 100 : 500;
@@ -107,48 +102,63 @@ ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
         }
     }
     if (st == NTK_SUCCESS)
-    {
-        if (!strcmp(which, "k1")) st = ntk_finite_claim_k1(&c, mc, cfg);
-        else if (!strcmp(which, "k2")) st = ntk_finite_claim_k2(&c, mc, cfg);
-        else if (!strcmp(which, "hn1")) st = ntk_finite_claim_hn1(&c, mc, cfg);
-        else st = ntk_finite_claim_hn2(&c, mc, cfg, !strcmp(which, "hn2_slope5"));
-    }
-    if (st == NTK_SUCCESS)
-    {
-        ntk_measured_struct *m;
-        free(res->predicted);
-        if (!strcmp(which, "k1"))
-            res->predicted = strdup("slope of log dispersion vs L/M: > 0 at sigma_w2 >= 2, "
-                                    "below that of sigma_w2 >= 2 at sigma_w2 < 2");
-        else if (!strcmp(which, "hn2"))
-            res->predicted = strdup("slope of log dispersion vs beta > 0 (the shape of exp(5 beta))");
-        else if (!strcmp(which, "hn2_slope5"))
-            res->predicted = strdup("slope 5 of log dispersion vs beta");
-        else
-        {
-            snprintf(buf, sizeof(buf), "%s formula at every (sigma_w2, L); at the worst point %.10g",
-                     which[0] == 'k' ? "K2" : "HN1", c.predicted);
-            res->predicted = strdup(buf);
-        }
-        m = ntk_claim_result_add(res, c.measured, NTK_MEASURED_ESTIMATE);
-        arb_set_d(m->est->value, c.estimate);
-        arb_set_d(m->est->error, c.error);
-        m->est->kind = NTK_EST_MONTE_CARLO;
-        m->est->lo = cfg->depths[0];
-        m->est->hi = cfg->depths[cfg->ndepths - 1];
-        res->verdict = c.verdict == NTK_TRUE ? NTK_VERDICT_HOLDS
-                       : c.verdict == NTK_FALSE ? NTK_VERDICT_REFUTED : NTK_VERDICT_INCONCLUSIVE;
-        ntk_claim_result_note(res, "Monte Carlo of sampled networks (%ld per sigma_w2, seed %lu, "
-                              "Philox4x64-10; %.1f s): %s. Rule: z-scores, Bonferroni "
-                              "(proofs/finite-width.md section 6).",
-                              (long) cfg->samples, (unsigned long) cfg->seed, mc->seconds, c.detail);
-    }
-    else
-        st = ntk_error_set(st, "[%s] %s", cl->id ? cl->id : "?", ntk_error_last());
+        st = ntk_claim_decide_finite(res, NULL, cl, mc, cfg);
+    if (st != NTK_SUCCESS)
+        st = ntk_error_set(st, "[%s] %s", cl->id ? cl->id : "?", _ntk_claim_errcopy());
     if (!memo_owned)
     {
         ntk_finite_result_clear(mc);
         ntk_finite_config_clear(cfg);
     }
     return st;
+}
+
+ntk_status
+ntk_claim_decide_finite(ntk_claim_result_t res, ntk_finite_claim *stat, const ntk_claim_t cl,
+                        const ntk_finite_result_t mc, const ntk_finite_config_t cfg)
+{
+    const char *which = cl->hook != NULL && !strncmp(cl->hook, "finite_", 7)
+                        ? cl->hook + strlen("finite_") : "";
+    ntk_finite_claim c;
+    ntk_measured_struct *m;
+    ntk_status st;
+    char buf[640];
+
+    if (!strcmp(which, "k1")) st = ntk_finite_claim_k1(&c, mc, cfg);
+    else if (!strcmp(which, "k2")) st = ntk_finite_claim_k2(&c, mc, cfg);
+    else if (!strcmp(which, "hn1")) st = ntk_finite_claim_hn1(&c, mc, cfg);
+    else if (!strcmp(which, "hn2")) st = ntk_finite_claim_hn2(&c, mc, cfg, 0);
+    else if (!strcmp(which, "hn2_slope5")) st = ntk_finite_claim_hn2(&c, mc, cfg, 1);
+    else
+        st = ntk_error_set(NTK_DOMAIN, "field 'hook': '%s' is not a finite-width evaluator",
+                           cl->hook ? cl->hook : "(none)");
+    if (st != NTK_SUCCESS)
+        return st;
+    if (stat != NULL)
+        *stat = c;
+    if (!strcmp(which, "k1"))
+        _ntk_claim_set_pred(res, "slope of log dispersion vs L/M: > 0 at sigma_w2 >= 2, "
+                                 "below that of sigma_w2 >= 2 at sigma_w2 < 2");
+    else if (!strcmp(which, "hn2"))
+        _ntk_claim_set_pred(res, "slope of log dispersion vs beta > 0 (the shape of exp(5 beta))");
+    else if (!strcmp(which, "hn2_slope5"))
+        _ntk_claim_set_pred(res, "slope 5 of log dispersion vs beta");
+    else
+    {
+        snprintf(buf, sizeof(buf), "%s formula at every (sigma_w2, L); at the worst point %.10g",
+                 which[0] == 'k' ? "K2" : "HN1", c.predicted);
+        _ntk_claim_set_pred(res, buf);
+    }
+    m = ntk_claim_result_add(res, c.measured, NTK_MEASURED_ESTIMATE);
+    arb_set_d(m->est->value, c.estimate);
+    arb_set_d(m->est->error, c.error);
+    m->est->kind = NTK_EST_MONTE_CARLO;
+    m->est->lo = cfg->depths[0];
+    m->est->hi = cfg->depths[cfg->ndepths - 1];
+    res->verdict = ntk_verdict_finite(&c);    /* rule V5 */
+    ntk_claim_result_note(res, "Monte Carlo of sampled networks (%ld per sigma_w2, seed %lu, "
+                          "Philox4x64-10; %.1f s): %s. Rule: z-scores, Bonferroni "
+                          "(proofs/finite-width.md section 6).",
+                          (long) cfg->samples, (unsigned long) cfg->seed, mc->seconds, c.detail);
+    return NTK_SUCCESS;
 }

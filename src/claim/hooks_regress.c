@@ -12,26 +12,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 #include "ntkdepth/regress.h"
 
-ntk_status ntk_claim_hook_regress(ntk_claim_result_t res, const ntk_claim_t cl,
-                                  const ntk_verify_opts_t opts);
 
-static void
-set_pred(ntk_claim_result_t r, const char *s)
-{
-    free(r->predicted);
-    r->predicted = strdup(s);
-}
-
-static void
-add_ball(ntk_claim_result_t r, const char *label, const arb_t x)
-{
-    arb_set(ntk_claim_result_add(r, label, NTK_MEASURED_BALL)->ball, x);
-}
-
-/* depths of the claim, capped at opts->max_depth_quick with --quick */
+/* depths of the claim, capped at opts->max_depth_quick when quick */
 static slong
 claim_depths(slong *d, const ntk_claim_t cl, const ntk_verify_opts_t opts)
 {
@@ -42,19 +27,46 @@ claim_depths(slong *d, const ntk_claim_t cl, const ntk_verify_opts_t opts)
     return n;
 }
 
-static void
-tolerance(arb_t T, const ntk_claim_t cl, const ntk_verify_opts_t opts, const char *dflt)
+/* The network of the ReLU hooks (H10, S4, S6: their limits 1/(n+3) and
+   1/4 are those of ReLU at the EOC, proofs/regress.md Lemma G6): the
+   claim's act, sigma_w2, sigma_b2 must be relu, 2, 0 (NTK_DOMAIN naming
+   the field otherwise), and its sampled problem must be given. */
+static ntk_status
+relu_eoc_check(const ntk_claim_t cl, const char *need)
 {
-    const char *s = (opts->quick && cl->quick_tolerance) ? cl->quick_tolerance
-                  : cl->tolerance ? cl->tolerance : dflt;
-    ntk_parse_arb(T, s, "tolerance", 128);
+    fmpq_t q;
+    const char *bad = NULL;
+    fmpq_init(q);
+    if (cl->act == NULL || strcmp(cl->act, "relu"))
+        bad = "act";
+    else if (cl->sigma_w2 == NULL || ntk_parse_fmpq(q, cl->sigma_w2, "sigma_w2") != NTK_SUCCESS
+             || !fmpq_equal_si(q, 2))
+        bad = "sigma_w2";
+    else if (cl->sigma_b2 != NULL
+             && (ntk_parse_fmpq(q, cl->sigma_b2, "sigma_b2") != NTK_SUCCESS || !fmpq_is_zero(q)))
+        bad = "sigma_b2";
+    fmpq_clear(q);
+    if (bad != NULL)
+        return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': hook %s decides ReLU at the EOC "
+                             "(act = relu, sigma_w2 = 2, sigma_b2 = 0)",
+                             cl->id ? cl->id : "?", bad, cl->hook);
+    return _ntk_claim_need(cl, need);
 }
 
-/* ReLU at the EOC (sigma_w2 = 2, sigma_b2 = 0) on random points */
+static ntk_status
+relu_eoc_model(ntk_regress_model_t M)
+{
+    ntk_status st = ntk_act_set_str(M->net->act, "relu");
+    arb_set_ui(M->net->sigma_w2, 2);
+    arb_zero(M->net->sigma_b2);
+    return st;
+}
+
+/* ReLU at the EOC on cl->n random points of S^(dim-1) (cl->seed) and
+   cl->test_points test points (seed + 1), target x_1 */
 static ntk_status
 relu_run(ntk_regress_result_t R, ntk_points_t X, arb_ptr *y, ntk_points_t T,
-         slong n, slong m, slong dim, ulong seed, const slong *depths, slong nd,
-         slong digits, int nthreads)
+         const ntk_claim_t cl, const slong *depths, slong nd, slong digits, int nthreads)
 {
     ntk_regress_model_t M;
     ntk_regress_opts o;
@@ -63,79 +75,44 @@ relu_run(ntk_regress_result_t R, ntk_points_t X, arb_ptr *y, ntk_points_t T,
     o.digits = digits;
     o.prec = 0;
     o.prec_max = 4096;
-    o.nthreads = nthreads > 0 ? nthreads : 2;   /* verify --jobs: 1 each */
+    o.nthreads = nthreads > 0 ? nthreads : 2;   /* parallel claims: 1 each */
     ntk_regress_model_init(M);
-    st = ntk_act_set_str(M->net->act, "relu");
-    arb_set_ui(M->net->sigma_w2, 2);
-    arb_zero(M->net->sigma_b2);
+    st = relu_eoc_model(M);
     if (st == NTK_SUCCESS)
-        st = ntk_points_random_sphere(X, n, dim, seed);
-    if (st == NTK_SUCCESS && m > 0)
-        st = ntk_points_random_sphere(T, m, dim, seed + 1);
-    *y = _arb_vec_init(n);
+        st = ntk_points_random_sphere(X, cl->n, cl->dim, cl->seed);
+    if (st == NTK_SUCCESS && cl->test_points > 0)
+        st = ntk_points_random_sphere(T, cl->test_points, cl->dim, cl->seed + 1);
+    *y = _arb_vec_init(cl->n);
     if (st == NTK_SUCCESS)
         st = ntk_regress_target(*y, X, "x1", 256);
-    ntk_regress_model_set_default_q1(M, dim, 256);
+    ntk_regress_model_set_default_q1(M, cl->dim, 256);
     if (st == NTK_SUCCESS)
         st = ntk_regress_run(R, X, *y, T, depths, nd, M, &o);
     ntk_regress_model_clear(M);
     return st;
 }
 
-/* record the series |w_L - w_lim| for the convergence figure */
-static void
-set_series(ntk_claim_result_t res, const slong *d, arb_srcptr e, slong n,
-           const char *label)
-{
-    res->sdepth = flint_malloc(n * sizeof(slong));
-    res->serr = _arb_vec_init(n);
-    for (slong i = 0; i < n; i++)
-    {
-        res->sdepth[i] = d[i];
-        arb_set(res->serr + i, e + i);
-    }
-    res->nseries = n;
-    free(res->series_label);
-    res->series_label = strdup(label);
-}
-
-/*
- * Decreasing certified distances d[0..n-1] with the last one within T:
- * holds; the last one certified above T and not certified smaller than
- * the one before: refuted; else inconclusive.
- */
-static ntk_verdict
-limit_verdict(arb_srcptr d, slong n, const arb_t T, int *decreasing)
-{
-    int dec = 1;
-    for (slong i = 1; i < n; i++)
-        if (!arb_lt(d + i, d + i - 1))
-            dec = 0;
-    *decreasing = dec;
-    if (dec && arb_le(d + n - 1, T))
-        return NTK_VERDICT_HOLDS;
-    if (arb_gt(d + n - 1, T) && n >= 2 && !arb_lt(d + n - 1, d + n - 2))
-        return NTK_VERDICT_REFUTED;
-    return NTK_VERDICT_INCONCLUSIVE;
-}
-
 /* ------------------------------------------------------------------ */
 /* H10, ReLU                                                           */
 /* ------------------------------------------------------------------ */
-static ntk_status
-hook_h10(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
+ntk_status
+_ntk_hook_regress_h10(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
 {
-    slong d[NTK_CLAIM_MAXDEPTHS], nd, n = 8, m = 4, dim = 16;
+    slong d[NTK_CLAIM_MAXDEPTHS], nd, n = cl->n;
     ntk_points_t X, T;
     ntk_regress_result_t R;
     arb_ptr y = NULL, dist;
     arb_t Tol, t;
     ntk_status st;
     int dec;
-    char buf[128];
+    char buf[256];
 
-    set_pred(res, "weights of test points off the training set -> 1/(n+3) = 1/11 "
-                  "(n = 8, ReLU, sigma_w^2 = 2, sigma_b = 0)");
+    st = relu_eoc_check(cl, "n dim seed test_points");
+    if (st != NTK_SUCCESS)
+        return st;
+    snprintf(buf, sizeof(buf), "weights of test points off the training set -> 1/(n+3) = 1/%ld "
+             "(n = %ld, ReLU, sigma_w^2 = 2, sigma_b = 0)", (long) (n + 3), (long) n);
+    _ntk_claim_set_pred(res, buf);
     nd = claim_depths(d, cl, opts);
     ntk_points_init(X); ntk_points_init(T);
     ntk_regress_result_init(R);
@@ -143,35 +120,38 @@ hook_h10(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t o
     dist = _arb_vec_init(nd > 0 ? nd : 1);
     arb_set_ui(res->pred, 1);
     arb_div_ui(res->pred, res->pred, n + 3, 128);
-    tolerance(Tol, cl, opts, "1e-4");
-    st = relu_run(R, X, &y, T, n, m, dim, 1, d, nd, cl->digits > 0 ? cl->digits : 20,
-                  opts->threads);
+    ntk_verdict_tolerance(Tol, cl, res->pred, opts->quick, 128);
+    st = relu_run(R, X, &y, T, cl, d, nd, cl->digits > 0 ? cl->digits : 20, opts->threads);
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "Could not certify the weights: %s.", ntk_error_last());
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
+        st = NTK_SUCCESS;
         goto cleanup;
     }
     for (slong k = 0; k < nd; k++)
     {
         arb_set(dist + k, R->rows[k].wdist);
-        snprintf(buf, sizeof(buf), "max |w - 1/11| at L = %ld", (long) d[k]);
-        add_ball(res, buf, dist + k);
+        snprintf(buf, sizeof(buf), "max |w - 1/%ld| at L = %ld", (long) (n + 3), (long) d[k]);
+        _ntk_claim_add_ball(res, buf, dist + k);
     }
     /* L |w - 1/(n+3)| / ln L at the deepest depth: the log L / L rate */
     arb_log_ui(t, d[nd - 1], 128);
     arb_div(t, dist + nd - 1, t, 128);
     arb_mul_ui(t, t, d[nd - 1], 128);
-    snprintf(buf, sizeof(buf), "L max|w - 1/11| / ln L at L = %ld", (long) d[nd - 1]);
-    add_ball(res, buf, t);
-    res->verdict = limit_verdict(dist, nd, Tol, &dec);
-    ntk_claim_result_note(res, "n = 8 points uniform on S^15 (seed 1), 4 test points (seed 2), "
+    snprintf(buf, sizeof(buf), "L max|w - 1/%ld| / ln L at L = %ld", (long) (n + 3), (long) d[nd - 1]);
+    _ntk_claim_add_ball(res, buf, t);
+    res->verdict = ntk_verdict_decreasing(&dec, dist, nd, Tol);     /* rule V6 */
+    ntk_claim_result_note(res, "n = %ld points uniform on S^%ld (seed %lu), %ld test points (seed %lu), "
                           "weights certified to %ld digits (working precision up to %ld bits). "
-                          "The certified distance to 1/11 %s along the depths; at L = %ld it is "
-                          "%s the tolerance.", (long) (cl->digits > 0 ? cl->digits : 20),
-                          (long) R->rows[nd - 1].prec, dec ? "decreases" : "does not decrease",
+                          "The certified distance to 1/%ld %s along the depths; at L = %ld it is "
+                          "%s the tolerance.", (long) n, (long) (cl->dim - 1),
+                          (unsigned long) cl->seed, (long) cl->test_points,
+                          (unsigned long) (cl->seed + 1), (long) (cl->digits > 0 ? cl->digits : 20),
+                          (long) R->rows[nd - 1].prec, (long) (n + 3),
+                          dec ? "decreases" : "does not decrease",
                           (long) d[nd - 1], arb_le(dist + nd - 1, Tol) ? "within" : "not within");
-    set_series(res, d, dist, nd, "$\\max_{ij}|w_{ij} - 1/(n+3)|$");
+    _ntk_claim_set_series(res, d, dist, nd, "$\\max_{ij}|w_{ij} - 1/(n+3)|$");
     res->max_depth = d[nd - 1];
 cleanup:
     if (y) _arb_vec_clear(y, n);
@@ -179,15 +159,16 @@ cleanup:
     ntk_points_clear(X); ntk_points_clear(T);
     ntk_regress_result_clear(R);
     arb_clear(Tol); arb_clear(t);
-    return NTK_SUCCESS;
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
 /* H10, smooth: erf at its EOC, sigma_b = 0.2, q1 = q*, exact rational   */
 /* correlations (points with integer norms), the iter engine per pair  */
 /* ------------------------------------------------------------------ */
-static ntk_status
-hook_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
+ntk_status
+_ntk_hook_regress_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl,
+                             const ntk_verify_opts_t opts)
 {
     /* directions with integer norms: rho is rational (first layer
        Sigma^1 = q* [[1, rho], [rho, 1]], i.e. c0 = rho) */
@@ -207,22 +188,30 @@ hook_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_o
     int dec;
     char buf[128];
 
-    set_pred(res, "weights -> 1/(n+2) = 1/5 (n = 3, erf at its EOC, sigma_b = 0.2, q1 = q*)");
-    nd = claim_depths(d, cl, opts);
     ntk_iter_problem_init(pb);
+    /* the problem of the claim (act, sigma_w2 = eoc, sigma_b2, q1 = star:
+       the smooth EOC limit 1/(n+2) of Lemma G6 needs the EOC and q1 = q*) */
+    st = _ntk_claim_problem(pb, cl);
+    if (st == NTK_SUCCESS && !(pb->eoc && pb->q1_star))
+        st = ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': hook %s needs sigma_w2 = eoc "
+                           "and q1 = star", cl->hook);
+    if (st != NTK_SUCCESS)
+    {
+        st = ntk_error_set(NTK_DOMAIN, "[%s] %s", cl->id ? cl->id : "?", _ntk_claim_errcopy());
+        ntk_iter_problem_clear(pb);
+        return st;
+    }
+    _ntk_claim_set_pred(res, "weights -> 1/(n+2) = 1/5 (n = 3, erf at its EOC, sigma_b = 0.2, q1 = q*)");
+    nd = claim_depths(d, cl, opts);
     ntk_iter_info_init(info);
     arb_init(Tol); arb_init(lim); arb_init(t);
     arf_init(cond);
     dist = _arb_vec_init(nd > 0 ? nd : 1);
-    tolerance(Tol, cl, opts, "1e-3");
+    ntk_verdict_tolerance(Tol, cl, res->pred, opts->quick, 128);
     arb_set_ui(lim, 1);
     arb_div_ui(lim, lim, n + 2, 128);
     arb_set(res->pred, lim);
     memset(rows, 0, sizeof(rows));
-    st = ntk_act_set_str(pb->act, "erf");
-    pb->eoc = 1;
-    fmpq_set_si(pb->sigma_b2, 1, 25);
-    pb->q1_star = 1;
     /* one recursion per pair (i <= j over X and T; index 3 is the test) */
     for (slong i = 0; i < 4 && st == NTK_SUCCESS; i++)
         for (slong j = i; j < 4 && st == NTK_SUCCESS; j++)
@@ -263,7 +252,7 @@ hook_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_o
             arb_max(dist + k, dist + k, t, prec);
         }
         snprintf(buf, sizeof(buf), "max |w - 1/5| at L = %ld", (long) d[k]);
-        add_ball(res, buf, dist + k);
+        _ntk_claim_add_ball(res, buf, dist + k);
     }
     arb_mat_clear(K); arb_mat_clear(B); arb_mat_clear(W);
     if (st != NTK_SUCCESS)
@@ -272,14 +261,14 @@ hook_h10_smooth(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_o
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
         goto cleanup;
     }
-    res->verdict = limit_verdict(dist, nd, Tol, &dec);
+    res->verdict = ntk_verdict_decreasing(&dec, dist, nd, Tol);     /* rule V6 */
     ntk_claim_result_note(res, "Training directions (3,4,0)/5, (0,0,1), (2,3,6)/7, test (4,0,3)/5 "
                           "(rational correlations, c0 = rho, q1 = q*); erf at its EOC for "
                           "sigma_b = 0.2 by the iter engine, Gram matrices solved in ball "
                           "arithmetic. The certified distance to 1/5 %s; at L = %ld it is %s "
                           "the tolerance.", dec ? "decreases" : "does not decrease",
                           (long) d[nd - 1], arb_le(dist + nd - 1, Tol) ? "within" : "not within");
-    set_series(res, d, dist, nd, "$\\max_i|w_i - 1/(n+2)|$");
+    _ntk_claim_set_series(res, d, dist, nd, "$\\max_i|w_i - 1/(n+2)|$");
     res->max_depth = d[nd - 1];
 cleanup:
     for (slong i = 0; i < 4; i++)
@@ -297,15 +286,15 @@ cleanup:
 /* ------------------------------------------------------------------ */
 /* S4                                                                  */
 /* ------------------------------------------------------------------ */
-static ntk_status
-hook_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
+ntk_status
+_ntk_hook_regress_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
 {
-    /* n = 4 training points on S^2 (seed 7); test points: x_1 itself and
+    /* n training points on S^(dim-1) (the claim's n, dim, seed); test points: x_1 itself and
        x_delta = cos(delta) x_1 + sin(delta) u (u a unit vector orthogonal
        to x_1, rounded to doubles: exact rational directions at angle
        ~ delta from x_1), delta = 1e-1, 1e-2, 1e-3 */
     static const double deltas[] = {1e-1, 1e-2, 1e-3};
-    const slong n = 4, dim = 3, nt = 4;
+    const slong n = cl->n, dim = cl->dim, nt = 4;
     slong d[NTK_CLAIM_MAXDEPTHS], nd, L;
     ntk_points_t X, T;
     ntk_regress_result_t R;
@@ -314,12 +303,18 @@ hook_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
     arb_ptr y = NULL;
     arb_t t, half, jump;
     fmpq *row;
-    double x1[3], u[3], nn;
+    double x1[64], u[64], nn;
     ntk_status st;
     int unit_ok = 1, far_ok = 1;
     char buf[160];
 
-    set_pred(res, "C(x) = lim w_L(x) continuous on the sphere with C(x_i) = e_i");
+    st = relu_eoc_check(cl, "n dim seed");
+    if (st == NTK_SUCCESS && (dim < 2 || dim > 64))
+        st = ntk_error_set(NTK_DOMAIN, "[%s] field 'dim': %ld is not in [2, 64] (hook %s)",
+                           cl->id ? cl->id : "?", (long) dim, cl->hook);
+    if (st != NTK_SUCCESS)
+        return st;
+    _ntk_claim_set_pred(res, "C(x) = lim w_L(x) continuous on the sphere with C(x_i) = e_i");
     nd = claim_depths(d, cl, opts);
     L = d[nd - 1];
     ntk_points_init(X); ntk_points_init(T);
@@ -327,24 +322,25 @@ hook_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
     ntk_regress_model_init(M);
     arb_init(t); arb_init(half); arb_init(jump);
     row = _fmpq_vec_init(dim);
-    st = ntk_points_random_sphere(X, n, dim, 7);
+    st = ntk_points_random_sphere(X, n, dim, cl->seed);
     /* x_1 and a unit vector orthogonal to it, in doubles */
-    for (int k = 0; k < 3; k++)
+    for (slong k = 0; k < dim; k++)
         x1[k] = fmpz_get_d(X->v + k) / (double) fmpz_get_d(X->den + 0);
     nn = 0;
-    for (int k = 0; k < 3; k++)
+    for (slong k = 0; k < dim; k++)
         nn += x1[k] * x1[k];
     nn = sqrt(nn);
-    for (int k = 0; k < 3; k++)
+    for (slong k = 0; k < dim; k++)
         x1[k] /= nn;
-    u[0] = -x1[1]; u[1] = x1[0]; u[2] = 0;
+    for (slong k = 0; k < dim; k++)
+        u[k] = k == 0 ? -x1[1] : k == 1 ? x1[0] : 0;
     nn = sqrt(u[0] * u[0] + u[1] * u[1]);
-    for (int k = 0; k < 3; k++)
+    for (slong k = 0; k < dim; k++)
         u[k] /= nn;
     ntk_points_set_size(T, nt, dim);
     for (slong j = 0; j < nt && st == NTK_SUCCESS; j++)
     {
-        for (int k = 0; k < 3; k++)
+        for (slong k = 0; k < dim; k++)
         {
             if (j == 0)
                 fmpz_set(fmpq_numref(row + k), X->v + k), fmpz_set(fmpq_denref(row + k), X->den + 0);
@@ -361,9 +357,7 @@ hook_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
     if (st == NTK_SUCCESS)
         st = ntk_regress_target(y, X, "x1", 128);
     if (st == NTK_SUCCESS)
-        st = ntk_act_set_str(M->net->act, "relu");
-    arb_set_ui(M->net->sigma_w2, 2);
-    arb_zero(M->net->sigma_b2);
+        st = relu_eoc_model(M);
     ntk_regress_model_set_default_q1(M, dim, 256);
     if (st == NTK_SUCCESS)
         st = ntk_regress_run(R, X, y, T, &L, 1, M, &o);
@@ -399,9 +393,9 @@ hook_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
             arb_max(t, t, s, 128);
             arb_clear(s);
         }
-        snprintf(buf, sizeof(buf), "max |w_L(x_delta) - 1/7|, delta = %g, L = %ld",
-                 deltas[j - 1], (long) L);
-        add_ball(res, buf, t);
+        snprintf(buf, sizeof(buf), "max |w_L(x_delta) - 1/%ld|, delta = %g, L = %ld",
+                 (long) (n + 3), deltas[j - 1], (long) L);
+        _ntk_claim_add_ball(res, buf, t);
         if (!arb_lt(t, half))
             far_ok = 0;
     }
@@ -409,11 +403,11 @@ hook_s4(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
     {
         res->verdict = NTK_VERDICT_REFUTED;
         ntk_claim_result_note(res, "At depth L = %ld the certified weights are e_1 at x_1 but "
-                              "already within half the jump of the constant 1/(n+3) = 1/7 at "
+                              "already within half the jump of the constant 1/(n+3) = 1/%ld at "
                               "angles 0.1, 0.01, 0.001 from x_1. With H10 (the limit is 1/(n+3) "
                               "at every x off the training set, proofs/regress.md Lemma G6) the "
-                              "limit C jumps by 6/7 at x_1: it is not continuous (Lemma G7).",
-                              (long) L);
+                              "limit C jumps by %ld/%ld at x_1: it is not continuous (Lemma G7).",
+                              (long) L, (long) (n + 3), (long) (n + 2), (long) (n + 3));
     }
     else
     {
@@ -436,34 +430,47 @@ cleanup:
 /* ------------------------------------------------------------------ */
 /* S6                                                                  */
 /* ------------------------------------------------------------------ */
-static ntk_status
-hook_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
+ntk_status
+_ntk_hook_regress_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t opts)
 {
-    const slong n = 100, m = 4, dim = 128, Lmax = 30;
-    slong d[30], nd = Lmax;
+    /* depths = L0, Lmax: the network is run at every depth 1..Lmax; the
+       kernel is compared at L0 and Lmax, the predictor settles from L0 */
+    const slong n = cl->n, m = cl->test_points;
+    slong *d = NULL, nd = 0, L0 = 0, Lmax = 0;
     ntk_points_t X, T;
     ntk_regress_result_t R;
     arb_ptr y = NULL;
     arb_t ymax, K10, K30, t, s, tol, chg, maxchg;
     ntk_status st;
     int settled = 1, slow;
-    char buf[128];
+    char buf[256];
 
-    (void) opts;
-    set_pred(res, "kernel far from its limit at L = 30 (distance not halved since L = 10) "
-                  "while the predictor changes by < 1% of the label scale per layer for L >= 10");
+    st = relu_eoc_check(cl, "n dim seed test_points");
+    if (st == NTK_SUCCESS && (cl->ndepths != 2 || cl->depths[1] > 1000))
+        st = ntk_error_set(NTK_DOMAIN, "[%s] field 'depths': hook %s needs two depths "
+                           "L0 < Lmax <= 1000", cl->id ? cl->id : "?", cl->hook);
+    if (st != NTK_SUCCESS)
+        return st;
+    L0 = cl->depths[0];
+    Lmax = cl->depths[1];
+    nd = Lmax;
+    snprintf(buf, sizeof(buf), "kernel far from its limit at L = %ld (distance not halved since "
+             "L = %ld) while the predictor changes by < 1%% of the label scale per layer for "
+             "L >= %ld", (long) Lmax, (long) L0, (long) L0);
+    _ntk_claim_set_pred(res, buf);
+    d = flint_malloc(sizeof(slong) * (size_t) nd);
     for (slong k = 0; k < nd; k++)
         d[k] = k + 1;
     ntk_points_init(X); ntk_points_init(T);
     ntk_regress_result_init(R);
     arb_init(ymax); arb_init(K10); arb_init(K30); arb_init(t); arb_init(s);
     arb_init(tol); arb_init(chg); arb_init(maxchg);
-    st = relu_run(R, X, &y, T, n, m, dim, 1, d, nd, cl->digits > 0 ? cl->digits : 15,
-                  opts->threads);
+    st = relu_run(R, X, &y, T, cl, d, nd, cl->digits > 0 ? cl->digits : 15, opts->threads);
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "Could not certify the weights: %s.", ntk_error_last());
         res->verdict = NTK_VERDICT_INCONCLUSIVE;
+        st = NTK_SUCCESS;
         goto cleanup;
     }
     /* label scale */
@@ -473,12 +480,11 @@ hook_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
         arb_abs(t, y + i);
         arb_max(ymax, ymax, t, 128);
     }
-    ntk_parse_arb(tol, cl->tolerance ? cl->tolerance : "0.01", "tolerance", 128);
-    arb_mul(tol, tol, ymax, 128);
+    ntk_verdict_tolerance(tol, cl, ymax, opts->quick, 128);     /* relative to max|y| */
     /* kernel distance to its limit 1/4: max over off-diagonal entries */
     for (int which = 0; which < 2; which++)
     {
-        const ntk_regress_row_struct *r = R->rows + (which ? 29 : 9);
+        const ntk_regress_row_struct *r = R->rows + (which ? Lmax - 1 : L0 - 1);
         arb_ptr K = which ? K30 : K10;
         arb_set_ui(s, 1);
         arb_mul_2exp_si(s, s, -2);
@@ -487,14 +493,15 @@ hook_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
         arb_sub(K, r->offmin, s, 128);
         arb_abs(K, K);
         arb_max(K, K, t, 128);
-        snprintf(buf, sizeof(buf), "kernel: max |Theta_ij/Theta_11 - 1/4| at L = %d", which ? 30 : 10);
-        add_ball(res, buf, K);
+        snprintf(buf, sizeof(buf), "kernel: max |Theta_ij/Theta_11 - 1/4| at L = %ld",
+                 (long) (which ? Lmax : L0));
+        _ntk_claim_add_ball(res, buf, K);
     }
     arb_mul_2exp_si(t, K10, -1);
     slow = arb_gt(K30, t);
-    /* predictor: per-layer changes for L = 10..29 */
+    /* predictor: per-layer changes for L = L0..Lmax-1 */
     arb_zero(maxchg);
-    for (slong k = 9; k < 29; k++)
+    for (slong k = L0 - 1; k < Lmax - 1; k++)
         for (slong j = 0; j < m; j++)
         {
             arb_sub(chg, R->rows[k + 1].pred + j, R->rows[k].pred + j, 128);
@@ -502,52 +509,48 @@ hook_s6(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verify_opts_t op
             arb_max(maxchg, maxchg, chg, 128);
         }
     arb_div(t, maxchg, ymax, 128);
-    add_ball(res, "predictor: max_{10<=L<30} |f_{L+1} - f_L| / max|y|", t);
-    add_ball(res, "max |w - 1/(n+3)| at L = 10", R->rows[9].wdist);
-    add_ball(res, "max |w - 1/(n+3)| at L = 30", R->rows[29].wdist);
-    add_ball(res, "max |f - f_lim| at L = 30 (f_lim = sum y/(n+3))", R->rows[29].pdist);
+    snprintf(buf, sizeof(buf), "predictor: max_{%ld<=L<%ld} |f_{L+1} - f_L| / max|y|",
+             (long) L0, (long) Lmax);
+    _ntk_claim_add_ball(res, buf, t);
+    snprintf(buf, sizeof(buf), "max |w - 1/(n+3)| at L = %ld", (long) L0);
+    _ntk_claim_add_ball(res, buf, R->rows[L0 - 1].wdist);
+    snprintf(buf, sizeof(buf), "max |w - 1/(n+3)| at L = %ld", (long) Lmax);
+    _ntk_claim_add_ball(res, buf, R->rows[Lmax - 1].wdist);
+    snprintf(buf, sizeof(buf), "max |f - f_lim| at L = %ld (f_lim = sum y/(n+3))", (long) Lmax);
+    _ntk_claim_add_ball(res, buf, R->rows[Lmax - 1].pdist);
     settled = arb_le(maxchg, tol);
-    if (settled && slow)
-        res->verdict = NTK_VERDICT_HOLDS;
-    else if (arb_gt(maxchg, tol) || arb_le(K30, t))
-        res->verdict = NTK_VERDICT_REFUTED;
-    else
-        res->verdict = NTK_VERDICT_INCONCLUSIVE;
-    ntk_claim_result_note(res, "n = 100 points uniform on S^127 (seed 1), 4 test points (seed 2), "
-                          "target x_1, ReLU at the EOC, depths 1..30, certified weights. Kernel "
-                          "%s; predictor %s.",
-                          slow ? "still far from 1/4 at L = 30 (certified)" : "converged faster than claimed",
-                          settled ? "settled from L = 10 on (certified per-layer change below 1% of max|y|)"
-                                  : "not settled");
+    res->verdict = ntk_verdict_settle(maxchg, tol, K10, K30);      /* rule V7 */
+    {
+        char kern[96], pred[160];
+        if (slow)
+            snprintf(kern, sizeof(kern), "still far from 1/4 at L = %ld (certified)", (long) Lmax);
+        else
+            snprintf(kern, sizeof(kern), "converged faster than claimed");
+        if (settled)
+            snprintf(pred, sizeof(pred), "settled from L = %ld on (certified per-layer change "
+                     "below 1%% of max|y|)", (long) L0);
+        else
+            snprintf(pred, sizeof(pred), "not settled");
+        ntk_claim_result_note(res, "n = %ld points uniform on S^%ld (seed %lu), %ld test points "
+                              "(seed %lu), target x_1, ReLU at the EOC, depths 1..%ld, certified "
+                              "weights. Kernel %s; predictor %s.", (long) n, (long) (cl->dim - 1),
+                              (unsigned long) cl->seed, (long) m, (unsigned long) (cl->seed + 1),
+                              (long) Lmax, kern, pred);
+    }
     {
         arb_ptr e = _arb_vec_init(nd);
         for (slong k = 0; k < nd; k++)
             arb_set(e + k, R->rows[k].pdist);
-        set_series(res, d, e, nd, "$\\max_j|f_L(x_j) - f_\\infty(x_j)|$");
+        _ntk_claim_set_series(res, d, e, nd, "$\\max_j|f_L(x_j) - f_\\infty(x_j)|$");
         _arb_vec_clear(e, nd);
     }
     res->max_depth = Lmax;
 cleanup:
+    flint_free(d);
     if (y) _arb_vec_clear(y, n);
     ntk_points_clear(X); ntk_points_clear(T);
     ntk_regress_result_clear(R);
     arb_clear(ymax); arb_clear(K10); arb_clear(K30); arb_clear(t); arb_clear(s);
     arb_clear(tol); arb_clear(chg); arb_clear(maxchg);
-    return NTK_SUCCESS;
-}
-
-ntk_status
-ntk_claim_hook_regress(ntk_claim_result_t res, const ntk_claim_t cl,
-                       const ntk_verify_opts_t opts)
-{
-    if (!strcmp(cl->hook, "regress_h10"))
-        return hook_h10(res, cl, opts);
-    if (!strcmp(cl->hook, "regress_h10_smooth"))
-        return hook_h10_smooth(res, cl, opts);
-    if (!strcmp(cl->hook, "regress_s4"))
-        return hook_s4(res, cl, opts);
-    if (!strcmp(cl->hook, "regress_s6"))
-        return hook_s6(res, cl, opts);
-    return ntk_error_set(NTK_DOMAIN, "[%s] field 'hook': unknown evaluator '%s'",
-                         cl->id ? cl->id : "?", cl->hook);
+    return st;
 }

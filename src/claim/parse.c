@@ -7,17 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ini.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 
-/* the last error message, copied (formatting it into a new message must
-   not read the buffer being written) */
-static const char *
-ntk_claim_errcopy(void)
-{
-    static _Thread_local char buf[1024];
-    snprintf(buf, sizeof(buf), "%s", ntk_error_last());
-    return buf;
-}
 
 typedef struct
 {
@@ -161,7 +152,7 @@ handler(void *user, const char *section, const char *name, const char *value)
     }
     if (ntk_claim_set_field(ps->cur, name, value) != NTK_SUCCESS)
     {
-        seterr(ps, ntk_claim_errcopy());
+        seterr(ps, _ntk_claim_errcopy());
         return 0;
     }
     return 1;
@@ -202,7 +193,7 @@ ntk_claims_parse(ntk_claims_t cs, const char *path, const char *text)
     for (slong i = ps.first; i < cs->n; i++)
         if (ntk_claim_validate(cs->v + i) != NTK_SUCCESS)
             return ntk_error_set(NTK_DOMAIN, "%s:%d: [%s] %s", name, cs->v[i].line,
-                                 cs->v[i].id, ntk_claim_errcopy());
+                                 cs->v[i].id, _ntk_claim_errcopy());
     if (cs->n == ps.first)
         return ntk_error_set(NTK_DOMAIN, "%s: no claims (one [id] section per claim)", name);
     return NTK_SUCCESS;

@@ -28,3 +28,15 @@ ntk_claims_builtin(ntk_claims_t cs)
     }
     return NTK_SUCCESS;
 }
+
+const ntk_paper_struct ntk_papers[] = {
+    {"hayou", "Hayou, Doucet, Rousseau: exact convergence rates of the NTK at large depth"},
+    {"starnaud", "St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK"},
+    {"terjek", "Terjek, Gonzalez-Sanchez 2025: ReLU-like activations at the EOC"},
+    {"hayou-curse", "Hayou, Doucet, Rousseau: the curse of depth in kernel regime "
+                    "(certified kernel regression)"},
+    {"seleznova", "Seleznova, Kutyniok 2022 and Hanin, Nica 2019: the NTK at finite width "
+                  "(Monte Carlo estimates of sampled networks)"},
+    {"background", "Background: edge-of-chaos points and depth scales"},
+    {"user", "User claims"},
+    {NULL, NULL}};

@@ -6,7 +6,7 @@ const char *ntk_registry_background =
 "source = Hayou, Doucet, Rousseau 2019: on the impact of the activation\n"
 "statement = EOC points of tanh, ELU, SiLU, GELU, erf, softplus; none for SiLU at sigma_b = 0; tanh, ELU: sigma_w -> 1 as sigma_b -> 0\n"
 "proof = proofs/claims.md, Lemma C13\n"
-"hook = eoc_table\nlaw = eoc\ntolerance = 0.01\nexpect = holds\n"
+"hook = eoc_table\nlaw = eoc\ntolerance = 0.01\ntolerance_kind = absolute\nexpect = holds\n"
 "[SC1]\n"
 "paper = background\n"
 "source = Schoenholz, Gilmer, Ganguli, Sohl-Dickstein 2017\n"

@@ -16,7 +16,7 @@ const char *ntk_registry_starnaud =
 "source = St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK\n"
 "statement = rho' = (sqrt(1-rho^2) + rho (pi/2 + arcsin rho))/pi, converging to 1 from every start in (-1,1)\n"
 "proof = proofs/claims.md, Lemma C10\n"
-"hook = relu_map_identity\nlaw = identity\nact = relu\n"
+"hook = relu_map_identity\nlaw = identity\nact = relu\ntolerance = 1e-60\ntolerance_kind = absolute\n"
 "depths = 1e4,1e6\nexpect = holds\n"
 "[S3]\n"
 "paper = starnaud\n"
@@ -47,10 +47,10 @@ const char *ntk_registry_starnaud =
 "source = St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK\n"
 "statement = psi_d(z) = 1/(1 + exp(-2z/(d(1-z^2)))): all derivatives -> 0 as d -> 0 (corrected: each z != 0)\n"
 "proof = proofs/claims.md, Lemma C11\n"
-"hook = psi_derivatives\nlaw = limit\ntolerance = 1e-10\nexpect = holds\n"
+"hook = psi_derivatives\nlaw = limit\ntolerance = 1e-10\ntolerance_kind = absolute\nexpect = holds\n"
 "[S5-uniform]\n"
 "paper = starnaud\n"
 "source = St-Arnaud, Carvalho, Farnadi: the role of depth in the NTK\n"
 "statement = psi_d: all derivatives -> 0 as d -> 0 (as stated: uniformly in z in (-1, 1))\n"
 "proof = proofs/claims.md, Lemma C11\n"
-"hook = psi_derivatives_uniform\nlaw = limit\ntolerance = 1e-10\nexpect = refuted\n";
+"hook = psi_derivatives_uniform\nlaw = limit\ntolerance = 1e-10\ntolerance_kind = absolute\nexpect = refuted\n";

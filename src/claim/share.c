@@ -2,7 +2,7 @@
  * once per group of claims (ntk_claim_share_struct in ntkdepth/claim.h). */
 #include <stdlib.h>
 #include <string.h>
-#include "ntkdepth/claim.h"
+#include "claim_impl.h"
 
 static int
 same_str(const char *a, const char *b)
@@ -12,19 +12,15 @@ same_str(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-/* hooks that reuse one computation within a process (hooks_finite.c:
-   the He-initialized Monte Carlo run of HN1, HN2, HN2-slope5) */
-static int
-he_hook(const char *h)
-{
-    return h != NULL && (!strcmp(h, "finite_hn1") || !strcmp(h, "finite_hn2")
-                         || !strcmp(h, "finite_hn2_slope5"));
-}
-
 int
 ntk_claim_same_problem(const ntk_claim_t a, const ntk_claim_t b)
 {
-    if (he_hook(a->hook) && he_hook(b->hook))
+    const ntk_claim_hook_struct *ha = _ntk_claim_hook_find(a->hook),
+                                *hb = _ntk_claim_hook_find(b->hook);
+    /* hooks that reuse one computation within a process (the table's
+       share key, e.g. the He-initialized Monte Carlo run of HN1, HN2) */
+    if (ha != NULL && hb != NULL && ha->share != NULL && hb->share != NULL
+        && !strcmp(ha->share, hb->share))
         return 1;
     if (a->hook != NULL || b->hook != NULL || a->law == NTK_LAW_EOC || b->law == NTK_LAW_EOC)
         return 0;

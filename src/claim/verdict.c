@@ -1,5 +1,8 @@
-/* Three-valued verdicts from certified balls and from estimates
- * (proofs/verdicts.md, rules V-I, V-E, V-B). */
+/* Every verdict rule of the project (proofs/verdicts.md): V1 identity,
+ * V2 estimates, V3 certified ball, V4 conjunction, V5 finite-width
+ * z-scores, V6 decreasing distances, V7 settling; and the one tolerance
+ * rule.  The evaluators (run.c, hooks*.c) compute numbers and call these. */
+#include <math.h>
 #include "ntkdepth/claim.h"
 
 ntk_verdict
@@ -78,4 +81,88 @@ ntk_verdict_and(ntk_verdict a, ntk_verdict b)
     if (a == NTK_VERDICT_HOLDS && b == NTK_VERDICT_HOLDS)
         return NTK_VERDICT_HOLDS;
     return NTK_VERDICT_INCONCLUSIVE;
+}
+
+/* ------------------------------------------------------------------ */
+/* the tolerance (proofs/verdicts.md, "Verdicts": the one rule)        */
+/* ------------------------------------------------------------------ */
+
+void
+ntk_verdict_tolerance(arb_t T, const ntk_claim_t cl, const arb_t pred, int quick, slong prec)
+{
+    const char *s = (quick && cl->quick_tolerance) ? cl->quick_tolerance
+                  : cl->tolerance ? cl->tolerance : "0";
+    ntk_parse_arb(T, s, "tolerance", prec);
+    if (!cl->tol_absolute && pred != NULL && !arb_contains_zero(pred))
+    {
+        /* relative: tol |pred|, its lower end (strict) */
+        arb_t a;
+        arf_t lo;
+        arb_init(a);
+        arf_init(lo);
+        arb_abs(a, pred);
+        arb_mul(T, T, a, prec);
+        arb_get_lbound_arf(lo, T, prec);
+        arb_set_arf(T, lo);
+        arf_clear(lo);
+        arb_clear(a);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* rules V5-V7                                                         */
+/* ------------------------------------------------------------------ */
+
+ntk_verdict
+ntk_verdict_finite(const ntk_finite_claim *c)
+{
+    if (!c->valid)
+        return NTK_VERDICT_INCONCLUSIVE;
+    switch (c->test)
+    {
+        case NTK_FINITE_TEST_ALL_BELOW:
+            return c->zmax < c->zcrit ? NTK_VERDICT_HOLDS : NTK_VERDICT_REFUTED;
+        case NTK_FINITE_TEST_POSITIVE:
+            return c->zmax >= c->zcrit ? NTK_VERDICT_HOLDS
+                   : c->zmax <= -c->zcrit ? NTK_VERDICT_REFUTED : NTK_VERDICT_INCONCLUSIVE;
+        case NTK_FINITE_TEST_EQUAL:
+            return fabs(c->zmax) < c->zcrit ? NTK_VERDICT_HOLDS : NTK_VERDICT_REFUTED;
+        case NTK_FINITE_TEST_SEPARATION:
+            return c->agree ? NTK_VERDICT_HOLDS
+                   : c->contra ? NTK_VERDICT_REFUTED : NTK_VERDICT_INCONCLUSIVE;
+    }
+    return NTK_VERDICT_INCONCLUSIVE;
+}
+
+ntk_verdict
+ntk_verdict_decreasing(int *decreasing, arb_srcptr d, slong n, const arb_t T)
+{
+    int dec = 1;
+    for (slong i = 1; i < n; i++)
+        if (!arb_lt(d + i, d + i - 1))
+            dec = 0;
+    if (decreasing != NULL)
+        *decreasing = dec;
+    if (n < 1)
+        return NTK_VERDICT_INCONCLUSIVE;
+    if (dec && arb_le(d + n - 1, T))
+        return NTK_VERDICT_HOLDS;
+    if (arb_gt(d + n - 1, T) && n >= 2 && !arb_lt(d + n - 1, d + n - 2))
+        return NTK_VERDICT_REFUTED;
+    return NTK_VERDICT_INCONCLUSIVE;
+}
+
+ntk_verdict
+ntk_verdict_settle(const arb_t change, const arb_t T, const arb_t far0, const arb_t far1)
+{
+    arb_t h;
+    ntk_verdict v = NTK_VERDICT_INCONCLUSIVE;
+    arb_init(h);
+    arb_mul_2exp_si(h, far0, -1);
+    if (arb_le(change, T) && arb_gt(far1, h))
+        v = NTK_VERDICT_HOLDS;
+    else if (arb_gt(change, T) || arb_le(far1, h))
+        v = NTK_VERDICT_REFUTED;
+    arb_clear(h);
+    return v;
 }

@@ -33,6 +33,11 @@ int ntk_cli_finite(int argc, char **argv);
 
 /* Print "ntkdepth <cmd>: <message>" (one line) and return the exit status
    for a library status: DOMAIN -> 2, UNABLE -> 3, IO/NOMEM -> 4. */
+/* the flag of the quantity a library message starts with ("" if none),
+   and the length of that quantity's name in msg (0 if none) */
+const char *ntk_cli_flag_of(const char *msg);
+size_t ntk_cli_flag_skip(const char *msg);
+
 int ntk_cli_fail(const char *cmd, ntk_status st);
 /* One-line usage error on stderr; returns 2. */
 int ntk_cli_usage(const char *cmd, const char *fmt, ...)

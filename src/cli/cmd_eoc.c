@@ -37,7 +37,7 @@ static void
 write_json(FILE *fp, const ntk_act_t act, const arb_t sb2, const ntk_eoc_t e)
 {
     fputs("{\"act\": ", fp);
-    maps_json_str(fp, act->name);
+    ntk_json_string(fp, act->name);
     fputs(", \"sigma_b2\": ", fp);
     maps_json_ball(fp, sb2);
     fprintf(fp, ", \"found\": %s", e->found ? "true" : "false");
@@ -61,7 +61,7 @@ write_json(FILE *fp, const ntk_act_t act, const arb_t sb2, const ntk_eoc_t e)
             fputs(", \"beta_note\": \"f''(1) = 0: beta is infinite\"", fp);
     }
     fputs(", \"why\": ", fp);
-    maps_json_str(fp, e->why);
+    ntk_json_string(fp, e->why);
     fputs("}\n", fp);
 }
 

@@ -173,12 +173,6 @@ on_progress(void *data, double done, double total)
     return 0;
 }
 
-static const char *
-truth_str(ntk_truth t)
-{
-    return t == NTK_TRUE ? "holds" : t == NTK_FALSE ? "refuted" : "inconclusive";
-}
-
 /* estimates: JSON form of conventions.md 4 */
 static void
 json_est(FILE *fp, double v, double e)
@@ -504,27 +498,36 @@ run(int argc, char **argv)
     int have_inf = ntk_finite_act_is_relu(cfg->act) && cfg->sigma_b2 == 0 && cfg->init == NTK_FINITE_INIT_DEFAULT;
     slong M = equal_width(cfg);
     ntk_finite_claim claims[5];
+    ntk_verdict verdicts[5];
     int nclaims = 0, refuted = 0;
 
     if (check)
     {
-        ntk_finite_claim c;
-        if (cfg->init == NTK_FINITE_INIT_HE)
-        {
-            if (ntk_finite_claim_hn1(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
-            if (ntk_finite_claim_hn2(&c, res, cfg, 0) == NTK_SUCCESS) claims[nclaims++] = c;
-            if (ntk_finite_claim_hn2(&c, res, cfg, 1) == NTK_SUCCESS) claims[nclaims++] = c;
-        }
-        else
-        {
-            if (ntk_finite_claim_k2(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
-            if (ntk_finite_claim_k1(&c, res, cfg) == NTK_SUCCESS) claims[nclaims++] = c;
-        }
+        /* the built-in claims that apply, decided by the claim module on
+           this run (ntk_claim_decide_finite: statistic + rule V5) */
+        static const char *he_ids[] = {"HN1", "HN2", "HN2-slope5", NULL};
+        static const char *std_ids[] = {"K2", "K1", NULL};
+        const char **ids = cfg->init == NTK_FINITE_INIT_HE ? he_ids : std_ids;
+        ntk_claims_t cs;
+        ntk_claims_init(cs);
+        st = ntk_claims_builtin(cs);
+        for (int k = 0; st == NTK_SUCCESS && ids[k] != NULL; k++)
+            for (slong i = 0; i < cs->n; i++)
+                if (!strcmp(cs->v[i].id, ids[k]))
+                {
+                    ntk_claim_result_t cr;
+                    ntk_claim_result_init(cr);
+                    if (ntk_claim_decide_finite(cr, &claims[nclaims], cs->v + i, res, cfg)
+                        == NTK_SUCCESS)
+                        verdicts[nclaims++] = cr->verdict;
+                    ntk_claim_result_clear(cr);
+                }
+        ntk_claims_clear(cs);
         if (nclaims == 0)
             FAIL(ntk_cli_usage(CMD, "--check: no claim applies to this configuration (%s)",
                                ntk_error_last()));
         for (int i = 0; i < nclaims; i++)
-            refuted |= claims[i].verdict == NTK_FALSE;
+            refuted |= verdicts[i] == NTK_VERDICT_REFUTED;
     }
 
     if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
@@ -591,7 +594,7 @@ run(int argc, char **argv)
             }
         }
         for (int i = 0; i < nclaims; i++)
-            fprintf(fp, "claim %s: %s -- %s\n", claims[i].id, truth_str(claims[i].verdict),
+            fprintf(fp, "claim %s: %s -- %s\n", claims[i].id, ntk_verdict_str(verdicts[i]),
                     claims[i].detail);
     }
     else if (fmt == NTK_FMT_CSV)
@@ -707,7 +710,7 @@ run(int argc, char **argv)
             fprintf(fp, ", \"measured\": ");
             json_est(fp, c->estimate, c->error);
             fprintf(fp, ", \"z\": %.4g, \"zcrit\": %.4g, \"verdict\": \"%s\", \"detail\": \"%s\"}",
-                    isnan(c->zmax) ? 0.0 : c->zmax, c->zcrit, truth_str(c->verdict), c->detail);
+                    isnan(c->zmax) ? 0.0 : c->zmax, c->zcrit, ntk_verdict_str(verdicts[i]), c->detail);
         }
         fprintf(fp, "]}\n");
     }

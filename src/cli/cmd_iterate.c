@@ -87,19 +87,6 @@ csv_ball(FILE *fp, const arb_t x)
     flint_free(r);
 }
 
-static void
-json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; *s; s++)
-    {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
-
 /* exact decimal depth (JSON: an integer literal, exact at any size) */
 static void
 put_depth(FILE *fp, const fmpz_t L)
@@ -122,7 +109,7 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
     if (fmt == NTK_FMT_JSON)
     {
         fprintf(fp, "{\"params\": {\"act\": ");
-        json_str(fp, pb->act->name);
+        ntk_json_string(fp, pb->act->name);
         fprintf(fp, ", \"eoc\": %s, \"sigma_w2\": ", pb->eoc ? "true" : "false");
         ntk_ball_json_write(fp, info->sigma_w2);
         fprintf(fp, ", \"sigma_b2\": ");
@@ -141,7 +128,7 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
             fprintf(fp, ", \"q1_star\": false");
         }
         fprintf(fp, ", \"c0\": ");
-        json_str(fp, c0s);
+        ntk_json_string(fp, c0s);
         fprintf(fp, ", \"depth\": ");
         put_depth(fp, depth);
         fprintf(fp, ", \"digits\": %ld, \"prec_bits\": %ld, "

@@ -230,7 +230,7 @@ ntk_cli_maps(int argc, char **argv)
     if (fmt == NTK_FMT_JSON)
     {
         fputs("{\"act\": ", out->fp);
-        maps_json_str(out->fp, net->act->name);
+        ntk_json_string(out->fp, net->act->name);
         fputs(", \"sigma_w2\": ", out->fp);
         maps_json_ball(out->fp, net->sigma_w2);
         fputs(", \"sigma_b2\": ", out->fp);

@@ -300,7 +300,7 @@ ntk_cli_phase(int argc, char **argv)
     else
     {
         fputs("{\"act\": ", out->fp);
-        maps_json_str(out->fp, net->act->name);
+        ntk_json_string(out->fp, net->act->name);
         fputs(", \"rows\": [", out->fp);
     }
     ntk_cli_progress_start(&prog, "phase", quiet);
@@ -347,7 +347,7 @@ ntk_cli_phase(int argc, char **argv)
                 fputs(", \"sigma_b2\": ", out->fp);
                 maps_json_ball(out->fp, net->sigma_b2);
                 fputs(", \"phase\": ", out->fp);
-                maps_json_str(out->fp, phs);
+                ntk_json_string(out->fp, phs);
                 fputs(", \"chi1\": ", out->fp);
                 maps_json_ball(out->fp, ph->chi1);
                 fputs(", \"xi_c\": ", out->fp);
@@ -361,12 +361,12 @@ ntk_cli_phase(int argc, char **argv)
                 if (st != NTK_SUCCESS)
                 {
                     fputs(", \"note\": ", out->fp);
-                    maps_json_str(out->fp, ntk_error_last());
+                    ntk_json_string(out->fp, ntk_error_last());
                 }
                 else if (ph->found != 1)
                 {
                     fputs(", \"note\": ", out->fp);
-                    maps_json_str(out->fp, ph->why);
+                    ntk_json_string(out->fp, ph->why);
                 }
                 fputc('}', out->fp);
                 first = 0;

@@ -6,13 +6,53 @@
 #include <unistd.h>
 #include "cli.h"
 
+/* The library names quantities, the command line names flags: a message
+   that starts with a quantity ("q1 = 1.5: ...", "act 'x': ...") is printed
+   with the flag of that quantity ("--q1 = 1.5: ..."). */
+static const struct
+{
+    const char *quantity, *flag;
+} quantity_flags[] = {
+    {"act", "--act"}, {"q1", "--q1"}, {"c0", "--c0"}, {"eoc", "--eoc"},
+    {"digits", "--digits"}, {"target", "--target"}, {"method", "--method"},
+    {"n0", "--n0"}, {"samples", "--samples"}, {"depth", "--depth"},
+    {"widths", "--widths"}, {"width", "--width"}, {"sigma_w2", "--sigma-w2"},
+    {"sigma_b2", "--sigma-b2"}, {"r", "--r"}, {"init", "--init"}, {"only", "--only"},
+};
+
+static int
+quantity_at(const char *msg)
+{
+    for (size_t i = 0; i < sizeof(quantity_flags) / sizeof(quantity_flags[0]); i++)
+    {
+        size_t k = strlen(quantity_flags[i].quantity);
+        if (!strncmp(msg, quantity_flags[i].quantity, k) && (msg[k] == ' ' || msg[k] == ':'))
+            return (int) i;
+    }
+    return -1;
+}
+
+const char *
+ntk_cli_flag_of(const char *msg)
+{
+    int i = quantity_at(msg);
+    return i < 0 ? "" : quantity_flags[i].flag;
+}
+
+size_t
+ntk_cli_flag_skip(const char *msg)
+{
+    int i = quantity_at(msg);
+    return i < 0 ? 0 : strlen(quantity_flags[i].quantity);
+}
+
 int
 ntk_cli_fail(const char *cmd, ntk_status st)
 {
     const char *msg = ntk_error_last();
     if (msg == NULL || msg[0] == '\0')
         msg = ntk_status_str(st);
-    fprintf(stderr, "ntkdepth %s: %s\n", cmd, msg);
+    fprintf(stderr, "ntkdepth %s: %s%s\n", cmd, ntk_cli_flag_of(msg), msg + ntk_cli_flag_skip(msg));
     switch (st)
     {
         case NTK_SUCCESS: return NTK_EXIT_OK;

@@ -19,24 +19,6 @@ maps_parse_digits(slong *d, const char *cmd, const char *arg)
     return 0;
 }
 
-/* JSON string (escapes quotes, backslashes, control characters) */
-static inline void
-maps_json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; *s; s++)
-    {
-        unsigned char c = (unsigned char) *s;
-        if (c == '"' || c == '\\')
-            fprintf(fp, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(fp, "\\u%04x", c);
-        else
-            fputc(c, fp);
-    }
-    fputc('"', fp);
-}
-
 /* a ball, or null when it is not a finite enclosure */
 static inline void
 maps_json_ball(FILE *fp, const arb_t x)

@@ -88,7 +88,7 @@ ntk_finite_act_set_str(ntk_finite_act_t act, const char *name)
     snprintf(act->name, sizeof(act->name), "%s", name);
     return NTK_SUCCESS;
 bad:
-    return ntk_error_set(NTK_DOMAIN, "--act '%s': unknown activation or bad parameter", name);
+    return ntk_error_set(NTK_DOMAIN, "act '%s': unknown activation or bad parameter", name);
 }
 
 int

@@ -1,6 +1,7 @@
 /*
- * Claims of papers.md P3 (K1, K2) and of Hanin & Nica (HN1, HN2) decided
- * from Monte Carlo estimates by z-scores (proofs/finite-width.md section 5).
+ * Statistics of the claims of papers.md P3 (K1, K2) and of Hanin & Nica
+ * (HN1, HN2): Monte Carlo estimates and their z-scores (proofs/finite-width.md
+ * section 5); the verdict is ntk_verdict_finite's (src/claim/verdict.c).
  * The rule: one comparison passes at |z| < 3; when m comparisons must all
  * pass, the threshold is Bonferroni-corrected to z*_m with
  * P(|Z| >= z*_m) = P(|Z| >= 3)/m, so the family-wise false-alarm rate stays
@@ -60,7 +61,7 @@ claim_init(ntk_finite_claim *c, const char *id, const char *statement)
 {
     memset(c, 0, sizeof(*c));
     c->id = id;
-    c->verdict = NTK_UNKNOWN;
+    c->valid = 0;
     c->estimate = c->error = c->predicted = c->zmax = NAN;
     snprintf(c->statement, sizeof(c->statement), "%s", statement);
 }
@@ -78,13 +79,13 @@ mean_claim(ntk_finite_claim *c, const ntk_finite_result_t res, const ntk_finite_
     arb_t pred, ex;
 
     if (!ntk_finite_act_is_relu(cfg->act))
-        return ntk_error_set(NTK_DOMAIN, "%s: needs --act relu", c->id);
+        return ntk_error_set(NTK_DOMAIN, "%s: needs act relu", c->id);
     if ((ir = find_r1(cfg)) < 0)
         return ntk_error_set(NTK_DOMAIN, "%s: needs r = 1 among the inputs", c->id);
     if (!equal_widths(cfg, &M))
         return ntk_error_set(NTK_DOMAIN, "%s: needs equal widths", c->id);
     if (hn && cfg->init != NTK_FINITE_INIT_HE)
-        return ntk_error_set(NTK_DOMAIN, "HN1: needs --init he");
+        return ntk_error_set(NTK_DOMAIN, "HN1: needs init he");
     if (!hn && (cfg->init != NTK_FINITE_INIT_DEFAULT || cfg->param != NTK_FINITE_PARAM_STANDARD
                 || cfg->sigma_b2 != 0))
         return ntk_error_set(NTK_DOMAIN, "K2: needs the standard parameterization with sigma_b2 = 0");
@@ -125,10 +126,8 @@ mean_claim(ntk_finite_claim *c, const ntk_finite_result_t res, const ntk_finite_
              "against the exact mean (proofs/finite-width.md Lemma %s) max |z| = %.3g; %ld samples",
              zmax, cfg->sigma_w2[worst_s], (long) cfg->depths[worst_d], c->zcrit, (long) m,
              hn ? "F4" : "F3", fabs(zexact), (long) res->samples);
-    if (res->samples < MIN_SAMPLES || isnan(zmax))
-        c->verdict = NTK_UNKNOWN;
-    else
-        c->verdict = zmax < c->zcrit ? NTK_TRUE : NTK_FALSE;
+    c->test = NTK_FINITE_TEST_ALL_BELOW;
+    c->valid = res->samples >= MIN_SAMPLES && !isnan(zmax);
     arb_clear(pred);
     arb_clear(ex);
     return NTK_SUCCESS;
@@ -163,7 +162,7 @@ ntk_finite_claim_k1(ntk_finite_claim *c, const ntk_finite_result_t res,
     claim_init(c, "K1", "the NTK dispersion E[K^2]/E[K]^2 grows exponentially in L/M at "
                         "sigma_w^2 >= 2 and not at sigma_w^2 < 2 (ReLU, standard parameterization)");
     if (!ntk_finite_act_is_relu(cfg->act) || cfg->init != NTK_FINITE_INIT_DEFAULT)
-        return ntk_error_set(NTK_DOMAIN, "K1: needs --act relu and the default init");
+        return ntk_error_set(NTK_DOMAIN, "K1: needs act relu and the default init");
     if (!equal_widths(cfg, &M))
         return ntk_error_set(NTK_DOMAIN, "K1: needs equal widths");
     if (cfg->ndepths < 3)
@@ -226,12 +225,10 @@ ntk_finite_claim_k1(ntk_finite_claim *c, const ntk_finite_result_t res,
              "refuted if one is above %.3g (smallest growing slope + z* se)%s%s",
              (long) ngrow, (long) nflat, zs, (long) cfg->nsigma, bound, upper,
              worst[0] ? "; " : "", worst);
-    if (ngrow == 0 || nflat == 0 || res->samples < MIN_SAMPLES)
-        c->verdict = NTK_UNKNOWN;
-    else if (agree)
-        c->verdict = NTK_TRUE;
-    else
-        c->verdict = contra ? NTK_FALSE : NTK_UNKNOWN;
+    c->test = NTK_FINITE_TEST_SEPARATION;
+    c->valid = ngrow > 0 && nflat > 0 && res->samples >= MIN_SAMPLES;
+    c->agree = agree;
+    c->contra = contra;
     return NTK_SUCCESS;
 }
 
@@ -251,7 +248,7 @@ ntk_finite_claim_hn2(ntk_finite_claim *c, const ntk_finite_result_t res,
                        : "He init: E[K^2]/E[K]^2 is within constants of exp(5 beta), "
                          "beta = sum of 1/n_i (the shape: exponential growth in beta)");
     if (cfg->init != NTK_FINITE_INIT_HE)
-        return ntk_error_set(NTK_DOMAIN, "HN2: needs --init he");
+        return ntk_error_set(NTK_DOMAIN, "HN2: needs init he");
     if (!equal_widths(cfg, &M))
         return ntk_error_set(NTK_DOMAIN, "HN2: needs equal widths");
     if (cfg->ndepths < 3)
@@ -271,11 +268,7 @@ ntk_finite_claim_hn2(ntk_finite_claim *c, const ntk_finite_result_t res,
         snprintf(c->detail, sizeof(c->detail), "slope %.4g +- %.2g > 0: z = %.3g (the constant 5 "
                  "of exp(5 beta) is a shape; slope vs 5: z = %.3g); %ld samples, M = %ld",
                  e.est, e.err, c->zmax, (e.est - 5) / e.err, (long) res->samples, (long) M);
-    if (res->samples < MIN_SAMPLES || isnan(c->zmax))
-        c->verdict = NTK_UNKNOWN;
-    else if (literal)
-        c->verdict = fabs(c->zmax) < 3 ? NTK_TRUE : NTK_FALSE;
-    else
-        c->verdict = c->zmax >= 3 ? NTK_TRUE : (c->zmax <= -3 ? NTK_FALSE : NTK_UNKNOWN);
+    c->test = literal ? NTK_FINITE_TEST_EQUAL : NTK_FINITE_TEST_POSITIVE;
+    c->valid = res->samples >= MIN_SAMPLES && !isnan(c->zmax);
     return NTK_SUCCESS;
 }

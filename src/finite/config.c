@@ -105,42 +105,42 @@ ntk_status
 ntk_finite_config_check(const ntk_finite_config_t cfg)
 {
     if (cfg->n0 < 1)
-        return ntk_error_set(NTK_DOMAIN, "--n0 = %ld: must be >= 1", (long) cfg->n0);
+        return ntk_error_set(NTK_DOMAIN, "n0 = %ld: must be >= 1", (long) cfg->n0);
     if (cfg->samples < 1)
-        return ntk_error_set(NTK_DOMAIN, "--samples = %ld: must be >= 1", (long) cfg->samples);
+        return ntk_error_set(NTK_DOMAIN, "samples = %ld: must be >= 1", (long) cfg->samples);
     if (cfg->ndepths < 1)
-        return ntk_error_set(NTK_DOMAIN, "--depth: at least one depth is needed");
+        return ntk_error_set(NTK_DOMAIN, "depth: at least one depth is needed");
     for (slong i = 0; i < cfg->ndepths; i++)
     {
         if (cfg->depths[i] < 1)
-            return ntk_error_set(NTK_DOMAIN, "--depth = %ld: must be >= 1", (long) cfg->depths[i]);
+            return ntk_error_set(NTK_DOMAIN, "depth = %ld: must be >= 1", (long) cfg->depths[i]);
         if (i > 0 && cfg->depths[i] <= cfg->depths[i - 1])
-            return ntk_error_set(NTK_DOMAIN, "--depth: the list must be strictly increasing (%ld after %ld)",
+            return ntk_error_set(NTK_DOMAIN, "depth: the list must be strictly increasing (%ld after %ld)",
                                  (long) cfg->depths[i], (long) cfg->depths[i - 1]);
     }
     if (cfg->nwidths < cfg->depths[cfg->ndepths - 1])
-        return ntk_error_set(NTK_DOMAIN, "--widths: %ld widths given, depth %ld needs that many",
+        return ntk_error_set(NTK_DOMAIN, "widths: %ld widths given, depth %ld needs that many",
                              (long) cfg->nwidths, (long) cfg->depths[cfg->ndepths - 1]);
     for (slong i = 0; i < cfg->nwidths; i++)
         if (cfg->widths[i] < 1)
-            return ntk_error_set(NTK_DOMAIN, "--width = %ld: must be >= 1", (long) cfg->widths[i]);
+            return ntk_error_set(NTK_DOMAIN, "width = %ld: must be >= 1", (long) cfg->widths[i]);
     if (cfg->nsigma < 1)
-        return ntk_error_set(NTK_DOMAIN, "--sigma-w2: at least one value is needed");
+        return ntk_error_set(NTK_DOMAIN, "sigma_w2: at least one value is needed");
     for (slong i = 0; i < cfg->nsigma; i++)
         if (!(cfg->sigma_w2[i] > 0) || !isfinite(cfg->sigma_w2[i]))
-            return ntk_error_set(NTK_DOMAIN, "--sigma-w2 = %g: must be > 0", cfg->sigma_w2[i]);
+            return ntk_error_set(NTK_DOMAIN, "sigma_w2 = %g: must be > 0", cfg->sigma_w2[i]);
     if (!(cfg->sigma_b2 >= 0) || !isfinite(cfg->sigma_b2))
-        return ntk_error_set(NTK_DOMAIN, "--sigma-b2 = %g: must be >= 0", cfg->sigma_b2);
+        return ntk_error_set(NTK_DOMAIN, "sigma_b2 = %g: must be >= 0", cfg->sigma_b2);
     if (cfg->nr < 1)
-        return ntk_error_set(NTK_DOMAIN, "--r: at least one input correlation is needed");
+        return ntk_error_set(NTK_DOMAIN, "r: at least one input correlation is needed");
     for (slong i = 0; i < cfg->nr; i++)
         if (!(cfg->r[i] >= -1 && cfg->r[i] <= 1))
-            return ntk_error_set(NTK_DOMAIN, "--r = %g: must be in [-1, 1]", cfg->r[i]);
+            return ntk_error_set(NTK_DOMAIN, "r = %g: must be in [-1, 1]", cfg->r[i]);
     if (cfg->init == NTK_FINITE_INIT_HE && !ntk_finite_act_is_relu(cfg->act))
-        return ntk_error_set(NTK_DOMAIN, "--init he: defined for --act relu only (got %s)", cfg->act->name);
+        return ntk_error_set(NTK_DOMAIN, "init he: defined for act relu only (got %s)", cfg->act->name);
     if (cfg->init == NTK_FINITE_INIT_HE)
         for (slong i = 0; i < cfg->nsigma; i++)
             if (cfg->sigma_w2[i] != 2.0)
-                return ntk_error_set(NTK_DOMAIN, "--init he: sigma_w2 is 2 (got --sigma-w2 %g)", cfg->sigma_w2[i]);
+                return ntk_error_set(NTK_DOMAIN, "init he: sigma_w2 is 2 (got sigma_w2 %g)", cfg->sigma_w2[i]);
     return NTK_SUCCESS;
 }

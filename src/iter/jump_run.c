@@ -74,7 +74,7 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
         char *s = fmpz_get_str(NULL, 10, depths + n - 1);
         if (ntk_iter_jump_applies(pb))
             st = ntk_error_set(NTK_DOMAIN, "depth %s: beyond the direct iteration (at most 2^50 "
-                               "layers); use the depth jump (--depth-method jump or auto)", s);
+                               "layers); use the depth jump (depth method jump or auto)", s);
         else
             st = ntk_error_set(NTK_DOMAIN, "depth %s: beyond the direct iteration (at most 2^50 "
                                "layers), and the depth jump is implemented only for ReLU-like "
@@ -286,7 +286,7 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     ntk_iter_info_struct *inf = info;
 
     if (digits < 1)
-        return ntk_error_set(NTK_DOMAIN, "--digits = %ld: must be >= 1", (long) digits);
+        return ntk_error_set(NTK_DOMAIN, "digits = %ld: must be >= 1", (long) digits);
     st = check_depths_z(depths, n);
     if (st != NTK_SUCCESS)
         return st;
@@ -297,10 +297,10 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     if (L0 <= 0)
         L0 = digits <= 300 ? 10000 : 100000;
     if (method == NTK_DEPTH_JUMP && !applies)
-        return ntk_error_set(NTK_DOMAIN, "--depth-method jump: the depth jump is implemented for "
+        return ntk_error_set(NTK_DOMAIN, "depth method jump: the depth jump is implemented for "
                              "ReLU-like activations (a x + b|x|, b != 0) at the edge of chaos "
                              "with sigma_b = 0 and a given q1, and for smooth (C^inf, "
-                             "single-branch) activations at the edge of chaos with --q1 star "
+                             "single-branch) activations at the edge of chaos with q1 = q* "
                              "(got %s%s%s)", pb->act->name,
                              fmpq_is_zero(pb->sigma_b2) ? "" : ", sigma_b > 0",
                              applies || pb->eoc ? "" : ", not at the EOC");
@@ -310,9 +310,9 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         char *s = fmpz_get_str(NULL, 10, depths + n - 1);
         st = ntk_error_set(NTK_DOMAIN, "depth %s: no depth jump for %s%s%s (implemented for "
                            "ReLU-like activations at the edge of chaos with sigma_b = 0 and "
-                           "smooth ones at the edge of chaos with --q1 star); "
+                           "smooth ones at the edge of chaos with q1 = q*); "
                            "the direct iteration would take %s layers (force it with "
-                           "--depth-method direct)", s, pb->act->name,
+                           "depth method direct)", s, pb->act->name,
                            fmpq_is_zero(pb->sigma_b2) ? "" : " with sigma_b > 0",
                            pb->eoc ? "" : " off the EOC", s);
         flint_free(s);

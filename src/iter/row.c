@@ -1,4 +1,4 @@
-/* Checkpoint rows, problem, options, info, the digit check, --at log. */
+/* Checkpoint rows, problem, options, info, the digit check, the log of depths. */
 #include <string.h>
 #include "ntkdepth/iter.h"
 
@@ -107,16 +107,16 @@ ntk_iter_problem_check(const ntk_iter_problem_t pb)
     else if (!pb->q1_star && fmpq_sgn(pb->q1) <= 0)
     {
         s = qstr(pb->q1);
-        st = ntk_error_set(NTK_DOMAIN, "--q1 = %s: must be > 0", s);
+        st = ntk_error_set(NTK_DOMAIN, "q1 = %s: must be > 0", s);
     }
     else if (fmpq_cmp_si(pb->c0, 1) > 0 || fmpq_cmp_si(pb->c0, -1) < 0)
     {
         s = qstr(pb->c0);
-        st = ntk_error_set(NTK_DOMAIN, "--c0 = %s: must be in [-1, 1]", s);
+        st = ntk_error_set(NTK_DOMAIN, "c0 = %s: must be in [-1, 1]", s);
     }
     else if (pb->act->kind == NTK_ACT_RELULIKE && fmpq_is_zero(pb->act->a)
              && fmpq_is_zero(pb->act->b))
-        st = ntk_error_set(NTK_DOMAIN, "--act %s: the zero activation has no correlation",
+        st = ntk_error_set(NTK_DOMAIN, "act %s: the zero activation has no correlation",
                            pb->act->name);
     if (s != NULL)
         flint_free(s);

@@ -13,14 +13,6 @@
 #define MEHLER_KMAX 80
 #define MEHLER_MIN_LAYERS 32
 
-int
-ntk_iter_sink_poll(ntk_iter_sink *sk, slong done)
-{
-    if (sk->opts != NULL && sk->opts->progress != NULL)
-        return sk->opts->progress(sk->opts->progress_data, done, sk->total, sk->prec);
-    return 0;
-}
-
 static ntk_status
 check_depths(const slong *depths, slong n)
 {
@@ -134,7 +126,7 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
             goto cleanup;
         if (!eoc->found)
         {
-            st = ntk_error_set(NTK_DOMAIN, "--eoc: %s has no edge-of-chaos point at this sigma_b: %s",
+            st = ntk_error_set(NTK_DOMAIN, "eoc: %s has no edge-of-chaos point at this sigma_b: %s",
                                pb->act->name, eoc->why);
             goto cleanup;
         }
@@ -152,8 +144,8 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     {
         if (pb->q1_star)
         {
-            st = ntk_error_set(NTK_DOMAIN, "--q1 star: with %s and sigma_b = 0, V(q) = r q has "
-                               "no isolated fixed point; give --q1", pb->act->name);
+            st = ntk_error_set(NTK_DOMAIN, "q1 star: with %s and sigma_b = 0, V(q) = r q has "
+                               "no isolated fixed point; give q1 a value", pb->act->name);
             goto cleanup;
         }
         arb_set_fmpq(q1, pb->q1, prec);
@@ -175,7 +167,7 @@ ntk_iter_run_prec(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                 goto cleanup;
             if (!found)
             {
-                st = ntk_error_set(NTK_DOMAIN, "--q1 star: no fixed point of V: %s", why);
+                st = ntk_error_set(NTK_DOMAIN, "q1 star: no fixed point of V: %s", why);
                 goto cleanup;
             }
         }
@@ -339,7 +331,7 @@ ntk_iter_run(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     else
         op = opts;
     if (digits < 1)
-        return ntk_error_set(NTK_DOMAIN, "--digits = %ld: must be >= 1", (long) digits);
+        return ntk_error_set(NTK_DOMAIN, "digits = %ld: must be >= 1", (long) digits);
     st = check_depths(depths, n);
     if (st != NTK_SUCCESS)
         return st;

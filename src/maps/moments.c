@@ -291,7 +291,7 @@ _ntk_maps_moment(arb_t res, const ntk_act_t act, ntk_method method,
                 return st;
         }
         if (method == NTK_METHOD_CLOSED)
-            return ntk_error_set(NTK_UNABLE, "--method closed: no closed form for this moment of %s", act->name);
+            return ntk_error_set(NTK_UNABLE, "method closed: no closed form for this moment of %s", act->name);
     }
 
     smooth = ntk_act_smoothness(act);

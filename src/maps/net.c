@@ -55,7 +55,7 @@ _ntk_maps_use_closed(const ntk_act_t act, ntk_method method)
         return 0;
     if (method == NTK_METHOD_CLOSED && !has)
     {
-        ntk_error_set(NTK_UNABLE, "--method closed: %s has no closed form", act->name);
+        ntk_error_set(NTK_UNABLE, "method closed: %s has no closed form", act->name);
         return -1;
     }
     return has;

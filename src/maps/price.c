@@ -40,7 +40,7 @@ ntk_maps_price(arb_ptr res, const ntk_net_t net, const arb_t q, slong len,
                                   k == 1 ? NTK_MOM_B : NTK_MOM_C, q, prec);
     }
     else if (net->method == NTK_METHOD_CLOSED)
-        st = ntk_error_set(NTK_UNABLE, "--method closed: Price coefficients of order %ld need quadrature",
+        st = ntk_error_set(NTK_UNABLE, "method closed: Price coefficients of order %ld need quadrature",
                            (long) (len - 1));
     else
         st = ntk_gauss_price(e, net->act, q, len, prec);

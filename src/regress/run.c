@@ -126,7 +126,7 @@ ntk_regress_run(ntk_regress_result_t R, const ntk_points_t X, arb_srcptr y,
         return ntk_error_set(NTK_DOMAIN, "test points have dimension %ld, training points %ld",
                              (long) T->dim, (long) X->dim);
     if (opts->digits < 1)
-        return ntk_error_set(NTK_DOMAIN, "--digits %ld: must be >= 1", (long) opts->digits);
+        return ntk_error_set(NTK_DOMAIN, "digits %ld: must be >= 1", (long) opts->digits);
 
     arb_init(scale); arb_init(lim);
     arf_init(cond); arf_init(lastcond);

@@ -216,10 +216,10 @@ ntk_regress_target(arb_ptr y, const ntk_points_t P, const char *name, slong prec
     else if (strcmp(name, "const") == 0) kind = 3;
     else if (strcmp(name, "sin") == 0) kind = 4;
     else
-        return ntk_error_set(NTK_DOMAIN, "--target '%s': unknown target (use one of: %s)",
+        return ntk_error_set(NTK_DOMAIN, "target '%s': unknown target (use one of: %s)",
                              name, ntk_regress_target_names());
     if (kind == 1 && P->dim < 2)
-        return ntk_error_set(NTK_DOMAIN, "--target x1x2: needs dimension >= 2, have %ld",
+        return ntk_error_set(NTK_DOMAIN, "target x1x2: needs dimension >= 2, have %ld",
                              (long) P->dim);
     arb_init(t);
     for (i = 0; i < P->n; i++)

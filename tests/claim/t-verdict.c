@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <string.h>
 #include <cmocka.h>
 #include "ntkdepth.h"
 
@@ -97,6 +98,131 @@ test_and(void **state)
     assert_int_equal(ntk_verdict_from_str("false"), -1);
 }
 
+/* rule V5: the truth table of each test, on hand-made statistics */
+static void
+test_finite(void **state)
+{
+    ntk_finite_claim c;
+    (void) state;
+    memset(&c, 0, sizeof(c));
+    c.valid = 1;
+    c.zcrit = 3;
+    c.test = NTK_FINITE_TEST_ALL_BELOW;
+    c.zmax = 2.9;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_HOLDS);
+    c.zmax = 3;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_REFUTED);
+    c.valid = 0;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_INCONCLUSIVE);
+    c.valid = 1;
+    c.test = NTK_FINITE_TEST_POSITIVE;
+    c.zmax = 3;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_HOLDS);
+    c.zmax = 0.5;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_INCONCLUSIVE);
+    c.zmax = -3;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_REFUTED);
+    c.test = NTK_FINITE_TEST_EQUAL;
+    c.zmax = -2.5;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_HOLDS);
+    c.zmax = -3.5;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_REFUTED);
+    c.test = NTK_FINITE_TEST_SEPARATION;
+    c.agree = 1;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_HOLDS);
+    c.agree = 0;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_INCONCLUSIVE);
+    c.contra = 1;
+    assert_int_equal(ntk_verdict_finite(&c), NTK_VERDICT_REFUTED);
+}
+
+/* rule V6 */
+static void
+test_decreasing(void **state)
+{
+    arb_ptr d = _arb_vec_init(3);
+    arb_t T;
+    int dec;
+    (void) state;
+    arb_init(T);
+    arb_set_d(T, 1e-3);
+    ball(d + 0, 1e-1, 1e-10); ball(d + 1, 1e-2, 1e-10); ball(d + 2, 1e-4, 1e-10);
+    assert_int_equal(ntk_verdict_decreasing(&dec, d, 3, T), NTK_VERDICT_HOLDS);
+    assert_true(dec);
+    /* decreasing but not yet within T: inconclusive */
+    ball(d + 2, 2e-3, 1e-10);
+    assert_int_equal(ntk_verdict_decreasing(&dec, d, 3, T), NTK_VERDICT_INCONCLUSIVE);
+    /* stopped decreasing above T: refuted */
+    ball(d + 2, 2e-2, 1e-10);
+    assert_int_equal(ntk_verdict_decreasing(&dec, d, 3, T), NTK_VERDICT_REFUTED);
+    assert_false(dec);
+    /* within T but a ball overlaps its predecessor: not certified decreasing */
+    ball(d + 1, 1e-4, 1e-3); ball(d + 2, 1e-4, 1e-10);
+    assert_int_equal(ntk_verdict_decreasing(&dec, d, 3, T), NTK_VERDICT_INCONCLUSIVE);
+    assert_int_equal(ntk_verdict_decreasing(NULL, d, 0, T), NTK_VERDICT_INCONCLUSIVE);
+    _arb_vec_clear(d, 3);
+    arb_clear(T);
+}
+
+/* rule V7 */
+static void
+test_settle(void **state)
+{
+    arb_t chg, T, k0, k1;
+    (void) state;
+    arb_init(chg); arb_init(T); arb_init(k0); arb_init(k1);
+    arb_set_d(T, 0.01);
+    arb_set_d(k0, 0.2);
+    ball(chg, 0.001, 1e-9); ball(k1, 0.15, 1e-9);
+    assert_int_equal(ntk_verdict_settle(chg, T, k0, k1), NTK_VERDICT_HOLDS);
+    ball(k1, 0.05, 1e-9);                       /* kernel converged fast */
+    assert_int_equal(ntk_verdict_settle(chg, T, k0, k1), NTK_VERDICT_REFUTED);
+    ball(k1, 0.15, 1e-9); ball(chg, 0.1, 1e-9); /* predictor not settled */
+    assert_int_equal(ntk_verdict_settle(chg, T, k0, k1), NTK_VERDICT_REFUTED);
+    ball(chg, 0.01, 0.001);                     /* straddles T */
+    assert_int_equal(ntk_verdict_settle(chg, T, k0, k1), NTK_VERDICT_INCONCLUSIVE);
+    arb_clear(chg); arb_clear(T); arb_clear(k0); arb_clear(k1);
+}
+
+/* the one tolerance rule: relative (lower end), absolute, quick, none */
+static void
+test_tolerance(void **state)
+{
+    ntk_claim_t cl;
+    arb_t T, p, want;
+    (void) state;
+    arb_init(T); arb_init(p); arb_init(want);
+    ntk_claim_init(cl);
+    assert_int_equal(ntk_claim_set_field(cl, "tolerance", "0.5"), NTK_SUCCESS);
+    assert_int_equal(ntk_claim_set_field(cl, "quick_tolerance", "0.25"), NTK_SUCCESS);
+    ball(p, -4, 1e-6);
+    ntk_verdict_tolerance(T, cl, p, 0, PREC);        /* 0.5 |p|, lower end */
+    assert_true(arb_is_exact(T));
+    arb_set_d(want, 2 - 0.5e-6);
+    assert_true(arb_le(T, want));
+    arb_set_d(want, 2 - 0.6e-6);
+    assert_true(arb_gt(T, want));
+    ntk_verdict_tolerance(T, cl, p, 1, PREC);        /* quick */
+    arb_set_d(want, 1);
+    assert_true(arb_lt(T, want));
+    ntk_verdict_tolerance(T, cl, NULL, 0, PREC);     /* no prediction: absolute */
+    arb_set_d(want, 0.5);
+    assert_true(arb_equal(T, want));
+    arb_zero(p);                                     /* p contains 0: absolute */
+    ntk_verdict_tolerance(T, cl, p, 0, PREC);
+    assert_true(arb_equal(T, want));
+    assert_int_equal(ntk_claim_set_field(cl, "tolerance_kind", "absolute"), NTK_SUCCESS);
+    ball(p, -4, 1e-6);
+    ntk_verdict_tolerance(T, cl, p, 0, PREC);
+    assert_true(arb_equal(T, want));
+    ntk_claim_clear(cl);
+    ntk_claim_init(cl);                              /* none given: 0 */
+    ntk_verdict_tolerance(T, cl, p, 0, PREC);
+    assert_true(arb_is_zero(T));
+    ntk_claim_clear(cl);
+    arb_clear(T); arb_clear(p); arb_clear(want);
+}
+
 int
 main(void)
 {
@@ -105,6 +231,10 @@ main(void)
         cmocka_unit_test(test_estimate),
         cmocka_unit_test(test_ball),
         cmocka_unit_test(test_and),
+        cmocka_unit_test(test_finite),
+        cmocka_unit_test(test_decreasing),
+        cmocka_unit_test(test_settle),
+        cmocka_unit_test(test_tolerance),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();

@@ -1,0 +1,136 @@
+/* ntk_fit_form and ntk_fit_tail_estimate (src/fit/form.c) on synthetic
+ * sequences built here from closed forms (independent truth): the
+ * estimate's error covers the true error, and the form falls back to a
+ * lower order when there are few points. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <math.h>
+#include <cmocka.h>
+#include "ntkdepth.h"
+
+#define PREC 400
+
+static slong
+grid(slong *d, slong Lmax)
+{
+    slong n = 0;
+    for (slong k = 20; ; k++)
+    {
+        double x = floor(pow(10.0, k / 20.0) + 0.5);
+        if (x > (double) Lmax)
+            break;
+        if (n == 0 || (slong) x != d[n - 1])
+            d[n++] = (slong) x;
+    }
+    return n;
+}
+
+/* |est - truth| <= error (the error is an over-estimate) and error <= cap */
+static void
+check_covers(const ntk_estimate_t e, const arb_t truth, double cap)
+{
+    arb_t d, c;
+    arb_init(d); arb_init(c);
+    arb_sub(d, e->value, truth, PREC);
+    arb_abs(d, d);
+    assert_true(arb_le(d, e->error));
+    arb_set_d(c, cap);
+    assert_true(arb_le(e->error, c));
+    arb_clear(d); arb_clear(c);
+}
+
+/* y = pi + (1 + 2 ln L)/L + 3 ln^2 L / L^2 + a tail 1/L^5: the
+   limit pi, the tail term 1/L^5 outside the order-4 basis */
+static void
+test_form_limit(void **state)
+{
+    slong d[200], n = grid(d, 100000);
+    arb_ptr y = _arb_vec_init(n);
+    arb_t pi, t, lg;
+    ntk_estimate_t e;
+    ntk_fit_term lead[1] = {{0, 0}};
+    (void) state;
+    arb_init(pi); arb_init(t); arb_init(lg);
+    ntk_estimate_init(e);
+    arb_const_pi(pi, PREC);
+    for (slong i = 0; i < n; i++)
+    {
+        arb_log_ui(lg, d[i], PREC);
+        arb_mul_2exp_si(t, lg, 1);
+        arb_add_ui(t, t, 1, PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_add(y + i, pi, t, PREC);
+        arb_sqr(t, lg, PREC);
+        arb_mul_ui(t, t, 3, PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_add(y + i, y + i, t, PREC);
+        arb_set_si(t, d[i]);
+        arb_pow_ui(t, t, 5, PREC);
+        arb_inv(t, t, PREC);
+        arb_add(y + i, y + i, t, PREC);
+    }
+    assert_int_equal(ntk_fit_form(e, d, y, n, lead, 1, 0, 0, NTK_EST_FIT, PREC), NTK_SUCCESS);
+    assert_int_equal(e->kind, NTK_EST_FIT);
+    check_covers(e, pi, 1e-12);
+    assert_int_equal(ntk_fit_form(e, d, y, n, lead, 1, 0, 0, NTK_EST_EXTRAPOLATION, PREC),
+                     NTK_SUCCESS);
+    check_covers(e, pi, 1e-12);
+    /* five points only: order 4 needs more, a lower order is used */
+    assert_int_equal(ntk_fit_form(e, d + n - 5, y + n - 5, 5, lead, 1, 0, 0,
+                                  NTK_EST_EXTRAPOLATION, PREC), NTK_SUCCESS);
+    check_covers(e, pi, 1e-3);
+    /* one point: no order fits */
+    assert_int_equal(ntk_fit_form(e, d + n - 1, y + n - 1, 1, lead, 1, 0, 0,
+                                  NTK_EST_FIT, PREC), NTK_DOMAIN);
+    _arb_vec_clear(y, n);
+    arb_clear(pi); arb_clear(t); arb_clear(lg);
+    ntk_estimate_clear(e);
+}
+
+/* geometric convergence z_L = 2 + 3 * 0.5^L: the tail estimate covers the
+   limit 2 and says where it comes from */
+static void
+test_tail(void **state)
+{
+    slong d[4] = {10, 20, 30, 40};
+    arb_ptr z = _arb_vec_init(4);
+    arb_t two, t;
+    ntk_estimate_t e;
+    (void) state;
+    arb_init(two); arb_init(t);
+    ntk_estimate_init(e);
+    arb_set_ui(two, 2);
+    for (int i = 0; i < 4; i++)
+    {
+        arb_one(t);
+        arb_mul_2exp_si(t, t, -d[i]);
+        arb_mul_ui(t, t, 3, PREC);
+        arb_add_ui(z + i, t, 2, PREC);
+    }
+    ntk_fit_tail_estimate(e, d, z, 4, PREC);
+    assert_int_equal(e->kind, NTK_EST_EXTRAPOLATION);
+    assert_int_equal(e->lo, 30);
+    assert_int_equal(e->hi, 40);
+    assert_true(arb_is_exact(e->error));
+    check_covers(e, two, 1e-7);
+    /* error = 20 |z_40 - z_30| exactly here (exact balls) */
+    arb_sub(t, z + 3, z + 2, PREC);
+    arb_abs(t, t);
+    arb_mul_ui(t, t, 20, PREC);
+    assert_true(arb_equal(t, e->error));
+    _arb_vec_clear(z, 4);
+    arb_clear(two); arb_clear(t);
+    ntk_estimate_clear(e);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_form_limit),
+        cmocka_unit_test(test_tail),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
