@@ -15,7 +15,7 @@ static const struct
 } quantity_flags[] = {
     {"act", "--act"}, {"q1", "--q1"}, {"c0", "--c0"}, {"eoc", "--eoc"},
     {"digits", "--digits"}, {"target", "--target"}, {"method", "--method"},
-    {"n0", "--n0"}, {"samples", "--samples"}, {"depth", "--depth"},
+    {"n0", "--n0"}, {"samples", "--samples"}, {"depth method", "--depth-method"}, {"depth", "--depth"},
     {"widths", "--widths"}, {"width", "--width"}, {"sigma_w2", "--sigma-w2"},
     {"sigma_b2", "--sigma-b2"}, {"r", "--r"}, {"init", "--init"}, {"only", "--only"},
 };
