@@ -281,6 +281,22 @@ ntk_verdict ntk_verdict_ball(const arb_t x, const arb_t pred, const arb_t T,
 /** Combine: REFUTED if any is refuted, HOLDS if all hold, else INCONCLUSIVE. */
 ntk_verdict ntk_verdict_and(ntk_verdict a, ntk_verdict b);
 
+/**
+ * Rule K1 on exact moments (proofs/finite-width.md section 8), from the
+ * certified numbers of ntk_finite_exact_k1_numbers: nsig values of
+ * sigma_w2 (grow[i] = 1 iff sigma_w2 >= 2), nM widths in increasing order,
+ * slope[(i * nM + m) * nwin + k] the log-dispersion slope on window k,
+ * dev[i * nM + m] = M (sup_lambda D_M - 1).  Per sigma (per[i], may be
+ * NULL): growing side HOLDS iff every slope is certified > 0 and dev
+ * increases strictly (certified) with M, REFUTED iff some slope is
+ * certified <= 0; bounded side, with C = the upper end of dev at the
+ * smallest width: HOLDS iff every dev has upper end <= C, REFUTED iff
+ * some dev has lower end > C; INCONCLUSIVE otherwise.  Result: REFUTED if
+ * one sigma is, HOLDS if all are, else INCONCLUSIVE.
+ */
+ntk_verdict ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope,
+                                 arb_srcptr dev, slong nsig, slong nM, slong nwin);
+
 /* ------------------------------------------------------------------ */
 /* running claims                                                      */
 /* ------------------------------------------------------------------ */

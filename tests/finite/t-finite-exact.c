@@ -3,6 +3,7 @@
  * section 7) against independent truth:
  *  - E K equals the exact mean of Lemma F3/F4 (ntk_finite_mean_exact, a
  *    different derivation) and the K2 formula up to the dead-layer terms;
+ *  - the exact rationals of proofs/check/finite_exact.py (n0 = n = 3, L = 3);
  *  - one hidden layer: E K^2 from K = t2 Y (|x|^2 + 1) + t1 |x|^2 X + 1 with
  *    X, Y independent chi^2_B given B, summed over B ~ Bin(n, 1/2) here;
  *  - width-1 networks (a layer dies with probability 1/2): E K, E K^2 by
@@ -521,6 +522,35 @@ test_bad_input(void **state)
     arb_clear(s); arb_clear(one); arb_clear(neg);
 }
 
+/* the exact rationals of proofs/check/finite_exact.py (direct expansion of
+   (7.1), no automaton): n0 = n = 3, L = 3, sigma_w2 = 2, |x|^2 = 1 */
+static void
+test_rational_case(void **state)
+{
+    slong w[3] = {3, 3, 3};
+    arb_ptr a = _arb_vec_init(3), b = _arb_vec_init(3), c = _arb_vec_init(3);
+    arb_t s, one;
+    fmpq_t q;
+    (void) state;
+    arb_init(s); arb_init(one);
+    fmpq_init(q);
+    arb_set_ui(s, 2);
+    arb_one(one);
+    assert_int_equal(ntk_finite_exact_moments(a, b, c, 3, 3, w, s, one, NTK_FINITE_PARAM_STANDARD,
+                                              one, 256), NTK_SUCCESS);
+    fmpq_set_si(q, 489, 64);
+    assert_true(arb_contains_fmpq(a + 2, q));
+    fmpq_set_si(q, 12277, 32);
+    assert_true(arb_contains_fmpq(b + 2, q));
+    fmpz_set_ui(fmpq_numref(q), 1571456);
+    fmpz_set_ui(fmpq_denref(q), 239121);
+    assert_true(arb_contains_fmpq(c + 2, q));
+    assert_true(arb_rel_accuracy_bits(c + 2) > 240);
+    fmpq_clear(q);
+    _arb_vec_clear(a, 3); _arb_vec_clear(b, 3); _arb_vec_clear(c, 3);
+    arb_clear(s); arb_clear(one);
+}
+
 int
 main(void)
 {
@@ -528,6 +558,7 @@ main(void)
         cmocka_unit_test(test_mean_lemma_f3),
         cmocka_unit_test(test_mean_k2),
         cmocka_unit_test(test_one_layer),
+        cmocka_unit_test(test_rational_case),
         cmocka_unit_test(test_width_one),
         cmocka_unit_test(test_forward_ratio),
         cmocka_unit_test(test_k1_numbers),
