@@ -1,6 +1,7 @@
 /* Three-valued verdicts from certified balls and from estimates
  * (proofs/verdicts.md, rules V-I, V-E, V-B; K1 on exact moments:
  * proofs/finite-width.md section 8). */
+#include <math.h>
 #include "ntkdepth/claim.h"
 
 ntk_verdict
@@ -104,6 +105,30 @@ ball_lower(arb_t u, const arb_t x)
     arb_clear(r);
 }
 
+void
+ntk_verdict_k1_bound(arb_t C, const arb_t dev0)
+{
+    arb_t u;
+    double d, q;
+    arb_init(u);
+    ball_upper(u, dev0);
+    d = arf_get_d(arb_midref(u), ARF_RND_UP);
+    if (!(d > 0) || !isfinite(d))
+        arb_set(C, u);                              /* 0 or huge: as is */
+    else
+    {
+        q = pow(10.0, floor(log10(d)) - 2);         /* 3 significant digits */
+        d = ceil(d / q) * q;
+        arb_set_d(C, d);
+        while (arb_lt(C, u))                        /* rounding of the doubles */
+        {
+            d += q;
+            arb_set_d(C, d);
+        }
+    }
+    arb_clear(u);
+}
+
 ntk_verdict
 ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope, arb_srcptr dev,
                      slong nsig, slong nM, slong nwin)
@@ -132,7 +157,7 @@ ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope, arb_sr
         }
         else
         {
-            ball_upper(C, dv);                         /* C: smallest width */
+            ntk_verdict_k1_bound(C, dv);               /* C: smallest width */
             for (slong m = 1; m < nM; m++)
             {
                 ball_lower(u, dv + m);

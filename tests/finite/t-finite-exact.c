@@ -551,6 +551,21 @@ test_rational_case(void **state)
     arb_clear(s); arb_clear(one);
 }
 
+/* Lemma F12: n0 = n1 = M, L = 1: M (D - 1) = 29 s^2/(2 + 3 s)^2 for every M */
+static void
+test_lemma_f12(void **state)
+{
+    (void) state;
+    for (slong M = 1; M <= 400; M += 57)
+        for (int is = 0; is < 3; is++)
+        {
+            double s = (double[]) {0.5, 2.0, 3.5}[is], e1, e2;
+            exact3(&e1, &e2, 1, M, &M, s, 1.0, NTK_FINITE_PARAM_STANDARD, 1.0);
+            assert_true(fabs(e1 - (1 + 1.5 * s)) < 1e-14 * e1);
+            assert_true(fabs(M * (e2 / (e1 * e1) - 1) - 29 * s * s / ((2 + 3 * s) * (2 + 3 * s))) < 1e-12);
+        }
+}
+
 int
 main(void)
 {
@@ -559,6 +574,7 @@ main(void)
         cmocka_unit_test(test_mean_k2),
         cmocka_unit_test(test_one_layer),
         cmocka_unit_test(test_rational_case),
+        cmocka_unit_test(test_lemma_f12),
         cmocka_unit_test(test_width_one),
         cmocka_unit_test(test_forward_ratio),
         cmocka_unit_test(test_k1_numbers),
