@@ -1,4 +1,5 @@
 /* Verdict logic: the truth tables of proofs/verdicts.md on hand-made balls. */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -131,8 +132,25 @@ test_k1_exact(void **state)
     ball(dev + 3, 12, 1e-10);
     assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_REFUTED);
     assert_int_equal(per[1], NTK_VERDICT_REFUTED);
-    ball(dev + 3, 10, 1e-3);
+    ball(dev + 3, 10.1, 1e-3);                         /* C = 10 rounded up = 10.1 */
     assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_INCONCLUSIVE);
+    /* equality with dev0 (the L = 1 case, Lemma F12): decided by the rounding */
+    ball(dev + 3, 10, 1e-3);
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_HOLDS);
+    {
+        arb_t C, x, e;
+        arb_init(C); arb_init(x); arb_init(e);
+        static const double in[4] = {0.59183673469, 4633.18198, 10.0, 194.751188};
+        static const double out[4] = {0.592, 4640, 10.1, 195};   /* 10 + 1e-30 rounds up */
+        for (int i = 0; i < 4; i++)
+        {
+            ball(x, in[i], 1e-30);
+            ntk_verdict_k1_bound(C, x);
+            assert_true(arb_ge(C, x));
+            assert_true(fabs(arf_get_d(arb_midref(C), ARF_RND_NEAR) - out[i]) < 1e-12 * out[i] + 1e-13);
+        }
+        arb_clear(C); arb_clear(x); arb_clear(e);
+    }
     _arb_vec_clear(sl, 8);
     _arb_vec_clear(dev, 4);
 }
