@@ -6,7 +6,7 @@
  * finite-width moments (certified, no sampling; section 8).
  *
  * Configurations (fixed seed 1, so verify is reproducible):
- *   K1, K2   relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
+ *   K1-mc, K2 relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
  *            the paper's 16 values of sigma_w2; K1 depths 1..49, K2 depths
  *            1..49 step 6; 500 samples (--quick: K1 100, K2 100 samples, depths step 4 / 12)
  *   HN1, HN2 He init (--init he), n0 = M = 100, depths 1..49, 500 samples
