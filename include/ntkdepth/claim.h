@@ -342,6 +342,28 @@ ntk_verdict ntk_verdict_settle(const arb_t change, const arb_t T, const arb_t fa
 void ntk_verdict_tolerance(arb_t T, const ntk_claim_t cl, const arb_t pred, int quick,
                            slong prec);
 
+/**
+ * Rule K1 on exact moments (proofs/finite-width.md section 8), from the
+ * certified numbers of ntk_finite_exact_k1_numbers: nsig values of
+ * sigma_w2 (grow[i] = 1 iff sigma_w2 >= 2), nM widths in increasing order,
+ * slope[(i * nM + m) * nwin + k] the log-dispersion slope on window k,
+ * dev[i * nM + m] = M (sup_lambda D_M - 1).  Per sigma (per[i], may be
+ * NULL): growing side HOLDS iff every slope is certified > 0 and dev
+ * increases strictly (certified) with M, REFUTED iff some slope is
+ * certified <= 0; bounded side, with C = ntk_verdict_k1_bound(dev at the
+ * smallest width): HOLDS iff every dev has upper end <= C, REFUTED iff
+ * some dev has lower end > C; INCONCLUSIVE otherwise.  Result: REFUTED if
+ * one sigma is, HOLDS if all are, else INCONCLUSIVE.
+ */
+/** The stated constant C of rule K1: the upper end of dev0 rounded up to 3
+ *  significant decimal digits (an exact double >= every point of dev0).
+ *  The rounding makes the equality case decidable: where the sup is at
+ *  L = 1, M (D_M - 1) does not depend on M (proofs/finite-width.md F12). */
+void ntk_verdict_k1_bound(arb_t C, const arb_t dev0);
+
+ntk_verdict ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope,
+                                 arb_srcptr dev, slong nsig, slong nM, slong nwin);
+
 /* ------------------------------------------------------------------ */
 /* running claims                                                      */
 /* ------------------------------------------------------------------ */

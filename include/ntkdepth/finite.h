@@ -351,6 +351,78 @@ void ntk_finite_hn1_formula(arb_t res, slong d, slong n0, double norm2, slong pr
  */
 ntk_status ntk_finite_ratio_infinite(arb_t res, slong depth, double r, slong prec);
 
+/* ------------------------------- exact finite-width moments (ReLU) */
+
+/**
+ * Certified moments of the law of the diagonal NTK K(x, x) of a ReLU
+ * network at finite width (proofs/finite-width.md section 7, Lemmas F6-F9):
+ * for every depth L = 1..Lmax (the depth-L network being the first L hidden
+ * layers plus its own readout, as in the Monte Carlo)
+ *   EK[L-1]   ball containing E K(x, x),
+ *   EK2[L-1]  ball containing E K(x, x)^2,
+ *   disp[L-1] ball containing the dispersion E K^2 / (E K)^2.
+ * Any output may be NULL (otherwise a vector of Lmax entries).
+ *
+ * Covered: ReLU with phi'(0) = 0, x = x' (the diagonal), |x|^2 = norm2
+ * (the law depends on x only through |x|), input dimension n0, ANY widths
+ * list widths[0..Lmax-1] = n_1..n_Lmax (each >= 1; dead layers B_l = 0 are
+ * included exactly), any sigma_w2 > 0 (a ball: W^l ~ N(0, sigma_w2/n_{l-1})
+ * on every layer including the width-1 readout), biases INITIALIZED at 0
+ * (sigma_b2 = 0) and trainable: the bias gradients enter with scale
+ * `beta` (standard parameterization: beta = 1; NTK parameterization with
+ * sigma_b2 = 0: beta = 0; He init of Hanin & Nica: NTK parameterization,
+ * beta = 1).  param = STANDARD: weight gradients w.r.t. W (alpha_l = 1);
+ * NTK: w.r.t. What (alpha_l = sigma_w2 / n_{l-1}).
+ *
+ * Not covered: sigma_b2 > 0 (the forward norms are then no longer a
+ * product of independent chi^2 factors: the bias adds a non-radial
+ * Gaussian), other activations (only ReLU's positive homogeneity gives the
+ * chi^2 law), and the off-diagonal K(x, x') for x' != x: the pair
+ * (a^l(x), a^l(x')) spans a plane whose angle theta_l is a Markov chain
+ * with an arc-cosine-type kernel, and the per-layer factors depend on
+ * theta_l, so no finite automaton of rational per-layer moments exists
+ * (proofs/finite-width.md, Remark F8).
+ *
+ * Cost O(Lmax) ball operations (4- and 16-state recursions, closed-form
+ * per-layer moments); all terms are sums of nonnegative products, so the
+ * radii stay relative to prec.  NTK_DOMAIN on Lmax < 1, n0 or a width
+ * < 1, sigma_w2 not > 0, norm2 or beta not >= 0.  No aliasing between
+ * the outputs.
+ */
+ntk_status ntk_finite_exact_moments(arb_ptr EK, arb_ptr EK2, arb_ptr disp, slong Lmax,
+                                    slong n0, const slong *widths, const arb_t sigma_w2,
+                                    const arb_t norm2, ntk_finite_param param,
+                                    const arb_t beta, slong prec);
+
+/**
+ * The same for a Monte Carlo configuration: outputs (each may be NULL) have
+ * cfg->ndepths entries, entry id for depth cfg->depths[id]; sigma_w2 =
+ * cfg->sigma_w2[isig] and |x|^2 = norm2 taken as exact doubles (the values
+ * the sampler uses).  Scales from cfg->param / cfg->init as in
+ * ntk_finite_layer_scales.  NTK_DOMAIN unless relu and sigma_b2 = 0 (or He
+ * init).
+ */
+ntk_status ntk_finite_exact_moments_cfg(arb_ptr EK, arb_ptr EK2, arb_ptr disp,
+                                        const ntk_finite_config_t cfg, slong isig,
+                                        double norm2, slong prec);
+
+/**
+ * Certified numbers of claim K1 at one (sigma_w2, M) (proofs/finite-width.md
+ * section 8): equal widths n0 = n_l = M, standard parameterization, |x|^2 = 1,
+ * depths L = 1..(nwin+1) Lstep, D(L) the exact dispersion.
+ *   slope[k-1] (k = 1..nwin) = (log D((k+1) Lstep) - log D(k Lstep)) M / Lstep,
+ *              the log-dispersion slope in lambda = L/M over the window
+ *              [k Lstep/M, (k+1) Lstep/M];
+ *   dsup       a ball containing max_{1 <= L <= (nwin+1) Lstep} D(L);
+ *   dev        M (dsup - 1);
+ *   crit       (sigma_w2/2)^2 (1 + 5/M) - 1: for sigma_w2 < 2, D is bounded
+ *              over ALL depths iff crit < 0 (Lemma F11).
+ * NTK_DOMAIN on M, Lstep or nwin < 1.
+ */
+ntk_status ntk_finite_exact_k1_numbers(arb_ptr slope, arb_t dsup, arb_t dev, arb_t crit,
+                                       const arb_t sigma_w2, slong M, slong Lstep,
+                                       slong nwin, slong prec);
+
 /* -------------------------------------------------------------- claims */
 
 /*

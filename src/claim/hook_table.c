@@ -16,7 +16,8 @@ const ntk_claim_hook_struct _ntk_claim_hooks[] = {
     {"regress_s6", _ntk_hook_regress_s6, NULL},
     /* Monte Carlo of finite networks (hooks_finite.c); the He-initialized
        run of HN1, HN2, HN2-slope5 is sampled once per process */
-    {"finite_k1", _ntk_hook_finite, NULL},
+    {"finite_k1_exact", _ntk_hook_finite_k1_exact, NULL},       /* K1 (exact moments) */
+    {"finite_k1", _ntk_hook_finite, NULL},                        /* K1-mc */
     {"finite_k2", _ntk_hook_finite, NULL},
     {"finite_hn1", _ntk_hook_finite, "finite_he"},
     {"finite_hn2", _ntk_hook_finite, "finite_he"},

@@ -2,10 +2,11 @@
  * Hanin & Nica background): Monte Carlo of sampled networks through
  * ntkdepth/finite.h, decided by its z-score rule (proofs/finite-width.md
  * section 6).  Hooks finite_k1, finite_k2, finite_hn1, finite_hn2,
- * finite_hn2_slope5.
+ * finite_hn2_slope5; and finite_k1_exact, K1 decided from the exact
+ * finite-width moments (certified, no sampling; section 8).
  *
  * Configurations (fixed seed 1, so verify is reproducible):
- *   K1, K2   relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
+ *   K1-mc, K2 relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
  *            the paper's 16 values of sigma_w2; K1 depths 1..49, K2 depths
  *            1..49 step 6; 500 samples (quick: K1 100, K2 100 samples, depths step 4 / 12)
  *   HN1, HN2 He init (init he), n0 = M = 100, depths 1..49, 500 samples
@@ -34,6 +35,130 @@ static struct
     ntk_finite_config_t cfg;
     ntk_finite_result_t mc;
 } he_memo;
+
+/* K1 decided from exact moments (hook finite_k1_exact; proofs/finite-width.md
+   section 8): the certified numbers of ntk_finite_exact_k1_numbers on the
+   fixed grid M = n0 = 25, 50, 100, 400, lambda = 0.4 k (k = 1..5), the
+   paper's 16 sigma_w2 as exact decimals; the rule ntk_verdict_k1_exact.
+   No sampling; the grid takes ~0.15 s, so --quick runs it whole. */
+ntk_status
+_ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
+                          const ntk_verify_opts_t opts)
+{
+    static const char *sig[16] = {"0.5", "0.8", "1.0", "1.2", "1.4", "1.5", "1.6", "1.7",
+                                  "1.8", "1.9", "2.0", "2.1", "2.2", "2.5", "3.0", "3.5"};
+    static const slong Ms[4] = {25, 50, 100, 400};
+    enum { NSIG = 16, NM = 4, NWIN = 4 };
+    const slong prec = 128;
+    arb_ptr slope = _arb_vec_init(NSIG * NM * NWIN), dev = _arb_vec_init(NSIG * NM);
+    arb_t s, dsup, crit, smin, cmax;
+    int grow[NSIG];
+    ntk_verdict per[NSIG];
+    ntk_status st = NTK_SUCCESS;
+    char buf[1600], *p = buf;
+    size_t left = sizeof(buf);
+    int nlemma = 0;
+    ntk_measured_struct *m;
+
+    arb_init(s); arb_init(dsup); arb_init(crit); arb_init(smin); arb_init(cmax);
+    arb_pos_inf(smin);
+    arb_zero(cmax);
+    for (int i = 0; i < NSIG && st == NTK_SUCCESS; i++)
+    {
+        if (arb_set_str(s, sig[i], prec) != 0)
+            st = ntk_error_set(NTK_DOMAIN, "[%s] sigma_w2 '%s'", cl->id, sig[i]);
+        {
+            arb_t two;
+            arb_init(two);
+            arb_set_ui(two, 2);
+            grow[i] = arb_ge(s, two);        /* exact decimals: decided */
+            arb_clear(two);
+        }
+        for (int mm = 0; mm < NM && st == NTK_SUCCESS; mm++)
+        {
+            slong M = Ms[mm];
+            st = ntk_finite_exact_k1_numbers(slope + (i * NM + mm) * NWIN, dsup, dev + i * NM + mm,
+                                             crit, s, M, 2 * M / 5, NWIN, prec);
+            if (st == NTK_SUCCESS && !grow[i] && arb_is_positive(crit) && left > 100)
+            {
+                /* Lemma F11: unbounded beyond the window at this width */
+                int k = snprintf(p, left, "%s(sigma_w2 %s, M %ld): rho = %.4g > 1",
+                                 nlemma++ ? "; " : "", sig[i], (long) M,
+                                 arf_get_d(arb_midref(crit), ARF_RND_NEAR) + 1);
+                p += k;
+                left -= (size_t) k;
+            }
+        }
+    }
+    if (st != NTK_SUCCESS)
+        goto cleanup;
+    res->verdict = ntk_verdict_k1_exact(per, grow, slope, dev, NSIG, NM, NWIN);
+    /* s_* = min over sigma_w2 >= 2 of the window slopes; C_s for sigma_w2 < 2 */
+    for (int i = 0; i < NSIG; i++)
+        if (grow[i])
+            for (int k = 0; k < NM * NWIN; k++)
+                arb_min(smin, smin, slope + i * NM * NWIN + k, prec);
+        else
+        {
+            arb_t c;
+            arb_init(c);
+            ntk_verdict_k1_bound(c, dev + i * NM);
+            arb_max(cmax, cmax, c, prec);
+            arb_clear(c);
+        }
+    free(res->predicted);
+    res->predicted = strdup("sigma_w2 >= 2: log D(lambda2) - log D(lambda1) >= s_* (lambda2 - lambda1) "
+                            "on every window [0.4k, 0.4k+0.4] with certified s_* > 0, and M (sup D - 1) "
+                            "increasing in M; sigma_w2 < 2: sup_{lambda <= 2} D_M <= 1 + C/M for every M, "
+                            "C = 25 (sup D_25 - 1) rounded up to 3 digits");
+    m = ntk_claim_result_add(res, "s_* = smallest certified log-dispersion slope in lambda (sigma_w2 >= 2)",
+                             NTK_MEASURED_BALL);
+    arb_set(m->ball, smin);
+    m = ntk_claim_result_add(res, "largest C (sigma_w2 < 2): sup_{L/M <= 2} D_M <= 1 + C/M",
+                             NTK_MEASURED_BALL);
+    arb_set(m->ball, cmax);
+    for (int i = 0; i < NSIG; i++)
+    {
+        char lab[96];
+        arb_t t;
+        arb_init(t);
+        if (grow[i])
+        {
+            arb_pos_inf(t);
+            for (int k = 0; k < NM * NWIN; k++)
+                arb_min(t, t, slope + i * NM * NWIN + k, prec);
+            snprintf(lab, sizeof(lab), "sigma_w2 %s: smallest window slope (%s)", sig[i],
+                     ntk_verdict_str(per[i]));
+        }
+        else
+        {
+            ntk_verdict_k1_bound(t, dev + i * NM);
+            snprintf(lab, sizeof(lab), "sigma_w2 %s: C (25 (sup D_25 - 1) rounded up) (%s)", sig[i],
+                     ntk_verdict_str(per[i]));
+        }
+        m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
+        arb_set(m->ball, t);
+        if (!grow[i])
+        {
+            snprintf(lab, sizeof(lab), "sigma_w2 %s: 400 (sup D_400 - 1)", sig[i]);
+            m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
+            arb_set(m->ball, dev + i * NM + NM - 1);
+        }
+        arb_clear(t);
+    }
+    ntk_claim_result_note(res, "Exact finite-width moments (certified balls, proofs/finite-width.md "
+                          "section 7; no sampling): M = n0 = 25, 50, 100, 400, depths 1..2M (lambda <= 2), "
+                          "windows lambda = 0.4k, the 16 sigma_w2 as exact decimals. Rule: "
+                          "proofs/finite-width.md section 8. Lemma F10: at sigma_w2 >= 2, D >= "
+                          "(1 + 5/M)^L / (4 (L+1)^2) at every width. Lemma F11 (beyond the window, "
+                          "fixed width): D unbounded in depth where rho = (sigma_w2/2)^2 (1 + 5/M) > 1: %s.",
+                          nlemma ? buf : "none");
+cleanup:
+    _arb_vec_clear(slope, NSIG * NM * NWIN);
+    _arb_vec_clear(dev, NSIG * NM);
+    arb_clear(s); arb_clear(dsup); arb_clear(crit); arb_clear(smin); arb_clear(cmax);
+    return st;
+}
 
 ntk_status
 _ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,

@@ -1,17 +1,25 @@
 /* Built-in claims: Seleznova & Kutyniok 2022 (papers.md P3) and the Hanin &
  * Nica 2019 background, decided by Monte Carlo of sampled finite-width
  * networks (src/claim/hooks_finite.c, ntkdepth/finite.h).  Expected
- * verdicts: K2, HN2 as the papers state them (HN2 as a shape, as
+ * verdicts: K1 holds, decided from the exact finite-width moments
+ * (certified, proofs/finite-width.md section 8; hook finite_k1_exact);
+ * K1-mc, the Monte Carlo reproduction of the paper's figure, inconclusive
+ * (Remark K1); K2, HN2 as the papers state them (HN2 as a shape, as
  * papers.md reads it; HN2-slope5 the literal slope, refuted by Remark HN2);
- * K1 inconclusive on the paper's depths 1..49 (Remark K1: the depth scale
- * of the ordered points near 2 is not small against 49); HN1 as derived in
+ * HN1 as derived in
  * proofs/finite-width.md Lemma F4 (the statement is half the mean of the
  * He-initialized NTK: refuted as written, by a normalisation factor 2). */
 const char *ntk_registry_seleznova =
 "[K1]\n"
 "paper = seleznova\n"
 "source = Seleznova, Kutyniok 2022: NTK beyond the infinite-width limit\n"
-"statement = the NTK dispersion E[K^2]/E[K]^2 grows exponentially with L/M at sigma_w^2 >= 2 and not at sigma_w^2 < 2 (ReLU, M = n0 = 100)\n"
+"statement = NTK dispersion E[K^2]/E[K]^2 grows exponentially in L/M at sigma_w^2 >= 2, stays 1 + O(1/M) at sigma_w^2 < 2 (ReLU, n0 = M = 25..400, L/M <= 2; exact moments)\n"
+"proof = proofs/finite-width.md, sections 7-8 (Lemmas F6-F11, rule K1)\n"
+"hook = finite_k1_exact\nlaw = exponential\nexpect = holds\n"
+"[K1-mc]\n"
+"paper = seleznova\n"
+"source = Seleznova, Kutyniok 2022: NTK beyond the infinite-width limit (the paper's Monte Carlo figure)\n"
+"statement = the NTK dispersion E[K^2]/E[K]^2 grows exponentially with L/M at sigma_w^2 >= 2 and not at sigma_w^2 < 2 (ReLU, M = n0 = 100, depths 1..49, 500 sampled networks)\n"
 "proof = proofs/finite-width.md, section 6 (Remark K1)\n"
 "hook = finite_k1\nlaw = exponential\nexpect = inconclusive\nbudget = 480\n"
 "[K2]\n"

@@ -166,3 +166,101 @@ ntk_verdict_settle(const arb_t change, const arb_t T, const arb_t far0, const ar
     arb_clear(h);
     return v;
 }
+
+/* upper / lower end of a ball as a ball (exact) */
+static void
+ball_upper(arb_t u, const arb_t x)
+{
+    arb_t r;
+    arb_init(r);
+    arf_set_mag(arb_midref(r), arb_radref(x));
+    arb_set_arf(u, arb_midref(x));
+    arb_add(u, u, r, ARF_PREC_EXACT);
+    arb_clear(r);
+}
+
+static void
+ball_lower(arb_t u, const arb_t x)
+{
+    arb_t r;
+    arb_init(r);
+    arf_set_mag(arb_midref(r), arb_radref(x));
+    arb_set_arf(u, arb_midref(x));
+    arb_sub(u, u, r, ARF_PREC_EXACT);
+    arb_clear(r);
+}
+
+void
+ntk_verdict_k1_bound(arb_t C, const arb_t dev0)
+{
+    arb_t u;
+    double d, q;
+    arb_init(u);
+    ball_upper(u, dev0);
+    d = arf_get_d(arb_midref(u), ARF_RND_UP);
+    if (!(d > 0) || !isfinite(d))
+        arb_set(C, u);                              /* 0 or huge: as is */
+    else
+    {
+        q = pow(10.0, floor(log10(d)) - 2);         /* 3 significant digits */
+        d = ceil(d / q) * q;
+        arb_set_d(C, d);
+        while (arb_lt(C, u))                        /* rounding of the doubles */
+        {
+            d += q;
+            arb_set_d(C, d);
+        }
+    }
+    arb_clear(u);
+}
+
+ntk_verdict
+ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope, arb_srcptr dev,
+                     slong nsig, slong nM, slong nwin)
+{
+    ntk_verdict all = NTK_VERDICT_HOLDS;
+    arb_t C, u;
+    arb_init(C);
+    arb_init(u);
+    for (slong i = 0; i < nsig; i++)
+    {
+        ntk_verdict v = NTK_VERDICT_HOLDS;
+        arb_srcptr dv = dev + i * nM;
+        if (grow[i])
+        {
+            for (slong k = 0; k < nM * nwin; k++)
+            {
+                arb_srcptr s = slope + i * nM * nwin + k;
+                if (arb_is_nonpositive(s))
+                    v = NTK_VERDICT_REFUTED;           /* certified: no growth there */
+                else if (!arb_is_positive(s) && v == NTK_VERDICT_HOLDS)
+                    v = NTK_VERDICT_INCONCLUSIVE;
+            }
+            for (slong m = 0; m + 1 < nM && v == NTK_VERDICT_HOLDS; m++)
+                if (!arb_lt(dv + m, dv + m + 1))
+                    v = NTK_VERDICT_INCONCLUSIVE;      /* 1 + C/M not shown to fail */
+        }
+        else
+        {
+            ntk_verdict_k1_bound(C, dv);               /* C: smallest width */
+            for (slong m = 1; m < nM; m++)
+            {
+                ball_lower(u, dv + m);
+                if (arb_gt(u, C))
+                    v = NTK_VERDICT_REFUTED;           /* M (D - 1) > C certified */
+                else
+                {
+                    ball_upper(u, dv + m);
+                    if (!arb_le(u, C) && v == NTK_VERDICT_HOLDS)
+                        v = NTK_VERDICT_INCONCLUSIVE;
+                }
+            }
+        }
+        if (per != NULL)
+            per[i] = v;
+        all = ntk_verdict_and(all, v);
+    }
+    arb_clear(C);
+    arb_clear(u);
+    return all;
+}

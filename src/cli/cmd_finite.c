@@ -15,7 +15,7 @@
 enum
 {
     OPT_WIDTH = OPT_CMD_BASE, OPT_WIDTHS, OPT_N0, OPT_SAMPLES, OPT_SEED, OPT_THREADS,
-    OPT_PARAM, OPT_INIT, OPT_R, OPT_FIGURE, OPT_TABLE, OPT_CHECK, OPT_TIMING
+    OPT_PARAM, OPT_INIT, OPT_R, OPT_FIGURE, OPT_TABLE, OPT_CHECK, OPT_TIMING, OPT_EXACT_ONLY
 };
 
 static const char *help =
@@ -23,7 +23,8 @@ static const char *help =
     "\n"
     "Exact empirical NTK of sampled finite-width networks (Monte Carlo, double\n"
     "precision), its mean, dispersion E[K^2]/E[K]^2 and off-diagonal ratios, next\n"
-    "to the certified exact mean (ReLU, zero biases) and the papers' formulas.\n"
+    "to the certified exact mean, second moment and dispersion of K(x,x) (ReLU,\n"
+    "zero-initialized biases) and the papers' formulas.\n"
     "Defaults reproduce Seleznova & Kutyniok (2022): relu, n0 = M = 100, depths\n"
     "1..49, 16 values of sigma_w^2, inputs x_r for r = 1.0, 0.9, ..., 0.0.\n"
     "\n"
@@ -45,6 +46,11 @@ static const char *help =
     "  --out FILE          write there (atomically) instead of stdout\n"
     "  --figure FILE       also write a pgfplots figure: dispersion vs L/M\n"
     "  --table FILE        also write the LaTeX table (as --format latex)\n"
+    "  --exact-only        no sampling: only the certified exact E K, E K^2 and\n"
+    "                      dispersion of K(x,x) (relu, zero-initialized biases;\n"
+    "                      proofs/finite-width.md section 7), sigma_w^2 read as\n"
+    "                      exact decimals; e.g. the figure data\n"
+    "                      --exact-only --width 100 --depth 1:200 --format csv\n"
     "  --check             decide the claims K1, K2, HN1, HN2 that apply\n"
     "                      (exit 1 if one is refuted)\n"
     "  --timing            print samples/s and GFLOP/s on stderr\n"
@@ -264,6 +270,119 @@ write_figure(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t 
     fprintf(fp, "\\end{axis}\n\\end{tikzpicture}\n");
 }
 
+/* Certified exact moments of K(x,x) for every (sigma, depth): E K, E K^2,
+   dispersion in ek/ek2/dd (nsigma * ndepths entries each), sigma_w2 from
+   the decimal strings `sdec` when given (exact decimals), else the doubles
+   of cfg (the values the sampler uses).  0 or an exit code. */
+static int
+exact_table(arb_ptr ek, arb_ptr ek2, arb_ptr dd, const ntk_finite_config_t cfg,
+            char **sdec, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    for (slong is = 0; is < cfg->nsigma && st == NTK_SUCCESS; is++)
+    {
+        slong nd = cfg->ndepths, off = is * nd;
+        if (sdec == NULL)
+            st = ntk_finite_exact_moments_cfg(ek + off, ek2 + off, dd + off, cfg, is, 1.0, prec);
+        else
+        {
+            slong Lmax = cfg->depths[nd - 1];
+            arb_ptr a = _arb_vec_init(3 * Lmax);
+            arb_t s, one, beta;
+            arb_init(s); arb_init(one); arb_init(beta);
+            arb_one(one);
+            if (cfg->init == NTK_FINITE_INIT_HE || cfg->param == NTK_FINITE_PARAM_STANDARD)
+                arb_one(beta);
+            if (arb_set_str(s, sdec[is], prec) != 0)
+                st = ntk_error_set(NTK_DOMAIN, "--sigma-w2 '%s': not a number", sdec[is]);
+            else
+                st = ntk_finite_exact_moments(a, a + Lmax, a + 2 * Lmax, Lmax, cfg->n0, cfg->widths,
+                                              s, one, cfg->init == NTK_FINITE_INIT_HE
+                                              ? NTK_FINITE_PARAM_NTK : cfg->param, beta, prec);
+            for (slong id = 0; id < nd && st == NTK_SUCCESS; id++)
+            {
+                slong L = cfg->depths[id];
+                arb_set(ek + off + id, a + L - 1);
+                arb_set(ek2 + off + id, a + Lmax + L - 1);
+                arb_set(dd + off + id, a + 2 * Lmax + L - 1);
+            }
+            _arb_vec_clear(a, 3 * Lmax);
+            arb_clear(s); arb_clear(one); arb_clear(beta);
+        }
+    }
+    return st == NTK_SUCCESS ? 0 : ntk_cli_fail(CMD, st);
+}
+
+static void
+csv_ball(FILE *fp, const arb_t x, const char *sep)
+{
+    fprintf(fp, "%.17g,%.3g%s", mid_d(x), mag_get_d(arb_radref(x)), sep);
+}
+
+/* --exact-only: certified numbers, no sampling */
+static void
+write_exact_only(FILE *fp, ntk_cli_format fmt, const ntk_finite_config_t cfg, char **sdec,
+                 arb_srcptr ek, arb_srcptr ek2, arb_srcptr dd)
+{
+    slong M = equal_width(cfg), nd = cfg->ndepths;
+    if (fmt == NTK_FMT_CSV)
+        fprintf(fp, "sigma_w2,depth,lambda,exact_mean_diag,exact_mean_diag_rad,exact_mean_sq_diag,"
+                    "exact_mean_sq_diag_rad,exact_dispersion_diag,exact_dispersion_diag_rad\n");
+    else if (fmt == NTK_FMT_JSON)
+    {
+        fprintf(fp, "{\"params\": {\"act\": \"relu\", \"n0\": %ld, \"widths\": [", (long) cfg->n0);
+        for (slong i = 0; i < cfg->nwidths; i++)
+            fprintf(fp, "%s%ld", i ? ", " : "", (long) cfg->widths[i]);
+        fprintf(fp, "], \"sigma_b2\": 0, \"param\": \"%s\", \"init\": \"%s\", \"norm2\": 1, "
+                    "\"kind\": \"exact (certified balls, proofs/finite-width.md section 7)\"},\n \"rows\": [",
+                cfg->param == NTK_FINITE_PARAM_NTK ? "ntk" : "standard",
+                cfg->init == NTK_FINITE_INIT_HE ? "he" : "default");
+    }
+    else
+    {
+        fprintf(fp, "# ntkdepth finite --exact-only: relu, n0 %ld, %s, %s param, zero-initialized "
+                    "trainable biases, |x|^2 = 1\n# certified balls (exact law, proofs/finite-width.md "
+                    "section 7); no sampling\n", (long) cfg->n0, M > 0 ? "equal widths" : "varying widths",
+                cfg->init == NTK_FINITE_INIT_HE ? "He init / NTK"
+                : cfg->param == NTK_FINITE_PARAM_NTK ? "ntk" : "standard");
+        fprintf(fp, "%8s %6s %8s %24s %24s %24s\n", "sigma_w2", "L", "L/M", "E K(x,x) (exact)",
+                "E K^2 (exact)", "E K^2/E[K]^2 (exact)");
+    }
+    for (slong is = 0; is < cfg->nsigma; is++)
+        for (slong id = 0; id < nd; id++)
+        {
+            slong L = cfg->depths[id], k = is * nd + id;
+            double lam = M > 0 ? (double) L / M : NAN;
+            if (fmt == NTK_FMT_CSV)
+            {
+                fprintf(fp, "%s,%ld,%.17g,", sdec[is], (long) L, lam);
+                csv_ball(fp, ek + k, ",");
+                csv_ball(fp, ek2 + k, ",");
+                csv_ball(fp, dd + k, "\n");
+            }
+            else if (fmt == NTK_FMT_JSON)
+            {
+                fprintf(fp, "%s\n  {\"sigma_w2\": \"%s\", \"depth\": %ld, \"lambda\": %.17g, \"mean_diag\": ",
+                        k ? "," : "", sdec[is], (long) L, M > 0 ? lam : 0.0);
+                ntk_ball_json_write(fp, ek + k);
+                fprintf(fp, ", \"mean_sq_diag\": ");
+                ntk_ball_json_write(fp, ek2 + k);
+                fprintf(fp, ", \"dispersion_diag\": ");
+                ntk_ball_json_write(fp, dd + k);
+                fprintf(fp, "}");
+            }
+            else
+            {
+                char *a = ntk_ball_text(ek + k, 15), *b = ntk_ball_text(ek2 + k, 15),
+                     *c = ntk_ball_text(dd + k, 15);
+                fprintf(fp, "%8s %6ld %8.4g %24s %24s %24s\n", sdec[is], (long) L, lam, a, b, c);
+                flint_free(a); flint_free(b); flint_free(c);
+            }
+        }
+    if (fmt == NTK_FMT_JSON)
+        fprintf(fp, "\n ]}\n");
+}
+
 static int
 run(int argc, char **argv)
 {
@@ -275,8 +394,10 @@ run(int argc, char **argv)
     const char *sb2 = NULL, *param = NULL, *init = NULL, *rlist = NULL, *samples = NULL;
     const char *seed = NULL, *threads_s = NULL;
     int quiet = 0, check = 0, timing = 0, rc = NTK_EXIT_OK, threads = 0, rank = 0, nranks = 1;
-    int have_res = 0;
+    int have_res = 0, exact_only = 0;
     ntk_status st;
+    char **sdec = NULL;           /* sigma_w2 as decimal strings (--exact-only) */
+    arb_ptr ek = NULL, ek2 = NULL, dd = NULL;   /* certified exact moments */
     ntk_out_t out;
     progress_data pd;
     slong prec = 128;
@@ -300,6 +421,7 @@ run(int argc, char **argv)
         {"figure", required_argument, 0, OPT_FIGURE},
         {"table", required_argument, 0, OPT_TABLE},
         {"check", no_argument, 0, OPT_CHECK},
+        {"exact-only", no_argument, 0, OPT_EXACT_ONLY},
         {"timing", no_argument, 0, OPT_TIMING},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, OPT_HELP},
@@ -335,6 +457,7 @@ run(int argc, char **argv)
             case OPT_FIGURE: fig_path = optarg; break;
             case OPT_TABLE: table_path = optarg; break;
             case OPT_CHECK: check = 1; break;
+            case OPT_EXACT_ONLY: exact_only = 1; break;
             case OPT_TIMING: timing = 1; break;
             case OPT_QUIET: quiet = 1; break;
             case OPT_HELP: fputs(help, stdout); return NTK_EXIT_OK;
@@ -472,6 +595,47 @@ run(int argc, char **argv)
     if ((st = ntk_finite_config_check(cfg)) != NTK_SUCCESS)
         FAIL(ntk_cli_fail(CMD, st));
 
+    if (exact_only)
+    {
+        if (fmt == NTK_FMT_LATEX || fig_path || table_path || check)
+            FAIL(ntk_cli_usage(CMD, "--exact-only: formats text, csv, json only (no --figure/--table/--check)"));
+        if (!ntk_finite_act_is_relu(cfg->act) || (cfg->init != NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0))
+            FAIL(ntk_cli_usage(CMD, "--exact-only: the exact law needs --act relu and --sigma-b2 0"));
+        /* sigma_w2 as exact decimals: the user's tokens (or the defaults' decimals) */
+        sdec = calloc(cfg->nsigma, sizeof(char *));
+        if (sw2 && cfg->init != NTK_FINITE_INIT_HE)
+        {
+            char *copy = strdup(sw2), *tok, *save = NULL;
+            slong k = 0;
+            for (tok = strtok_r(copy, ",", &save); tok && k < cfg->nsigma; tok = strtok_r(NULL, ",", &save))
+                sdec[k++] = strdup(tok);
+            free(copy);
+        }
+        else
+            for (slong k = 0; k < cfg->nsigma; k++)
+            {
+                char b[32];
+                snprintf(b, sizeof(b), "%.15g", cfg->sigma_w2[k]);
+                sdec[k] = strdup(b);
+            }
+        ek = _arb_vec_init(cfg->nsigma * cfg->ndepths);
+        ek2 = _arb_vec_init(cfg->nsigma * cfg->ndepths);
+        dd = _arb_vec_init(cfg->nsigma * cfg->ndepths);
+        if ((rc = exact_table(ek, ek2, dd, cfg, sdec, prec)) != 0)
+            goto cleanup;
+        if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+        write_exact_only(out->fp, fmt, cfg, sdec, ek, ek2, dd);
+        if (ferror(out->fp))
+        {
+            ntk_out_abort(out);
+            FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
+        }
+        if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+        goto cleanup;
+    }
+
     /* run */
     ntk_finite_result_init(res, cfg);
     have_res = 1;
@@ -499,6 +663,15 @@ run(int argc, char **argv)
     slong M = equal_width(cfg);
     ntk_finite_claim claims[5];
     ntk_verdict verdicts[5];
+    if (have_exact)
+    {
+        /* the exact law at the sampler's sigma_w2 doubles, beside the samples */
+        ek = _arb_vec_init(cfg->nsigma * cfg->ndepths);
+        ek2 = _arb_vec_init(cfg->nsigma * cfg->ndepths);
+        dd = _arb_vec_init(cfg->nsigma * cfg->ndepths);
+        if ((rc = exact_table(ek, ek2, dd, cfg, NULL, prec)) != 0)
+            goto cleanup;
+    }
     int nclaims = 0, refuted = 0;
 
     if (check)
@@ -506,7 +679,7 @@ run(int argc, char **argv)
         /* the built-in claims that apply, decided by the claim module on
            this run (ntk_claim_decide_finite: statistic + rule V5) */
         static const char *he_ids[] = {"HN1", "HN2", "HN2-slope5", NULL};
-        static const char *std_ids[] = {"K2", "K1", NULL};
+        static const char *std_ids[] = {"K2", "K1-mc", NULL};
         const char **ids = cfg->init == NTK_FINITE_INIT_HE ? he_ids : std_ids;
         ntk_claims_t cs;
         ntk_claims_init(cs);
@@ -548,10 +721,11 @@ run(int argc, char **argv)
                 : cfg->param == NTK_FINITE_PARAM_NTK ? "ntk" : "standard",
                 cfg->sigma_b2, (long) cfg->samples, (unsigned long) cfg->seed);
         fprintf(fp, "# Monte Carlo estimates are 'value +- standard error'; 'exact' is the certified\n"
-                    "# finite-width mean (proofs/finite-width.md F3/F4), K2 the formula of papers.md\n");
-        fprintf(fp, "%8s %5s %8s %26s %22s %10s %24s %22s %10s\n", "sigma_w2", "L", "L/M",
+                    "# finite-width mean (proofs/finite-width.md F3/F4), K2 the formula of papers.md;\n"
+                    "# 'disp exact' the certified dispersion E K^2/(E K)^2 of K(x,x) (section 7)\n");
+        fprintf(fp, "%8s %5s %8s %26s %22s %10s %24s %20s %22s %10s\n", "sigma_w2", "L", "L/M",
                 "E K(x,x) (MC)", "exact", cfg->init == NTK_FINITE_INIT_HE ? "HN1" : "K2",
-                "E K^2/E[K]^2 (MC)", "K(x,x_last)/K(x,x)", "inf-width");
+                "E K^2/E[K]^2 (MC)", "disp exact", "K(x,x_last)/K(x,x)", "inf-width");
         for (slong is = 0; is < cfg->nsigma; is++)
         {
             for (slong id = 0; id < cfg->ndepths; id++)
@@ -560,7 +734,13 @@ run(int argc, char **argv)
                 ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
                 ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
                 ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
-                char exs[32] = "-", k2s[16] = "-", infs[16] = "-";
+                char exs[32] = "-", k2s[16] = "-", infs[16] = "-", dxs[32] = "-";
+                if (have_exact)
+                {
+                    char *t = ntk_ball_text(dd + is * cfg->ndepths + id, 12);
+                    snprintf(dxs, sizeof(dxs), "%s", t);
+                    flint_free(t);
+                }
                 if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
                 {
                     char *t = ntk_ball_text(ex, 15);
@@ -583,8 +763,8 @@ run(int argc, char **argv)
                 snprintf(ms, sizeof(ms), "%.8g +- %.2g", m.est, m.err);
                 snprintf(ds, sizeof(ds), "%.6g +- %.2g", d.est, d.err);
                 snprintf(qs, sizeof(qs), "%.5f +- %.2g", q.est, q.err);
-                fprintf(fp, "%8g %5ld %8.4g %26s %22s %10s %24s %22s %10s\n", cfg->sigma_w2[is],
-                        (long) L, M > 0 ? (double) L / M : NAN, ms, exs, k2s, ds, qs, infs);
+                fprintf(fp, "%8g %5ld %8.4g %26s %22s %10s %24s %20s %22s %10s\n", cfg->sigma_w2[is],
+                        (long) L, M > 0 ? (double) L / M : NAN, ms, exs, k2s, ds, dxs, qs, infs);
             }
             if (cfg->ndepths >= 2 && M > 0)
             {
@@ -600,7 +780,8 @@ run(int argc, char **argv)
     else if (fmt == NTK_FMT_CSV)
     {
         fprintf(fp, "sigma_w2,depth,lambda,r,mean_off,se_off,mean_diag,se_diag,dispersion,dispersion_se,"
-                    "ratio,ratio_se,mean_norm2,exact_mean_diag,exact_mean_diag_rad,k2,ratio_inf\n");
+                    "ratio,ratio_se,mean_norm2,exact_mean_diag,exact_mean_diag_rad,k2,ratio_inf,"
+                    "exact_mean_sq_diag,exact_mean_sq_diag_rad,exact_dispersion_diag,exact_dispersion_diag_rad\n");
         for (slong is = 0; is < cfg->nsigma; is++)
             for (slong id = 0; id < cfg->ndepths; id++)
                 for (slong ir = 0; ir < cfg->nr; ir++)
@@ -626,9 +807,16 @@ run(int argc, char **argv)
                     else
                         fprintf(fp, ",");
                     if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
-                        fprintf(fp, "%.17g\n", mid_d(inf));
+                        fprintf(fp, "%.17g,", mid_d(inf));
                     else
-                        fprintf(fp, "\n");
+                        fprintf(fp, ",");
+                    if (have_exact)
+                    {
+                        csv_ball(fp, ek2 + is * cfg->ndepths + id, ",");
+                        csv_ball(fp, dd + is * cfg->ndepths + id, "\n");
+                    }
+                    else
+                        fprintf(fp, ",,,\n");
                 }
     }
     else /* JSON */
@@ -665,6 +853,13 @@ run(int argc, char **argv)
                     ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
                     fprintf(fp, ", \"k2\": ");
                     ntk_ball_json_write(fp, k2);
+                }
+                if (have_exact)
+                {
+                    fprintf(fp, ", \"exact_mean_sq_diag\": ");
+                    ntk_ball_json_write(fp, ek2 + is * cfg->ndepths + id);
+                    fprintf(fp, ", \"exact_dispersion_diag\": ");
+                    ntk_ball_json_write(fp, dd + is * cfg->ndepths + id);
                 }
                 fprintf(fp, ", \"inputs\": [");
                 for (slong ir = 0; ir < cfg->nr; ir++)
@@ -745,6 +940,18 @@ run(int argc, char **argv)
     if (refuted)
         rc = NTK_EXIT_CLAIM;
 cleanup:
+    if (sdec)
+    {
+        for (slong k = 0; k < cfg->nsigma; k++)
+            free(sdec[k]);
+        free(sdec);
+    }
+    if (ek)
+    {
+        _arb_vec_clear(ek, cfg->nsigma * cfg->ndepths);
+        _arb_vec_clear(ek2, cfg->nsigma * cfg->ndepths);
+        _arb_vec_clear(dd, cfg->nsigma * cfg->ndepths);
+    }
     if (have_res)
         ntk_finite_result_clear(res);
     ntk_finite_config_clear(cfg);

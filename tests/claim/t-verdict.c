@@ -1,4 +1,5 @@
 /* Verdict logic: the truth tables of proofs/verdicts.md on hand-made balls. */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -223,6 +224,63 @@ test_tolerance(void **state)
     arb_clear(T); arb_clear(p); arb_clear(want);
 }
 
+/* rule K1 on exact moments (proofs/finite-width.md section 8): one growing
+   and one bounded sigma, 2 widths, 2 windows */
+static void
+test_k1_exact(void **state)
+{
+    arb_ptr sl = _arb_vec_init(8), dev = _arb_vec_init(4);
+    int grow[2] = {1, 0};
+    ntk_verdict per[2];
+    (void) state;
+    for (int k = 0; k < 4; k++)
+        ball(sl + k, 3.0, 1e-20);                  /* growing side slopes */
+    for (int k = 4; k < 8; k++)
+        ball(sl + k, 0.001, 1e-20);                /* not used for bounded */
+    ball(dev + 0, 100, 1e-10); ball(dev + 1, 400, 1e-10);   /* grows with M */
+    ball(dev + 2, 10, 1e-10); ball(dev + 3, 8, 1e-10);      /* M (D-1) decays */
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_HOLDS);
+    assert_int_equal(per[0], NTK_VERDICT_HOLDS);
+    assert_int_equal(per[1], NTK_VERDICT_HOLDS);
+    /* a slope straddling 0: inconclusive; certified <= 0: refuted */
+    ball(sl + 1, 0, 1e-3);
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_INCONCLUSIVE);
+    ball(sl + 1, -0.5, 1e-3);
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_REFUTED);
+    assert_int_equal(per[0], NTK_VERDICT_REFUTED);
+    ball(sl + 1, 3, 1e-3);
+    /* growing side whose M (D - 1) does not increase: inconclusive */
+    ball(dev + 1, 90, 1e-10);
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_INCONCLUSIVE);
+    ball(dev + 1, 400, 1e-10);
+    /* bounded side: M (D - 1) at the larger width above C = 10: refuted;
+       overlapping C: inconclusive */
+    ball(dev + 3, 12, 1e-10);
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_REFUTED);
+    assert_int_equal(per[1], NTK_VERDICT_REFUTED);
+    ball(dev + 3, 10.1, 1e-3);                         /* C = 10 rounded up = 10.1 */
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_INCONCLUSIVE);
+    /* equality with dev0 (the L = 1 case, Lemma F12): decided by the rounding */
+    ball(dev + 3, 10, 1e-3);
+    assert_int_equal(ntk_verdict_k1_exact(per, grow, sl, dev, 2, 2, 2), NTK_VERDICT_HOLDS);
+    {
+        arb_t C, x, e;
+        arb_init(C); arb_init(x); arb_init(e);
+        static const double in[4] = {0.59183673469, 4633.18198, 10.0, 194.751188};
+        static const double out[4] = {0.592, 4640, 10.1, 195};   /* 10 + 1e-30 rounds up */
+        for (int i = 0; i < 4; i++)
+        {
+            ball(x, in[i], 1e-30);
+            ntk_verdict_k1_bound(C, x);
+            assert_true(arb_ge(C, x));
+            assert_true(fabs(arf_get_d(arb_midref(C), ARF_RND_NEAR) - out[i]) < 1e-12 * out[i] + 1e-13);
+        }
+        arb_clear(C); arb_clear(x); arb_clear(e);
+    }
+    _arb_vec_clear(sl, 8);
+    _arb_vec_clear(dev, 4);
+}
+
 int
 main(void)
 {
@@ -235,6 +293,7 @@ main(void)
         cmocka_unit_test(test_decreasing),
         cmocka_unit_test(test_settle),
         cmocka_unit_test(test_tolerance),
+        cmocka_unit_test(test_k1_exact),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
