@@ -235,6 +235,9 @@ typedef ntk_train_config_struct ntk_train_config_t[1];
  *  sigma_b2 0, Adam lr 1e-4, 3000 steps, 4 seeds (seed 1), measured at
  *  0, 1, 10, 100, 300, 1000, 2000, 3000. */
 void ntk_train_config_init(ntk_train_config_t cfg);
+/** The --quick size (verify --quick): width 64, depth 8, 300 steps, 3
+ *  seeds, sigma_w2 {1.0, 2.0, 2.2}, measured at 0, 1, 10, 100, 300. */
+void ntk_train_config_quick(ntk_train_config_t cfg);
 void ntk_train_config_clear(ntk_train_config_t cfg);
 ntk_status ntk_train_config_set_sigma_w2(ntk_train_config_t cfg, const double *s, slong n);
 /** Measure steps: the given list, clipped to <= steps, with 0 and steps

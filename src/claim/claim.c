@@ -89,7 +89,7 @@ static const char *field_names[F_NFIELDS] = {
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
     "budget"};
 
-static const char *hooks[] = {"finite_k1", "finite_k2", "finite_hn1", "finite_hn2", "finite_hn2_slope5", "eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
+static const char *hooks[] = {"finite_k1", "finite_k2", "finite_hn1", "finite_hn2", "finite_hn2_slope5", "train_k3", "eoc_table", "relu_map_identity", "psi_derivatives", "psi_derivatives_uniform",
                               "regress_h10", "regress_h10_smooth", "regress_s4", "regress_s6",
                               NULL};
 

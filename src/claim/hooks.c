@@ -444,6 +444,8 @@ cleanup:
 
 ntk_status ntk_claim_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
                                  const ntk_verify_opts_t opts);   /* hooks_finite.c */
+ntk_status ntk_claim_hook_train(ntk_claim_result_t res, const ntk_claim_t cl,
+                                const ntk_verify_opts_t opts);    /* hooks_train.c */
 
 ntk_status
 ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
@@ -451,6 +453,8 @@ ntk_claim_hook_run(ntk_claim_result_t res, const ntk_claim_t cl,
 {
     if (!strncmp(cl->hook, "finite_", 7))
         return ntk_claim_hook_finite(res, cl, opts);
+    if (!strncmp(cl->hook, "train_", 6))
+        return ntk_claim_hook_train(res, cl, opts);
     if (!strcmp(cl->hook, "eoc_table"))
         return hook_eoc_table(res, cl, opts);
     if (!strcmp(cl->hook, "relu_map_identity"))

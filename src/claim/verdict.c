@@ -1,5 +1,6 @@
 /* Three-valued verdicts from certified balls and from estimates
  * (proofs/verdicts.md, rules V-I, V-E, V-B). */
+#include <math.h>
 #include "ntkdepth/claim.h"
 
 ntk_verdict
@@ -78,4 +79,30 @@ ntk_verdict_and(ntk_verdict a, ntk_verdict b)
     if (a == NTK_VERDICT_HOLDS && b == NTK_VERDICT_HOLDS)
         return NTK_VERDICT_HOLDS;
     return NTK_VERDICT_INCONCLUSIVE;
+}
+
+/* Rule K3 (proofs/finite-width.md section 7) */
+ntk_verdict
+ntk_verdict_k3(slong *detail, const double *m, const double *se, const double *lo,
+               const double *hi, const int *expect_below, slong n, double T, double z)
+{
+    slong undecided = -1, contra = -1;
+    for (slong i = 0; i < n; i++)
+    {
+        int finite = isfinite(m[i]) && isfinite(se[i]) && isfinite(lo[i]) && isfinite(hi[i]);
+        int below = finite && m[i] + z * se[i] < T && hi[i] < T;
+        int above = finite && m[i] - z * se[i] > T && lo[i] > T;
+        if (expect_below[i] ? above : below)
+        {
+            if (contra < 0)
+                contra = i;
+        }
+        else if (!(expect_below[i] ? below : above) && undecided < 0)
+            undecided = i;
+    }
+    if (detail != NULL)
+        *detail = contra >= 0 ? contra : undecided;
+    if (contra >= 0)
+        return NTK_VERDICT_REFUTED;
+    return undecided >= 0 || n == 0 ? NTK_VERDICT_INCONCLUSIVE : NTK_VERDICT_HOLDS;
 }

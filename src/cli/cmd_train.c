@@ -292,14 +292,7 @@ ntk_cli_train(int argc, char **argv)
     ntk_train_config_init(cfg);
 #define FAIL(x) do { rc = (x); goto cleanup; } while (0)
     if (quick)
-    {
-        static const double qs[3] = {1.0, 2.0, 2.2};
-        cfg->width = 64;
-        cfg->depth = 8;
-        cfg->steps = 300;
-        cfg->seeds = 3;
-        ntk_train_config_set_sigma_w2(cfg, qs, 3);
-    }
+        ntk_train_config_quick(cfg);
     /* numbers: width, steps, lr must be > 0 (one line naming the value) */
     if (width && parse_int(&cfg->width, width, "--width", 1, 100000))
         FAIL(NTK_EXIT_USAGE);

@@ -36,6 +36,17 @@ ntk_train_config_init(ntk_train_config_t cfg)
 }
 
 void
+ntk_train_config_quick(ntk_train_config_t cfg)
+{
+    cfg->width = 64;
+    cfg->depth = 8;
+    cfg->steps = 300;
+    cfg->seeds = 3;
+    ntk_train_config_set_sigma_w2(cfg, paper_sigma_w2, 3);
+    ntk_train_config_set_measure(cfg, paper_measure, 8);
+}
+
+void
 ntk_train_config_clear(ntk_train_config_t cfg)
 {
     free(cfg->sigma_w2);
