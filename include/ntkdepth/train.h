@@ -232,7 +232,7 @@ typedef struct
 typedef ntk_train_config_struct ntk_train_config_t[1];
 
 /** The paper's experiment: width 300, depth 20, sigma_w2 {1.0, 2.0, 2.2},
- *  sigma_b2 0, Adam lr 1e-4, 3000 steps, 4 seeds (seed 1), measured at
+ *  sigma_b2 0, Adam lr 1e-4, 3000 steps, 3 seeds (seed 1), measured at
  *  0, 1, 10, 100, 300, 1000, 2000, 3000. */
 void ntk_train_config_init(ntk_train_config_t cfg);
 /** The --quick size (verify --quick): width 64, depth 8, 300 steps, 3
@@ -256,7 +256,7 @@ typedef struct
     double *loss;            /* loss at the measure step */
     double *relchange;       /* |K_t - K_0|_F / |K_0|_F */
     double *within, *off;    /* ntk_train_ntk_blocks of K_t */
-    double *k0diag;          /* mean diagonal of K_t */
+    double *k0diag;          /* mean diagonal entry of K_t */
     slong *diverged;         /* per (sigma, replicate): step, or -1 */
     double seconds, flops;
 } ntk_train_result_struct;

@@ -8,7 +8,7 @@
  *           2.0, 2.2, Adam lr 1e-4, 100 class-sorted Fashion-MNIST inputs)
  *           trained for 1000 of the paper's 3000 steps, 3 seeds -- a
  *           reduced size that fits verify's budget; the paper-size run
- *           (3000 steps, 4 seeds) is results/K3-train.json (README);
+ *           (3000 steps, 3 seeds) is results/K3-train.json (README);
  *   --quick ntk_train_config_quick: width 64, depth 8, 300 steps, 3 seeds. */
 #include <math.h>
 #include <stdlib.h>

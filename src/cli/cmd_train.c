@@ -41,7 +41,7 @@ static const char *help =
     "  --lr X              Adam learning rate > 0 (default 1e-4)\n"
     "  --measure LIST      steps where the NTK is measured (default\n"
     "                      0,1,10,100,300,1000,2000,3000; 0 and N always)\n"
-    "  --seeds N           replicates per sigma_w^2 (default 4)\n"
+    "  --seeds N           replicates per sigma_w^2 (default 3)\n"
     "  --seed N            seed (default 1); results depend only on it\n"
     "  --data NAME         auto | fashion-mnist | synthetic (default auto:\n"
     "                      Fashion-MNIST if its files exist, else synthetic)\n"
@@ -521,6 +521,8 @@ ntk_cli_train(int argc, char **argv)
                 json_est(fp, ntk_train_result_mean(res, res->within, is, im, NULL));
                 fprintf(fp, ", \"off\": ");
                 json_est(fp, ntk_train_result_mean(res, res->off, is, im, NULL));
+                fprintf(fp, ", \"mean_diag\": ");
+                json_est(fp, ntk_train_result_mean(res, res->k0diag, is, im, NULL));
                 fprintf(fp, "}");
             }
         fprintf(fp, "\n ],\n \"replicates\": [");

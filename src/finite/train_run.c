@@ -29,7 +29,7 @@ ntk_train_config_init(ntk_train_config_t cfg)
     cfg->steps = 3000;
     cfg->lr = 1e-4;
     cfg->sigma_b2 = 0;
-    cfg->seeds = 4;
+    cfg->seeds = 3;
     cfg->seed = 1;
     ntk_train_config_set_sigma_w2(cfg, paper_sigma_w2, 3);
     ntk_train_config_set_measure(cfg, paper_measure, 8);
