@@ -15,7 +15,7 @@
 enum
 {
     OPT_WIDTH = OPT_CMD_BASE, OPT_STEPS, OPT_LR, OPT_SEEDS, OPT_SEED, OPT_THREADS,
-    OPT_MEASURE, OPT_DATA, OPT_DATA_DIR, OPT_PER_CLASS, OPT_QUICK, OPT_FIGURE, OPT_TIMING
+    OPT_MEASURE, OPT_DATA, OPT_DATA_DIR, OPT_PER_CLASS, OPT_QUICK, OPT_FIGURE, OPT_TABLE, OPT_TIMING
 };
 
 static const char *help =
@@ -51,7 +51,9 @@ static const char *help =
     "  --threads N         OpenMP threads (default: all cores)\n"
     "  --format text|csv|json|latex   output format (default text)\n"
     "  --out FILE          write there (atomically) instead of stdout\n"
-    "  --figure FILE       also write a pgfplots figure: relative change vs step\n"
+    "  --figure FILE       also write a pgfplots figure (standalone LaTeX document):\n"
+    "                      relative change vs step, one curve per sigma_w^2\n"
+    "  --table FILE        also write the LaTeX table (as --format latex)\n"
     "  --timing            print the wall time and GFLOP/s on stderr\n"
     "  --quiet             no progress bar\n"
     "\n"
@@ -143,7 +145,9 @@ write_figure(FILE *fp, const ntk_train_config_t cfg, const ntk_train_result_t re
     fprintf(fp, "%% ntkdepth train: relative change |K_t - K_0|_F/|K_0|_F of the empirical NTK\n"
                 "%% during training; mean over %ld seeds, error bars = standard errors\n"
                 "%% (Monte Carlo estimates).  Data: %s.  Width %ld, depth %ld, Adam lr %g.\n"
-                "%% needs \\usepackage{pgfplots}\n",
+                "%% a standalone document: pdflatex renders it (pgfplots)\n"
+                "\\documentclass{standalone}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n"
+                "\\begin{document}\n",
             (long) cfg->seeds, data->name, (long) cfg->width, (long) cfg->depth, cfg->lr);
     fprintf(fp, "\\begin{tikzpicture}\n\\begin{axis}[xlabel={training step $t$}, "
                 "ylabel={$\\|K_t - K_0\\|_F / \\|K_0\\|_F$}, xmode=log, ymode=log, "
@@ -168,7 +172,7 @@ write_figure(FILE *fp, const ntk_train_config_t cfg, const ntk_train_result_t re
         }
         fprintf(fp, "};\n\\addlegendentry{$\\sigma_w^2 = %g$}\n", cfg->sigma_w2[is]);
     }
-    fprintf(fp, "\\end{axis}\n\\end{tikzpicture}\n");
+    fprintf(fp, "\\end{axis}\n\\end{tikzpicture}\n\\end{document}\n");
 }
 
 static void
@@ -211,7 +215,7 @@ ntk_cli_train(int argc, char **argv)
     ntk_train_result_t res;
     ntk_train_data_t data;
     ntk_cli_format fmt = NTK_FMT_TEXT;
-    const char *out_path = NULL, *fig_path = NULL, *width = NULL, *depth = NULL;
+    const char *out_path = NULL, *fig_path = NULL, *table_path = NULL, *width = NULL, *depth = NULL;
     const char *sw2 = NULL, *sb2 = NULL, *steps = NULL, *lr = NULL, *measure = NULL;
     const char *seeds = NULL, *seed = NULL, *threads_s = NULL, *data_name = "auto";
     const char *data_dir = NTK_TRAIN_FASHION_DIR, *per_class_s = NULL;
@@ -241,6 +245,7 @@ ntk_cli_train(int argc, char **argv)
         {"format", required_argument, 0, OPT_FORMAT},
         {"out", required_argument, 0, OPT_OUT},
         {"figure", required_argument, 0, OPT_FIGURE},
+        {"table", required_argument, 0, OPT_TABLE},
         {"timing", no_argument, 0, OPT_TIMING},
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, OPT_HELP},
@@ -275,6 +280,7 @@ ntk_cli_train(int argc, char **argv)
                 break;
             case OPT_OUT: out_path = optarg; break;
             case OPT_FIGURE: fig_path = optarg; break;
+            case OPT_TABLE: table_path = optarg; break;
             case OPT_TIMING: timing = 1; break;
             case OPT_QUIET: quiet = 1; break;
             case OPT_HELP: fputs(help, stdout); return NTK_EXIT_OK;
@@ -573,6 +579,15 @@ ntk_cli_train(int argc, char **argv)
             FAIL(ntk_cli_fail(CMD, st));
         write_figure(fo->fp, cfg, res, data);
         if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+    }
+    if (table_path)
+    {
+        ntk_out_t to;
+        if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
+        write_latex(to->fp, cfg, res, data);
+        if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
     }
 cleanup:
