@@ -19,9 +19,6 @@
 ntk_status ntk_claim_hook_train(ntk_claim_result_t res, const ntk_claim_t cl,
                                 const ntk_verify_opts_t opts);
 
-/* Rule K3: "nearly constant" read as a relative Frobenius change below
-   10% over the whole training (stated before any paper-size number) */
-#define K3_THRESHOLD 0.1
 
 ntk_status
 ntk_claim_hook_train(ntk_claim_result_t res, const ntk_claim_t cl,
@@ -34,10 +31,20 @@ ntk_claim_hook_train(ntk_claim_result_t res, const ntk_claim_t cl,
     int have_data = 0, have_res = 0, *below = NULL;
     double *m = NULL, *se = NULL, *lo = NULL, *hi = NULL;
     char note[256] = "";
+    double K3_THRESHOLD;
 
     if (strcmp(cl->hook, "train_k3") != 0)
         return ntk_error_set(NTK_DOMAIN, "[%s] field 'hook': unknown evaluator '%s'",
                              cl->id ? cl->id : "?", cl->hook);
+    /* Rule K3's threshold T: the claim's absolute tolerance (the registry:
+       0.1, "nearly constant" read as a relative change below 10%) */
+    {
+        char *end;
+        K3_THRESHOLD = cl->tolerance ? strtod(cl->tolerance, &end) : NAN;
+        if (cl->tolerance == NULL || *end != '\0' || !(K3_THRESHOLD > 0) || !cl->tol_absolute)
+            return ntk_error_set(NTK_DOMAIN, "[%s] field 'tolerance': Rule K3 needs an absolute "
+                                 "threshold > 0 (tolerance_kind = absolute)", cl->id ? cl->id : "?");
+    }
     ntk_train_config_init(cfg);
     if (opts->quick)
         ntk_train_config_quick(cfg);
