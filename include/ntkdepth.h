@@ -18,5 +18,6 @@
 #include "ntkdepth/report.h"
 #include "ntkdepth/regress.h"
 #include "ntkdepth/finite.h"
+#include "ntkdepth/train.h"
 
 #endif

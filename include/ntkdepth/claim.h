@@ -364,6 +364,23 @@ void ntk_verdict_k1_bound(arb_t C, const arb_t dev0);
 ntk_verdict ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope,
                                  arb_srcptr dev, slong nsig, slong nM, slong nwin);
 
+/**
+ * Rule K3 (proofs/finite-width.md section 9): a two-sided threshold test of
+ * Monte Carlo estimates.  For each group i < n (a sigma_w2): the mean m[i]
+ * of a quantity over the seeds, its standard error se[i], its smallest and
+ * largest seed value lo[i], hi[i], and whether the claim says it stays
+ * below T (expect_below[i] = 1: the ordered phase) or above (0).  Group i
+ * is *below* if m + z se < T and hi < T, *above* if m - z se > T and
+ * lo > T (every seed on that side, and the mean z standard errors away);
+ * a group with a non-finite entry is neither.  HOLDS if every group is on
+ * its expected side; REFUTED if some group is shown on the other side;
+ * else INCONCLUSIVE.  *detail (may be NULL) receives the index of the
+ * decisive group (a contradicting one, else the first undecided, else -1).
+ */
+ntk_verdict ntk_verdict_k3(slong *detail, const double *m, const double *se,
+                           const double *lo, const double *hi,
+                           const int *expect_below, slong n, double T, double z);
+
 /* ------------------------------------------------------------------ */
 /* running claims                                                      */
 /* ------------------------------------------------------------------ */

@@ -65,6 +65,8 @@ ntk_status _ntk_hook_regress_s6(ntk_claim_result_t res, const ntk_claim_t cl,
                                 const ntk_verify_opts_t opts);
 ntk_status _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
                                      const ntk_verify_opts_t opts);
+ntk_status _ntk_hook_train_k3(ntk_claim_result_t res, const ntk_claim_t cl,
+                              const ntk_verify_opts_t opts);
 ntk_status _ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
                             const ntk_verify_opts_t opts);
 

@@ -22,6 +22,8 @@ const ntk_claim_hook_struct _ntk_claim_hooks[] = {
     {"finite_hn1", _ntk_hook_finite, "finite_he"},
     {"finite_hn2", _ntk_hook_finite, "finite_he"},
     {"finite_hn2_slope5", _ntk_hook_finite, "finite_he"},
+    /* training a finite network (hooks_train.c): K3 */
+    {"train_k3", _ntk_hook_train_k3, NULL},
     {NULL, NULL, NULL}};
 
 const ntk_claim_hook_struct *

@@ -8,7 +8,10 @@
  * papers.md reads it; HN2-slope5 the literal slope, refuted by Remark HN2);
  * HN1 as derived in
  * proofs/finite-width.md Lemma F4 (the statement is half the mean of the
- * He-initialized NTK: refuted as written, by a normalisation factor 2). */
+ * He-initialized NTK: refuted as written, by a normalisation factor 2).
+ * K3 by training the paper's network (src/claim/hooks_train.c,
+ * ntkdepth/train.h), Rule K3 of proofs/finite-width.md section 9; the
+ * expected verdict is what the paper-size run measured (Remark K3). */
 const char *ntk_registry_seleznova =
 "[K1]\n"
 "paper = seleznova\n"
@@ -45,4 +48,10 @@ const char *ntk_registry_seleznova =
 "source = Hanin, Nica 2019 (literal reading)\n"
 "statement = He init: log(E[K^2]/E[K]^2) grows with slope exactly 5 in beta over the paper's range beta <= 0.49\n"
 "proof = proofs/finite-width.md, section 6 (Remark HN2)\n"
-"hook = finite_hn2_slope5\nlaw = exponential\nexpect = refuted\n";
+"hook = finite_hn2_slope5\nlaw = exponential\nexpect = refuted\n"
+"[K3]\n"
+"paper = seleznova\n"
+"source = Seleznova, Kutyniok 2022: NTK beyond the infinite-width limit (training experiment)\n"
+"statement = in full-batch training (MSE, Adam) the NTK stays nearly constant only in the ordered phase sigma_w^2 < 2; it moves a lot at the EOC and beyond\n"
+"proof = proofs/finite-width.md, section 9 (Rule K3, Remark K3)\n"
+"hook = train_k3\nlaw = identity\nseed = 1\ntolerance = 0.1\ntolerance_kind = absolute\nexpect = refuted\nbudget = 900\n";

@@ -264,3 +264,29 @@ ntk_verdict_k1_exact(ntk_verdict *per, const int *grow, arb_srcptr slope, arb_sr
     arb_clear(u);
     return all;
 }
+
+/* Rule K3 (proofs/finite-width.md section 9) */
+ntk_verdict
+ntk_verdict_k3(slong *detail, const double *m, const double *se, const double *lo,
+               const double *hi, const int *expect_below, slong n, double T, double z)
+{
+    slong undecided = -1, contra = -1;
+    for (slong i = 0; i < n; i++)
+    {
+        int finite = isfinite(m[i]) && isfinite(se[i]) && isfinite(lo[i]) && isfinite(hi[i]);
+        int below = finite && m[i] + z * se[i] < T && hi[i] < T;
+        int above = finite && m[i] - z * se[i] > T && lo[i] > T;
+        if (expect_below[i] ? above : below)
+        {
+            if (contra < 0)
+                contra = i;
+        }
+        else if (!(expect_below[i] ? below : above) && undecided < 0)
+            undecided = i;
+    }
+    if (detail != NULL)
+        *detail = contra >= 0 ? contra : undecided;
+    if (contra >= 0)
+        return NTK_VERDICT_REFUTED;
+    return undecided >= 0 || n == 0 ? NTK_VERDICT_INCONCLUSIVE : NTK_VERDICT_HOLDS;
+}

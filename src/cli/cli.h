@@ -30,6 +30,7 @@ int ntk_cli_iterate(int argc, char **argv);
 int ntk_cli_verify(int argc, char **argv);
 int ntk_cli_regress(int argc, char **argv);
 int ntk_cli_finite(int argc, char **argv);
+int ntk_cli_train(int argc, char **argv);
 
 /* Print "ntkdepth <cmd>: <message>" (one line) and return the exit status
    for a library status: DOMAIN -> 2, UNABLE -> 3, IO/NOMEM -> 4. */

@@ -10,6 +10,7 @@ static const ntk_cli_cmd commands[] = {
     {"verify", "check the papers' claims (and claims files)", ntk_cli_verify},
     {"regress", "NTK kernel regression at depth, certified solves", ntk_cli_regress},
     {"finite", "finite-width NTK of sampled networks (Monte Carlo)", ntk_cli_finite},
+    {"train", "empirical NTK during training (Adam, Fashion-MNIST)", ntk_cli_train},
 };
 #define NCOMMANDS ((int) (sizeof(commands) / sizeof(commands[0])))
 

@@ -281,6 +281,41 @@ test_k1_exact(void **state)
     _arb_vec_clear(dev, 4);
 }
 
+/* Rule K3 on hand-made numbers (proofs/finite-width.md section 9) */
+static void
+test_k3(void **state)
+{
+    (void) state;
+    int below[3] = {1, 0, 0};
+    double T = 0.1, z = 3.32;
+    slong d;
+    /* ordered 0.02 +- 0.005 (seeds 0.01..0.03), the others 0.9 +- 0.01: holds */
+    double m[3] = {0.02, 0.9, 0.95}, se[3] = {0.005, 0.01, 0.02};
+    double lo[3] = {0.01, 0.88, 0.9}, hi[3] = {0.03, 0.92, 1.0};
+    assert_int_equal(ntk_verdict_k3(&d, m, se, lo, hi, below, 3, T, z), NTK_VERDICT_HOLDS);
+    assert_int_equal(d, -1);
+    /* the ordered NTK moves: refuted, decisive index 0 */
+    m[0] = 27; se[0] = 1.7; lo[0] = 24; hi[0] = 29;
+    assert_int_equal(ntk_verdict_k3(&d, m, se, lo, hi, below, 3, T, z), NTK_VERDICT_REFUTED);
+    assert_int_equal(d, 0);
+    /* ordered within z se of T: inconclusive */
+    m[0] = 0.09; se[0] = 0.01; lo[0] = 0.07; hi[0] = 0.095;
+    assert_int_equal(ntk_verdict_k3(&d, m, se, lo, hi, below, 3, T, z), NTK_VERDICT_INCONCLUSIVE);
+    assert_int_equal(d, 0);
+    /* mean far below but one seed above T: not "below" */
+    m[0] = 0.02; se[0] = 0.001; lo[0] = 0.01; hi[0] = 0.2;
+    assert_int_equal(ntk_verdict_k3(&d, m, se, lo, hi, below, 3, T, z), NTK_VERDICT_INCONCLUSIVE);
+    /* the EOC stays constant: refuted, decisive index 1 */
+    hi[0] = 0.03;
+    m[1] = 0.01; se[1] = 0.001; lo[1] = 0.005; hi[1] = 0.02;
+    assert_int_equal(ntk_verdict_k3(&d, m, se, lo, hi, below, 3, T, z), NTK_VERDICT_REFUTED);
+    assert_int_equal(d, 1);
+    /* a diverged group (NaN) is undecided */
+    m[1] = 0.9; se[1] = NAN; lo[1] = 0.88; hi[1] = 0.92;
+    assert_int_equal(ntk_verdict_k3(&d, m, se, lo, hi, below, 3, T, z), NTK_VERDICT_INCONCLUSIVE);
+    assert_int_equal(d, 1);
+}
+
 int
 main(void)
 {
@@ -294,6 +329,7 @@ main(void)
         cmocka_unit_test(test_settle),
         cmocka_unit_test(test_tolerance),
         cmocka_unit_test(test_k1_exact),
+        cmocka_unit_test(test_k3),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
