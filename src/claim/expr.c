@@ -110,7 +110,7 @@ atom(arb_t res, parser *ps)
     }
     if (isalpha((unsigned char) *ps->p) || *ps->p == '_')
     {
-        const char *q = ps->p;
+        const char *q = ps->p, *start = ps->p;
         char name[64];
         size_t n;
         while (isalnum((unsigned char) *q) || *q == '_')
@@ -131,7 +131,7 @@ atom(arb_t res, parser *ps)
                     known = 1;
             if (!known)
             {
-                ps->p -= n;
+                ps->p = start;   /* the column of the name, not of what follows the spaces */
                 return fail(ps, "unknown function");
             }
             ps->p++;
@@ -185,7 +185,7 @@ atom(arb_t res, parser *ps)
                 return 0;
             }
         }
-        ps->p -= n;
+        ps->p = start;
         {
             char msg[96];
             snprintf(msg, sizeof(msg), "unknown name '%s'", name);

@@ -118,6 +118,11 @@ test_errors(void **state)
     assert_non_null(strstr(ntk_error_last(), "unknown name 'x'"));
     ntk_expr_eval(r, "foo(1)", lookup, NULL, PREC);
     assert_non_null(strstr(ntk_error_last(), "unknown function"));
+    /* the column is the name's, also when spaces follow it */
+    ntk_expr_eval(r, "1 + foo  (2)", lookup, NULL, PREC);
+    assert_non_null(strstr(ntk_error_last(), "unknown function at column 5"));
+    ntk_expr_eval(r, "1 + xyz  ", lookup, NULL, PREC);
+    assert_non_null(strstr(ntk_error_last(), "at column 5"));
     assert_int_equal(ntk_expr_eval(r, "bad + 1", lookup, NULL, PREC), NTK_DOMAIN);
     assert_non_null(strstr(ntk_error_last(), "cannot compute"));
     arb_clear(r);
