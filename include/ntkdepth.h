@@ -12,6 +12,7 @@
 #include "ntkdepth/gauss.h"
 #include "ntkdepth/maps.h"
 #include "ntkdepth/iter.h"
+#include "ntkdepth/jump.h"
 #include "ntkdepth/fit.h"
 #include "ntkdepth/claim.h"
 #include "ntkdepth/report.h"

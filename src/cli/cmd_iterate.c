@@ -8,13 +8,16 @@
 
 #define CMD "iterate"
 #define DEPTH_MAX ((slong) 1 << 50)
+/* jump depths: up to 10^DEPTH_MAX_DEC (the Fatou jump costs O(1) per row) */
+#define DEPTH_MAX_DEC 1000
 
-enum { OPT_IT_NOPROGRESS = OPT_CMD_BASE };
+enum { OPT_IT_NOPROGRESS = OPT_CMD_BASE, OPT_IT_DEPTH_METHOD, OPT_IT_JUMP_FROM };
 
 static const char *help_text =
     "usage: ntkdepth iterate --act NAME (--sigma-w X | --sigma-w2 X | --eoc)\n"
     "           [--sigma-b X | --sigma-b2 X] (--q1 X | --q1 star) [--c0 X]\n"
     "           --depth N [--at L1,L2,... | --at log] [--digits D]\n"
+    "           [--depth-method auto|direct|jump] [--jump-from L0]\n"
     "           [--format text|csv|json] [--out FILE] [--quiet] [--prec-cap BITS]\n\n"
     "Iterate the infinite-width NNGP and NTK recursions (conventions.md 1) for\n"
     "two inputs of first-layer variance q1 and correlation c0, and print\n"
@@ -24,8 +27,15 @@ static const char *help_text =
     "inputs:\n"
     "  --q1 X | star      first-layer variance (exact decimal > 0), or q*\n"
     "  --c0 X             first-layer correlation in [-1, 1] (default 0)\n"
-    "  --depth N          last depth (accepts 1e6)\n"
+    "  --depth N          last depth (an integer; accepts 1e6, up to 1e1000 with the jump)\n"
     "  --at L1,L2,...|log checkpoints (log: 1, 2, 5, 10, 20, 50, ...; default N)\n"
+    "depth:\n"
+    "  --depth-method M   direct: iterate every layer (depth <= 2^50);\n"
+    "                     jump: iterate to L0, then the certified Fatou (Abel)\n"
+    "                     jump (ReLU-like at the EOC with sigma_b = 0, or smooth\n"
+    "                     activations at the EOC with --q1 star; proofs/fatou.md);\n"
+    "                     auto (default): jump past L0 where it applies\n"
+    "  --jump-from L0     jump start (default 1e4; 1e5 above 300 digits)\n"
     "precision:\n"
     "  --digits D         certified significant digits wanted (default 20)\n"
     "  --prec-cap BITS    give up past this working precision (default 4096)\n"
@@ -90,11 +100,20 @@ json_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* exact decimal depth (JSON: an integer literal, exact at any size) */
+static void
+put_depth(FILE *fp, const fmpz_t L)
+{
+    fmpz_fprint(fp, L);
+}
+
 static void
 write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slong n,
-             const ntk_iter_problem_t pb, const ntk_iter_info_t info,
-             const char *q1s, const char *c0s, slong depth, slong digits, slong cap)
+             const fmpz *depths, const ntk_iter_problem_t pb, const ntk_iter_info_t info,
+             const ntk_iter_jump_info_t ji, const char *q1s, const char *c0s,
+             slong digits, slong cap)
 {
+    const fmpz *depth = depths + n - 1;
     static const char *names[6] = {"eps", "c", "sigma11", "sigma12", "theta11", "theta12"};
     arb_t t;
     slong prec = info->prec;
@@ -123,16 +142,24 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
         }
         fprintf(fp, ", \"c0\": ");
         json_str(fp, c0s);
-        fprintf(fp, ", \"depth\": %ld, \"digits\": %ld, \"prec_bits\": %ld, "
+        fprintf(fp, ", \"depth\": ");
+        put_depth(fp, depth);
+        fprintf(fp, ", \"digits\": %ld, \"prec_bits\": %ld, "
                     "\"prec_cap_bits\": %ld, \"layers_fast_path\": %ld, "
-                    "\"layers_general_path\": %ld},\n \"rows\": [",
-                (long) depth, (long) digits, (long) prec, (long) cap,
-                (long) info->layers_fast, (long) info->layers_general);
+                    "\"layers_general_path\": %ld, \"depth_method\": \"%s\"",
+                (long) digits, (long) prec, (long) cap,
+                (long) info->layers_fast, (long) info->layers_general,
+                ji->used == NTK_DEPTH_JUMP ? "jump" : "direct");
+        if (ji->used == NTK_DEPTH_JUMP)
+            fprintf(fp, ", \"jump_from\": %ld, \"abel_order\": %ld",
+                    (long) ji->L0, (long) ji->order);
+        fprintf(fp, "},\n \"rows\": [");
         for (slong i = 0; i < n; i++)
         {
             const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,
                                       rows[i].sigma12, rows[i].theta11, rows[i].theta12};
-            fprintf(fp, "%s\n  {\"depth\": %ld", i ? "," : "", (long) rows[i].depth);
+            fprintf(fp, "%s\n  {\"depth\": ", i ? "," : "");
+            put_depth(fp, depths + i);
             for (int j = 0; j < 6; j++)
             {
                 fprintf(fp, ", \"%s\": ", names[j]);
@@ -152,7 +179,7 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
         {
             const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,
                                       rows[i].sigma12, rows[i].theta11, rows[i].theta12};
-            fprintf(fp, "%ld", (long) rows[i].depth);
+            put_depth(fp, depths + i);
             for (int j = 0; j < 6; j++)
                 csv_ball(fp, v[j]);
             fprintf(fp, "\n");
@@ -160,15 +187,25 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
     }
     else
     {
-        fprintf(fp, "# ntkdepth iterate: act %s%s, q1 %s, c0 %s, depth %ld, "
-                    "%ld digits wanted, %ld bits used (certified digits only)\n",
-                pb->act->name, pb->eoc ? " at the edge of chaos" : "",
-                q1s, c0s, (long) depth, (long) digits, (long) prec);
+        fprintf(fp, "# ntkdepth iterate: act %s%s, q1 %s, c0 %s, depth ",
+                pb->act->name, pb->eoc ? " at the edge of chaos" : "", q1s, c0s);
+        put_depth(fp, depth);
+        fprintf(fp, ", %ld digits wanted, %ld bits used (certified digits only)",
+                (long) digits, (long) prec);
+        if (ji->used == NTK_DEPTH_JUMP && ji->order > 0)
+            fprintf(fp, ", Fatou jump from depth %ld (Abel order %ld)", (long) ji->L0,
+                    (long) ji->order);
+        else if (ji->used == NTK_DEPTH_JUMP)
+            fprintf(fp, ", jump from depth %ld (eps = 0 exactly there: c = 1 stays)",
+                    (long) ji->L0);
+        fprintf(fp, "\n");
         for (slong i = 0; i < n; i++)
         {
             const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,
                                       rows[i].sigma12, rows[i].theta11, rows[i].theta12};
-            fprintf(fp, "depth %ld\n", (long) rows[i].depth);
+            fprintf(fp, "depth ");
+            put_depth(fp, depths + i);
+            fprintf(fp, "\n");
             for (int j = 0; j < 6; j++)
             {
                 char *s = ntk_ball_text(v[j], digits + 5);
@@ -180,6 +217,129 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
     arb_clear(t);
 }
 
+/* an integer depth >= 1 (decimal, "1e100", "2.5e3"), at most
+   10^DEPTH_MAX_DEC; 0 or the exit status after the message */
+static int
+parse_depth_z(fmpz_t L, const char *str, const char *what)
+{
+    fmpq_t q;
+    int rc = 0;
+    fmpq_init(q);
+    if (ntk_parse_fmpq(q, str, what) != NTK_SUCCESS)
+        rc = ntk_cli_fail(CMD, NTK_DOMAIN);
+    else if (!fmpz_is_one(fmpq_denref(q)) || fmpz_sgn(fmpq_numref(q)) <= 0)
+        rc = ntk_cli_usage(CMD, "%s = '%s': must be an integer >= 1", what, str);
+    else
+    {
+        fmpz_t lim;
+        fmpz_init(lim);
+        fmpz_ui_pow_ui(lim, 10, DEPTH_MAX_DEC);
+        if (fmpz_cmp(fmpq_numref(q), lim) > 0)
+            rc = ntk_cli_usage(CMD, "%s = '%s': must be at most 1e%d", what, str, DEPTH_MAX_DEC);
+        else
+            fmpz_set(L, fmpq_numref(q));
+        fmpz_clear(lim);
+    }
+    fmpq_clear(q);
+    return rc;
+}
+
+static int
+cmp_fmpz(const void *a, const void *b)
+{
+    return fmpz_cmp((const fmpz *) a, (const fmpz *) b);
+}
+
+/* --at: a comma list of depths <= depth (sorted, duplicates dropped), or
+   "log": 1, 2, 5, 10, ... up to depth, plus depth */
+static int
+parse_at_z(fmpz **depths, slong *n, slong *ncap, const char *at, const fmpz_t depth)
+{
+    slong cap = 16, k = 0, j;
+    fmpz *d = _fmpz_vec_init(cap);
+    int rc = 0;
+
+    if (at == NULL)
+        fmpz_set(d + k++, depth);
+    else if (strcmp(at, "log") == 0)
+    {
+        fmpz_t p;
+        fmpz_init(p);
+        fmpz_one(p);
+        for (;;)
+        {
+            static const int m[3] = {1, 2, 5};
+            int stop = 0;
+            for (int i = 0; i < 3 && !stop; i++)
+            {
+                if (k + 1 >= cap)
+                {
+                    d = flint_realloc(d, sizeof(fmpz) * 2 * cap);
+                    for (j = cap; j < 2 * cap; j++)
+                        fmpz_init(d + j);
+                    cap *= 2;
+                }
+                fmpz_mul_ui(d + k, p, m[i]);
+                if (fmpz_cmp(d + k, depth) >= 0)
+                    stop = 1;
+                else
+                    k++;
+            }
+            if (stop)
+                break;
+            fmpz_mul_ui(p, p, 10);
+        }
+        fmpz_set(d + k++, depth);
+        fmpz_clear(p);
+    }
+    else
+    {
+        char *copy = flint_malloc(strlen(at) + 1), *tok, *save = NULL;
+        strcpy(copy, at);
+        for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+             tok = strtok_r(NULL, ",", &save))
+        {
+            if (k == cap)
+            {
+                d = flint_realloc(d, sizeof(fmpz) * 2 * cap);
+                for (j = cap; j < 2 * cap; j++)
+                    fmpz_init(d + j);
+                cap *= 2;
+            }
+            if ((rc = parse_depth_z(d + k, tok, "--at")) != 0)
+                break;
+            if (fmpz_cmp(d + k, depth) > 0)
+            {
+                char *s1 = fmpz_get_str(NULL, 10, depth);
+                rc = ntk_cli_usage(CMD, "--at %s: beyond --depth %s", tok, s1);
+                flint_free(s1);
+                break;
+            }
+            k++;
+        }
+        flint_free(copy);
+        if (rc == 0 && k == 0)
+            rc = ntk_cli_usage(CMD, "--at '%s': no depths", at);
+    }
+    if (rc != 0)
+    {
+        _fmpz_vec_clear(d, cap);
+        return rc;
+    }
+    qsort(d, k, sizeof(fmpz), cmp_fmpz);
+    j = 0;
+    for (slong i = 0; i < k; i++)
+        if (j == 0 || !fmpz_equal(d + i, d + j - 1))
+        {
+            fmpz_swap(d + j, d + i);
+            j++;
+        }
+    *depths = d;
+    *n = j;
+    *ncap = cap;      /* the caller clears all cap entries */
+    return 0;
+}
+
 int
 ntk_cli_iterate(int argc, char **argv)
 {
@@ -187,11 +347,17 @@ ntk_cli_iterate(int argc, char **argv)
         NTK_CLI_RUN_LONGOPTS,
         {"c0", required_argument, 0, OPT_C0},
         {"at", required_argument, 0, OPT_AT},
+        {"depth-method", required_argument, 0, OPT_IT_DEPTH_METHOD},
+        {"jump-from", required_argument, 0, OPT_IT_JUMP_FROM},
         {0, 0, 0, 0}
     };
     ntk_cli_run_opts ro;
-    const char *c0s = "0", *at = NULL;
-    slong depth = 0, n = 0, *depths = NULL;
+    const char *c0s = "0", *at = NULL, *dms = NULL, *jfs = NULL;
+    slong n = 0, ncap = 0, L0 = 0;
+    fmpz *depths = NULL;
+    fmpz_t depth;
+    ntk_depth_method dm = NTK_DEPTH_AUTO;
+    ntk_iter_jump_info_t ji;
     int opt, rc = NTK_EXIT_OK;
     ntk_iter_problem_t pb;
     ntk_iter_info_t info;
@@ -211,15 +377,31 @@ ntk_cli_iterate(int argc, char **argv)
         {
             case OPT_C0: c0s = optarg; break;
             case OPT_AT: at = optarg; break;
+            case OPT_IT_DEPTH_METHOD: dms = optarg; break;
+            case OPT_IT_JUMP_FROM: jfs = optarg; break;
         }
     }
     if (rc != 0 || ro.help)
         return rc;
     if (ro.q1 == NULL)
         return ntk_cli_usage(CMD, "--q1 is required (a value or 'star')");
-    if (ntk_parse_slong(&depth, ro.depth, "--depth", 1, DEPTH_MAX) != NTK_SUCCESS)
+    if (dms != NULL)
+    {
+        if (strcmp(dms, "auto") == 0) dm = NTK_DEPTH_AUTO;
+        else if (strcmp(dms, "direct") == 0) dm = NTK_DEPTH_DIRECT;
+        else if (strcmp(dms, "jump") == 0) dm = NTK_DEPTH_JUMP;
+        else return ntk_cli_usage(CMD, "--depth-method '%s': use auto, direct or jump", dms);
+    }
+    if (jfs != NULL && ntk_parse_slong(&L0, jfs, "--jump-from", 100, DEPTH_MAX) != NTK_SUCCESS)
         return ntk_cli_fail(CMD, NTK_DOMAIN);
+    fmpz_init(depth);
+    if ((rc = parse_depth_z(depth, ro.depth, "--depth")) != 0)
+    {
+        fmpz_clear(depth);
+        return rc;
+    }
 
+    ntk_iter_jump_info_init(ji);
     ntk_iter_problem_init(pb);
     ntk_iter_info_init(info);
     ntk_net_init(net);
@@ -259,16 +441,7 @@ ntk_cli_iterate(int argc, char **argv)
         rc = ntk_cli_usage(CMD, "--c0 = %s: must be in [-1, 1]", c0s);
         goto cleanup;
     }
-    if (at == NULL)
-    {
-        depths = flint_malloc(sizeof(slong));
-        depths[0] = depth;
-        n = 1;
-    }
-    else if (strcmp(at, "log") == 0)
-        ntk_iter_depths_log(&depths, &n, depth);
-    else if ((rc = ntk_cli_parse_depth_list(&depths, &n, CMD, "--at", at, DEPTH_MAX,
-                                            depth, 0)) != 0)
+    if ((rc = parse_at_z(&depths, &n, &ncap, at, depth)) != 0)
         goto cleanup;
     if ((st = ntk_iter_problem_check(pb)) != NTK_SUCCESS)
     {
@@ -290,14 +463,14 @@ ntk_cli_iterate(int argc, char **argv)
     ntk_cli_progress_start(&ps.bar, "iterate", ro.quiet);
     opts->progress = on_progress;
     opts->progress_data = &ps;
-    st = ntk_iter_run(rows, info, pb, depths, n, ro.digits, opts);
+    st = ntk_iter_run_deep(rows, info, ji, pb, depths, n, ro.digits, dm, L0, opts);
     ntk_cli_progress_end(&ps.bar);
     if (st != NTK_SUCCESS)
     {
         rc = ntk_cli_fail(CMD, st);
         goto cleanup;
     }
-    write_output(out->fp, ro.fmt, rows, n, pb, info, ro.q1, c0s, depth, ro.digits,
+    write_output(out->fp, ro.fmt, rows, n, depths, pb, info, ji, ro.q1, c0s, ro.digits,
                  ro.cap);
     if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
     {
@@ -313,7 +486,9 @@ cleanup:
         ntk_out_abort(out);
     ntk_iter_rows_clear(rows, n);
     if (depths != NULL)
-        flint_free(depths);
+        _fmpz_vec_clear(depths, ncap);
+    fmpz_clear(depth);
+    ntk_iter_jump_info_clear(ji);
     ntk_net_clear(net);
     ntk_iter_info_clear(info);
     ntk_iter_problem_clear(pb);

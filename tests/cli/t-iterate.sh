@@ -59,8 +59,26 @@ grep -q "theta12" "$tmp/out" && ok || bad "text content"
 check 0 "theta11 = L q1" "$exe" iterate --act relu --eoc --q1 3 --c0 0.5 --depth 1e4 --format json
 grep -Eq '"theta11": \{"mid": "(30000(\.0*)?|3(\.0*)?e\+0*4)", "rad": "0"\}' "$tmp/out" && ok || bad "theta11 not exactly 3e4: $(grep -o '"theta11": {[^}]*}' "$tmp/out")"
 
+# the depth jump (proofs/fatou.md): exact integer depths, method in params
+check 0 "jump to 1e100" "$exe" iterate $relu --c0 0.5 --depth 1e100 --at 1e6,1e100 --digits 30 --format json
+grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "params lack depth_method jump"
+grep -q '"depth": 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,' "$tmp/out" && ok || bad "depth 1e100 not an exact integer"
+check 0 "direct 1e4" "$exe" iterate $relu --depth 1e4 --depth-method direct --format json
+grep -q '"depth_method": "direct"' "$tmp/out" && ok || bad "params lack depth_method direct"
+check 2 "non-integer depth" "$exe" iterate $relu --depth 2.5
+check 2 "non-integer --at" "$exe" iterate $relu --depth 1e9 --at 1e-3
+check 2 "direct past 2^50" "$exe" iterate $relu --depth 1e100 --depth-method direct
+check 2 "jump off the EOC" "$exe" iterate --act relu --sigma-w2 3 --q1 1 --depth 1e9 --depth-method jump
+check 2 "jump for tanh with q1 != q*" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e9 --depth-method jump
+check 2 "jump for elu" "$exe" iterate --act elu --eoc --sigma-b 0.2 --q1 star --depth 1e9 --depth-method jump
+check 2 "auto refuses 1e12 without a jump" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e12
+check 0 "smooth jump (erf at q*)" "$exe" iterate --act erf --eoc --sigma-b 0.2 --q1 star --c0 0.5 --depth 1e12 --digits 15 --format json
+grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "erf 1e12 not by the jump"
+check 2 "bad --depth-method" "$exe" iterate $relu --depth 1e9 --depth-method fast
+check 3 "jump at the precision cap" "$exe" iterate $relu --depth 1e100 --digits 60 --prec-cap 128
+
 # Ctrl-C: no partial --out file, no temporary left behind
-"$exe" iterate $relu --c0 0.5 --depth 1e12 --digits 20 --quiet --out "$tmp/int.json" 2>/dev/null &
+"$exe" iterate $relu --c0 0.5 --depth 1e12 --digits 20 --quiet --depth-method direct --out "$tmp/int.json" 2>/dev/null &
 pid=$!
 sleep 1
 kill -INT $pid 2>/dev/null

@@ -1,0 +1,162 @@
+/*
+ * ntkdepth/jump.h -- the depth jump: certified eps_L and Theta^L at any
+ * depth (10^9 .. 10^100 and beyond) through the Fatou (Abel) coordinate of
+ * the parabolic fixed point c = 1 at the edge of chaos (proofs/fatou.md).
+ *
+ * Scope (this version): ReLU-like activations a x + b|x| with Delta =
+ * b^2/(a^2 + b^2) > 0, sigma_b = 0 exactly, at the EOC (sigma_w^2 = 1/(a^2 +
+ * b^2)).  In t = sqrt(eps/2) = sin(theta/2) the correlation layer is
+ *   t' = F(t) = t u(t),  u = sqrt(1 - R(t)),  R(t) = (8 Delta/pi) sum_n b_n t^(2n+1)
+ * (proofs/relu-series.md Lemma R4; proofs/fatou.md Lemma J1), and
+ *   Phi_N(t) = 1/(A t) + (3/2) ln t + sum_{k=1}^N c_k t^k,   A = 4 Delta/(3 pi),
+ * satisfies Phi_N(F(t)) = Phi_N(t) + 1 + O(t^(N+2)) (Lemma J3) with a
+ * certified constant (Lemma J4).  The run iterates exactly (the iter
+ * module's fast path) to a depth L0, then for every checkpoint L > L0
+ * solves Phi_N(t_L) = Phi_N(t_L0) + (L - L0) +- (tail, Lemma J5) by
+ * interval Newton (Lemma J6).  The NTK uses a particular solution kappa and
+ * the homogeneous solution Qh of U' = U Dn + 1 - eps' (Lemmas J7, J8).
+ *
+ * Depths are fmpz: L up to 10^100 does not fit in slong.
+ */
+#ifndef NTKDEPTH_JUMP_H
+#define NTKDEPTH_JUMP_H
+
+#include "ntkdepth/iter.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* the Fatou model of the ReLU-like EOC map                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Coefficients (balls of the exact values) and certified defect bounds of
+ * the order-N Abel model at the EOC of a x + b|x| (proofs/fatou.md):
+ *   Phi(t)   = 1/(A t) + B ln t + sum_{k=1}^N c[k] t^k           (J3)
+ *   kappa(t) = pm1/t + sum_{j=0}^N p[j] t^j + q3 ln t Qh(t)       (J7)
+ *   Qh(t)    = sum_{j=3}^N qh[j] t^j, qh[3] = 1                    (J7)
+ * and, for 0 < t <= t0 (t0 given to ntk_jump_rl_bound):
+ *   |Phi(F(t)) - Phi(t) - 1|            <= Dphi t^(N+2)
+ *   |Qh(F(t)) - Dn(t) Qh(t)|            <= Dq   t^(N+2)
+ *   |kappa(F(t)) - Dn(t) kappa(t) - (1 - 2 F(t)^2)|
+ *                                       <= (Dp + |q3| Dq |ln t|) t^(N+2)
+ * (Lemma J4: Cauchy estimates from the sup of the defects on |t| = rho).
+ */
+typedef struct
+{
+    slong N;
+    arb_t delta, kap, A, B, pm1, q3;
+    arb_ptr c;        /* c[0..N], c[0] = 0 */
+    arb_ptr p;        /* p[0..N], p[3] = 0 */
+    arb_ptr qh;       /* qh[0..N], qh[0..2] = 0, qh[3] = 1 */
+    mag_t rho;        /* circle of the Cauchy estimates */
+    mag_t Mphi, Mq, Mp;   /* sup of the defects on |t| = rho (0: not bounded) */
+    mag_t t0;         /* bounds below hold for 0 < t <= t0 */
+    mag_t Dphi, Dq, Dp;
+    mag_t lam;        /* Qh(t) >= lam t^3 on (0, t0] (lower bound, > 0) */
+    mag_t dnmin;      /* Dn(t) >= dnmin on (0, t0] (lower bound, > 0) */
+    slong prec;
+} ntk_jump_rl_struct;
+
+typedef ntk_jump_rl_struct ntk_jump_rl_t[1];
+
+/**
+ * Coefficients of order N >= 4 for Delta in (0, 1] (a ball, exact value
+ * inside), at precision prec; no defect bound yet (Dphi = ... = inf).
+ */
+void ntk_jump_rl_init(ntk_jump_rl_t J, const arb_t delta, slong N, slong prec);
+void ntk_jump_rl_clear(ntk_jump_rl_t J);
+
+/**
+ * Certified defect bounds on (0, t0] (Lemma J4) from the circle |t| = rho
+ * (rho = 1/4), t0 <= rho/8.  NTK_SUCCESS, or NTK_UNABLE if a bound is not
+ * finite (then the D* are inf).
+ */
+ntk_status ntk_jump_rl_bound(ntk_jump_rl_t J, const mag_t t0, slong prec);
+
+/** Phi(t), Phi'(t), kappa(t), Qh(t) for a ball 0 < t (real, any radius). */
+void ntk_jump_rl_phi(arb_t res, const ntk_jump_rl_t J, const arb_t t, slong prec);
+void ntk_jump_rl_dphi(arb_t res, const ntk_jump_rl_t J, const arb_t t, slong prec);
+void ntk_jump_rl_kappa(arb_t res, const ntk_jump_rl_t J, const arb_t t, slong prec);
+void ntk_jump_rl_qh(arb_t res, const ntk_jump_rl_t J, const arb_t t, slong prec);
+
+/**
+ * The jump from depth L0 (t_L0 = sqrt(eps_L0/2) in the ball t0b, U_L0 =
+ * Theta^L0_12/q1 in U0, 0 < t0b <= J->t0 certainly) to depth L > L0 (d =
+ * L - L0 >= 1, an fmpz): t and U receive balls containing t_L and U_L
+ * (Lemmas J5, J6, J8).  Requires ntk_jump_rl_bound.
+ * Status: NTK_SUCCESS; NTK_UNABLE if the interval Newton step did not
+ * contract or a bound does not hold (message).
+ */
+ntk_status ntk_jump_rl_apply(arb_t t, arb_t U, const ntk_jump_rl_t J,
+                             const arb_t t0b, const arb_t U0, const fmpz_t d,
+                             slong prec);
+
+/* ------------------------------------------------------------------ */
+/* deep runs (fmpz depths, direct iteration or jump)                  */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+    NTK_DEPTH_AUTO = 0,   /* jump past L0 where it applies, else direct */
+    NTK_DEPTH_DIRECT,     /* ntk_iter_run (depths must fit, <= 2^50) */
+    NTK_DEPTH_JUMP        /* Fatou jump (ReLU-like EOC only) */
+} ntk_depth_method;
+
+/** Largest depth the direct iteration accepts. */
+#define NTK_ITER_DIRECT_MAX ((slong) 1 << 50)
+/** AUTO refuses (NTK_DOMAIN) depths beyond this where no jump applies
+ *  (10^10 layers: hours to days); DIRECT still runs them. */
+#define NTK_ITER_AUTO_DIRECT_MAX ((slong) 10000000000)
+
+typedef struct
+{
+    ntk_depth_method used;  /* DIRECT or JUMP */
+    slong L0;               /* jump start (last directly iterated depth), 0 if direct */
+    slong order;            /* N of the Abel model, 0 if direct */
+    slong prec, attempts;   /* working precision of the last attempt, attempts */
+    fmpz_t fail_depth;      /* NTK_UNABLE: first depth whose balls were too wide */
+} ntk_iter_jump_info_struct;
+
+typedef ntk_iter_jump_info_struct ntk_iter_jump_info_t[1];
+
+void ntk_iter_jump_info_init(ntk_iter_jump_info_t ji);
+void ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji);
+
+/** 1 if the ReLU-like jump applies to the problem (ReLU-like, Delta > 0,
+ *  sigma_b = 0 exactly, EOC: eoc flag or sigma_w2 = 1/(a^2 + b^2) exactly,
+ *  q1 given).  The smooth jump (proofs/fatou.md J9-J11) applies to C^inf
+ *  single-branch activations with eoc and q1_star set; ntk_iter_run_deep
+ *  uses either. */
+int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
+
+/**
+ * Certified rows at the fmpz depths[0 .. n-1] (strictly increasing, >= 1),
+ * with the digit promise of ntk_iter_run.  rows[i].depth is depths[i] when
+ * it fits in slong, else 0 (the caller holds the exact depth).
+ * method: DIRECT (ntk_iter_run), JUMP, or AUTO (jump if it applies and some
+ * depth exceeds L0, else direct).  Jumps: ReLU-like at the EOC (sigma_b =
+ * 0; Lemmas J1-J8) and smooth C^inf activations at the EOC with q1 = q*
+ * (the Taylor model of Lemma P4; Lemmas J9-J11; Theta11 = q* L, E4).  L0 (0: chosen from digits: 10^4 up to
+ * 300 digits, else 10^5; measured: 300 digits at 10^100 from 10^4 take
+ * 0.5 s with order 114) is the jump start; rows at depths
+ * <= L0 come from the direct iteration.
+ * Status: NTK_SUCCESS; NTK_DOMAIN (message) for bad depths, a depth beyond
+ * NTK_ITER_DIRECT_MAX without a jump (AUTO: beyond NTK_ITER_AUTO_DIRECT_MAX),
+ * or JUMP where it does not apply;
+ * NTK_UNABLE "accuracy ran out at depth L ..." (ji->fail_depth = L) at the
+ * precision cap; NTK_INTERRUPTED from the progress callback.
+ */
+ntk_status ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
+                             ntk_iter_jump_info_t ji,
+                             const ntk_iter_problem_t pb, const fmpz *depths,
+                             slong n, slong digits, ntk_depth_method method,
+                             slong L0, const ntk_iter_opts_t opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
