@@ -41,4 +41,20 @@
 #include <acb_hypgeom.h>
 #endif
 
+/* Random states: FLINT 3 renamed flint_randinit/flint_randseed/flint_randclear
+ * to flint_rand_init/flint_rand_set_seed/flint_rand_clear (the old names are
+ * deprecated there, removed later).  The code uses the FLINT 3 names; on
+ * FLINT 2 they map to the old ones. */
+#if !NTK_FLINT3
+#ifndef flint_rand_init
+#define flint_rand_init(state) flint_randinit(state)
+#endif
+#ifndef flint_rand_set_seed
+#define flint_rand_set_seed(state, s1, s2) flint_randseed((state), (s1), (s2))
+#endif
+#ifndef flint_rand_clear
+#define flint_rand_clear(state) flint_randclear(state)
+#endif
+#endif
+
 #endif

@@ -81,7 +81,8 @@ typedef int (*ntk_expr_lookup_fn)(arb_t res, const char *name, void *data,
  * Math:    res contains the exact value of the expression for every value
  *          of the variables in their balls (Arb's containment).
  * Status:  NTK_DOMAIN with a message "'EXPR': <what> at column N" for a
- *          syntax error, an unknown name or function; a lookup's status.
+ *          syntax error, an unknown name or function, or nesting deeper
+ *          than 256 levels (parentheses, signs, '^'); a lookup's status.
  * lookup may be NULL (no variables).
  */
 ntk_status ntk_expr_eval(arb_t res, const char *expr, ntk_expr_lookup_fn lookup,

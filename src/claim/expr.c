@@ -4,7 +4,11 @@
  *   unary  := ('-' | '+') unary | power
  *   power  := atom ('^' unary)?          (right-assoc, above unary minus)
  *   atom   := number | name | name '(' expr ')' | '(' expr ')'
- * Numbers are exact decimals (0.1 is 1/10, enclosed). */
+ * Numbers are exact decimals (0.1 is 1/10, enclosed).
+ * Nesting (parentheses, signs, exponents: every path of the recursion goes
+ * through unary) is limited to NTK_EXPR_MAXDEPTH levels, so a long input
+ * fails with NTK_DOMAIN instead of overflowing the stack (found with
+ * tests/fuzz: 10^5 '(' crashed). */
 #include <ctype.h>
 #include <string.h>
 #include "ntkdepth/claim.h"
@@ -18,7 +22,10 @@ typedef struct
     int check;
     slong prec;
     ntk_status st;
+    int depth;                  /* current nesting of unary() */
 } parser;
+
+#define NTK_EXPR_MAXDEPTH 256
 
 static const char *funcs[] = {"sqrt", "exp", "ln", "log", "sin", "cos", "tan",
                               "asin", "acos", "atan", "abs", NULL};
@@ -26,9 +33,12 @@ static const char *funcs[] = {"sqrt", "exp", "ln", "log", "sin", "cos", "tan",
 static int
 fail(parser *ps, const char *what)
 {
+    /* an expression longer than a claims line is cut in the message, so
+       the reason and column stay within the 1024-byte error buffer */
     if (ps->st == NTK_SUCCESS)
-        ps->st = ntk_error_set(NTK_DOMAIN, "'%s': %s at column %d", ps->s, what,
-                               (int) (ps->p - ps->s) + 1);
+        ps->st = ntk_error_set(NTK_DOMAIN, "'%.200s%s': %s at column %ld", ps->s,
+                               strlen(ps->s) > 200 ? "..." : "", what,
+                               (long) (ps->p - ps->s) + 1);
     return 0;
 }
 
@@ -100,7 +110,7 @@ atom(arb_t res, parser *ps)
     }
     if (isalpha((unsigned char) *ps->p) || *ps->p == '_')
     {
-        const char *q = ps->p;
+        const char *q = ps->p, *start = ps->p;
         char name[64];
         size_t n;
         while (isalnum((unsigned char) *q) || *q == '_')
@@ -121,7 +131,7 @@ atom(arb_t res, parser *ps)
                     known = 1;
             if (!known)
             {
-                ps->p -= n;
+                ps->p = start;   /* the column of the name, not of what follows the spaces */
                 return fail(ps, "unknown function");
             }
             ps->p++;
@@ -175,7 +185,7 @@ atom(arb_t res, parser *ps)
                 return 0;
             }
         }
-        ps->p -= n;
+        ps->p = start;
         {
             char msg[96];
             snprintf(msg, sizeof(msg), "unknown name '%s'", name);
@@ -223,8 +233,22 @@ power(arb_t res, parser *ps)
     return 1;
 }
 
+static int unary_body(arb_t res, parser *ps);
+
 static int
 unary(arb_t res, parser *ps)
+{
+    int ok;
+    if (ps->depth >= NTK_EXPR_MAXDEPTH)
+        return fail(ps, "nested too deeply (at most 256 levels)");
+    ps->depth++;
+    ok = unary_body(res, ps);
+    ps->depth--;
+    return ok;
+}
+
+static int
+unary_body(arb_t res, parser *ps)
 {
     skip(ps);
     if (*ps->p == '-' || *ps->p == '+')
@@ -307,9 +331,9 @@ run(arb_t res, parser *ps)
     ps->st = NTK_SUCCESS;
     skip(ps);
     if (*ps->p == '\0')
-        return ntk_error_set(NTK_DOMAIN, "'%s': empty expression", ps->s);
+        return ntk_error_set(NTK_DOMAIN, "'%.200s': empty expression", ps->s);
     if (!expr(res, ps))
-        return ps->st != NTK_SUCCESS ? ps->st : ntk_error_set(NTK_DOMAIN, "'%s': syntax error", ps->s);
+        return ps->st != NTK_SUCCESS ? ps->st : ntk_error_set(NTK_DOMAIN, "'%.200s': syntax error", ps->s);
     skip(ps);
     if (*ps->p != '\0')
     {

@@ -214,8 +214,8 @@ test_vs_quad(void **state)
     arb_t s11, s12, s22, k, g;
     int i, d, n;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED, SEED ^ 0x5bd1e995UL);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED, SEED ^ 0x5bd1e995UL);
     arb_init(s11);
     arb_init(s12);
     arb_init(s22);
@@ -253,7 +253,7 @@ test_vs_quad(void **state)
     arb_clear(s22);
     arb_clear(k);
     arb_clear(g);
-    flint_randclear(rs);
+    flint_rand_clear(rs);
 }
 
 static void
@@ -402,8 +402,8 @@ test_price(void **state)
     int i, n;
     slong prec = 192;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 1, SEED);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 1, SEED);
     arb_init(s11);
     arb_init(s12);
     arb_init(s22);
@@ -448,7 +448,7 @@ test_price(void **state)
     arb_clear(k0b);
     arb_clear(k1);
     arb_clear(dq);
-    flint_randclear(rs);
+    flint_rand_clear(rs);
 }
 
 /* ---- eps form vs direct difference at 4x precision ---------------------- */
@@ -521,8 +521,8 @@ test_balls(void **state)
     int i, n, d;
     slong prec = 96;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 2, SEED);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 2, SEED);
     arb_init(s11); arb_init(s12); arb_init(s22);
     arb_init(p11); arb_init(p12); arb_init(p22);
     arb_init(k); arb_init(kp); arb_init(q); arb_init(e); arb_init(qp); arb_init(ep);
@@ -572,7 +572,7 @@ test_balls(void **state)
     arb_clear(s11); arb_clear(s12); arb_clear(s22);
     arb_clear(p11); arb_clear(p12); arb_clear(p22);
     arb_clear(k); arb_clear(kp); arb_clear(q); arb_clear(e); arb_clear(qp); arb_clear(ep);
-    flint_randclear(rs);
+    flint_rand_clear(rs);
 }
 
 int

@@ -373,8 +373,8 @@ test_taylor(void **state)
     acb_t z, zi, hp, sum, t, ref;
     arb_t x, h;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED, SEED + 1);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED, SEED + 1);
     ntk_act_init(a);
     acb_init(z);
     acb_init(zi);
@@ -427,7 +427,7 @@ test_taylor(void **state)
                 fail_msg("Taylor check %s x = %g h = %g (seed %lu)", a->name, xd, hd, SEED);
         }
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     _acb_vec_clear(jx, N + 1);
     _acb_vec_clear(ji, N + 1);
     acb_clear(z);
@@ -452,8 +452,8 @@ test_wide_balls(void **state)
     acb_ptr jb = _acb_vec_init(len), jp = _acb_vec_init(len);
     acb_t box, p;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 7, SEED + 8);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 7, SEED + 8);
     ntk_act_init(a);
     acb_init(box);
     acb_init(p);
@@ -482,7 +482,7 @@ test_wide_balls(void **state)
             }
         }
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     _acb_vec_clear(jb, len);
     _acb_vec_clear(jp, len);
     acb_clear(box);
@@ -566,8 +566,8 @@ test_growth(void **state)
     arb_t A, B, r, bound, t;
     slong p;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 3, SEED + 4);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 3, SEED + 4);
     ntk_act_init(a);
     acb_init(z);
     arb_init(A);
@@ -629,7 +629,7 @@ test_growth(void **state)
     acb_abs(t, z, PREC);
     assert_false(arb_gt(t, A));
 
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     _acb_vec_clear(j, 1);
     acb_clear(z);
     arb_clear(A);

@@ -162,8 +162,8 @@ test_c0_factorises(void **state)
     ntk_act_t a;
     arb_t s11, s22, zero, k, m0a, m1a, m0b, m1b, p;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED, SEED);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED, SEED);
     ntk_act_init(a);
     arb_init(s11); arb_init(s22); arb_init(zero); arb_init(k);
     arb_init(m0a); arb_init(m1a); arb_init(m0b); arb_init(m1b); arb_init(p);
@@ -184,7 +184,7 @@ test_c0_factorises(void **state)
             expect_overlap(k, p, "c = 0: K1 = E phi' E phi'", a->name);
         }
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     arb_clear(s11); arb_clear(s22); arb_clear(zero); arb_clear(k);
     arb_clear(m0a); arb_clear(m1a); arb_clear(m0b); arb_clear(m1b); arb_clear(p);
     ntk_act_clear(a);
@@ -479,8 +479,8 @@ test_price(void **state)
     ntk_act_t a;
     arb_t s11, s12, s22, sh, k0, k0h, dq, k1, h;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 1, SEED + 2);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 1, SEED + 2);
     ntk_act_init(a);
     arb_init(s11); arb_init(s12); arb_init(s22); arb_init(sh);
     arb_init(k0); arb_init(k0h); arb_init(dq); arb_init(k1); arb_init(h);
@@ -505,7 +505,7 @@ test_price(void **state)
             assert_true(arb_rel_accuracy_bits(k1) > 20);
         }
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     arb_clear(s11); arb_clear(s12); arb_clear(s22); arb_clear(sh);
     arb_clear(k0); arb_clear(k0h); arb_clear(dq); arb_clear(k1); arb_clear(h);
     ntk_act_clear(a);
@@ -555,8 +555,8 @@ test_symmetry(void **state)
     ntk_act_t a;
     arb_t s11, s12, s22, k, l;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 5, SEED + 6);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 5, SEED + 6);
     ntk_act_init(a);
     arb_init(s11); arb_init(s12); arb_init(s22); arb_init(k); arb_init(l);
     for (int i = 0; i < NCLOSED; i++)
@@ -574,7 +574,7 @@ test_symmetry(void **state)
             }
         }
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     arb_clear(s11); arb_clear(s12); arb_clear(s22); arb_clear(k); arb_clear(l);
     ntk_act_clear(a);
 }
@@ -592,8 +592,8 @@ test_equalities(void **state)
     ntk_act_t a, b;
     arb_t s11, s12, s22, k, l, q, eps;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 9, SEED + 10);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 9, SEED + 10);
     ntk_act_init(a); ntk_act_init(b);
     arb_init(s11); arb_init(s12); arb_init(s22); arb_init(k); arb_init(l);
     arb_init(q); arb_init(eps);
@@ -617,7 +617,7 @@ test_equalities(void **state)
             }
         }
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     ntk_act_clear(a); ntk_act_clear(b);
     arb_clear(s11); arb_clear(s12); arb_clear(s22); arb_clear(k); arb_clear(l);
     arb_clear(q); arb_clear(eps);
@@ -632,8 +632,8 @@ test_cho_saul_j2(void **state)
     ntk_act_t a;
     arb_t s11, s12, s22, k, c, th, t, u, pi;
     (void) state;
-    flint_randinit(rs);
-    flint_randseed(rs, SEED + 11, SEED + 12);
+    flint_rand_init(rs);
+    flint_rand_set_seed(rs, SEED + 11, SEED + 12);
     ntk_act_init(a);
     arb_init(s11); arb_init(s12); arb_init(s22); arb_init(k);
     arb_init(c); arb_init(th); arb_init(t); arb_init(u); arb_init(pi);
@@ -662,7 +662,7 @@ test_cho_saul_j2(void **state)
         arb_mul_2exp_si(t, t, -1);
         expect_overlap(k, t, "Cho-Saul J_2", a->name);
     }
-    flint_randclear(rs);
+    flint_rand_clear(rs);
     ntk_act_clear(a);
     arb_clear(s11); arb_clear(s12); arb_clear(s22); arb_clear(k);
     arb_clear(c); arb_clear(th); arb_clear(t); arb_clear(u); arb_clear(pi);

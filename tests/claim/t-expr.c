@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "ntkdepth.h"
@@ -117,6 +118,11 @@ test_errors(void **state)
     assert_non_null(strstr(ntk_error_last(), "unknown name 'x'"));
     ntk_expr_eval(r, "foo(1)", lookup, NULL, PREC);
     assert_non_null(strstr(ntk_error_last(), "unknown function"));
+    /* the column is the name's, also when spaces follow it */
+    ntk_expr_eval(r, "1 + foo  (2)", lookup, NULL, PREC);
+    assert_non_null(strstr(ntk_error_last(), "unknown function at column 5"));
+    ntk_expr_eval(r, "1 + xyz  ", lookup, NULL, PREC);
+    assert_non_null(strstr(ntk_error_last(), "at column 5"));
     assert_int_equal(ntk_expr_eval(r, "bad + 1", lookup, NULL, PREC), NTK_DOMAIN);
     assert_non_null(strstr(ntk_error_last(), "cannot compute"));
     arb_clear(r);
@@ -133,6 +139,40 @@ test_check(void **state)
     assert_int_equal(ntk_expr_check("1/0", NULL), NTK_SUCCESS);   /* syntax only */
 }
 
+/* deep nesting fails with a status, never overflows the stack (the
+   claims files' 196-character lines cannot nest that deep; API callers can) */
+static void
+test_deep_nesting(void **state)
+{
+    const size_t n = 1000000;
+    char *s = malloc(2 * n + 2);
+    arb_t r;
+    (void) state;
+    assert_non_null(s);
+    arb_init(r);
+    memset(s, '(', n);
+    s[n] = '1';
+    memset(s + n + 1, ')', n);
+    s[2 * n + 1] = '\0';
+    assert_int_equal(ntk_expr_eval(r, s, NULL, NULL, PREC), NTK_DOMAIN);
+    assert_non_null(strstr(ntk_error_last(), "nested too deeply"));
+    assert_int_equal(ntk_expr_check(s, NULL), NTK_DOMAIN);
+    memset(s, '-', 2 * n);
+    assert_int_equal(ntk_expr_check(s, NULL), NTK_DOMAIN);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + 2 * i, "2^", 2);
+    assert_int_equal(ntk_expr_eval(r, s, NULL, NULL, PREC), NTK_DOMAIN);
+    /* 255 levels still evaluate: ((...(7)...)) = 7 */
+    memset(s, '(', 255);
+    s[255] = '7';
+    memset(s + 256, ')', 255);
+    s[511] = '\0';
+    assert_int_equal(ntk_expr_eval(r, s, NULL, NULL, PREC), NTK_SUCCESS);
+    assert_true(arb_equal_si(r, 7));
+    free(s);
+    arb_clear(r);
+}
+
 int
 main(void)
 {
@@ -142,6 +182,7 @@ main(void)
         cmocka_unit_test(test_vars_functions),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_check),
+        cmocka_unit_test(test_deep_nesting),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();

@@ -153,7 +153,7 @@ test_step_vs_textbook(void **state)
     flint_rand_t rs;
     arb_t eps, e2, dn, tn, td, delta;
     (void) state;
-    flint_randinit(rs);
+    flint_rand_init(rs);
     arb_init(eps); arb_init(e2); arb_init(dn); arb_init(tn); arb_init(td); arb_init(delta);
     for (int it = 0; it < 400; it++)
     {
@@ -179,7 +179,7 @@ test_step_vs_textbook(void **state)
             assert_true(ntk_ball_digits(e2) >= (prec - 20) * 0.30103);
     }
     arb_clear(eps); arb_clear(e2); arb_clear(dn); arb_clear(tn); arb_clear(td); arb_clear(delta);
-    flint_randclear(rs);
+    flint_rand_clear(rs);
 }
 
 /*
