@@ -13,6 +13,10 @@
  *   constant     expression: the predicted limit / constant / identity
  *   exponent     power, power_log: the predicted exponent p (expression)
  *   log_power    power_log: integer r >= 1 in  A L^p (ln L)^r
+ *   fit_powers   limit, power, power_log: integer (default) | half -- the
+ *                powers of 1/L of the fitted form: L^-k (ln L)^j, or
+ *                L^(-k/2) (ln L)^j for expansions in sqrt(1/L) such as
+ *                ELU's (proofs/verdicts.md, Lemmas V1, V1')
  *   depths       checkpoint depths "1e3,1e4,1e5,1e6" (the largest one is the
  *                depth of the run; fits use a geometric grid up to it)
  *   tolerance    a decimal; tolerance_kind = relative (default) | absolute
@@ -131,6 +135,7 @@ typedef struct
     /* what is checked */
     char *quantity, *constant, *exponent;
     slong log_power;
+    ntk_fit_powers fit_powers;    /* the powers of the fitted form */
     ntk_law law;
     slong depths[NTK_CLAIM_MAXDEPTHS];
     slong ndepths;

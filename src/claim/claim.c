@@ -82,14 +82,14 @@ enum
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
     F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
-    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_NFIELDS
+    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_FIT_POWERS, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
-    "budget", "n", "dim", "seed", "test_points"};
+    "budget", "n", "dim", "seed", "test_points", "fit_powers"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
@@ -210,6 +210,11 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
                 return ntk_error_set(NTK_DOMAIN, "field 'quick_tolerance': '%s' is not a decimal >= 0", value);
             return set_str(&cl->quick_tolerance, value);
         }
+        case F_FIT_POWERS:
+            if (!strcmp(value, "integer")) cl->fit_powers = NTK_FIT_POWERS_INTEGER;
+            else if (!strcmp(value, "half")) cl->fit_powers = NTK_FIT_POWERS_HALF;
+            else return ntk_error_set(NTK_DOMAIN, "field 'fit_powers': '%s' (integer or half)", value);
+            return NTK_SUCCESS;
         case F_TOLKIND:
             if (!strcmp(value, "relative")) cl->tol_absolute = 0;
             else if (!strcmp(value, "absolute")) cl->tol_absolute = 1;
@@ -306,6 +311,10 @@ ntk_claim_validate(const ntk_claim_t cl)
         return ntk_error_set(NTK_DOMAIN, "field 'constant': missing (law %s)", ntk_law_str(cl->law));
     if (!HAS(F_TOLERANCE))
         return ntk_error_set(NTK_DOMAIN, "field 'tolerance': missing");
+    if (HAS(F_FIT_POWERS) && cl->law != NTK_LAW_LIMIT && cl->law != NTK_LAW_POWER
+        && cl->law != NTK_LAW_POWER_LOG)
+        return ntk_error_set(NTK_DOMAIN, "field 'fit_powers': only for the fitted laws "
+                             "(limit, power, power_log), not %s", ntk_law_str(cl->law));
     if (cl->law != NTK_LAW_IDENTITY && cl->law != NTK_LAW_EXPONENTIAL)
     {
         /* the constant of a rate or limit must not depend on the row */

@@ -1,38 +1,42 @@
 /* Estimates of the claims' asymptotic forms (proofs/verdicts.md, rules E1
- * and E2): the log-power form tried from order 4 down (ntk_fit_form) and
- * the tail estimate of a limit (ntk_fit_tail_estimate). */
+ * and E2): the log-power form, in integer or half powers of 1/L, tried from
+ * the highest order down (ntk_fit_form_powers, ntk_fit_form) and the tail
+ * estimate of a limit (ntk_fit_tail_estimate). */
 #include "ntkdepth/fit.h"
+
+ntk_status
+ntk_fit_form_powers(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
+                    const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
+                    ntk_fit_powers powers, ntk_estimate_kind kind, slong prec)
+{
+    ntk_status st = NTK_DOMAIN;
+    ntk_fit_term terms[NTK_FIT_FORM_MAXTERMS];
+    /* the same largest power L^-K in both: 2K half powers */
+    slong maxorder = (powers == NTK_FIT_POWERS_HALF ? 2 : 1) * NTK_FIT_FORM_MAXORDER;
+    if (nlead < 0 || extra_j < 0
+        || ntk_fit_basis_powers(terms, NTK_FIT_FORM_MAXTERMS, lead, nlead, maxorder,
+                                extra_j, powers) < 0)
+        return ntk_error_set(NTK_DOMAIN, "fit form: %ld lead terms and %ld extra log powers "
+                             "exceed %d terms", (long) nlead, (long) extra_j,
+                             NTK_FIT_FORM_MAXTERMS);
+    for (slong order = maxorder; order >= 1; order--)
+    {
+        slong m = ntk_fit_basis_powers(terms, NTK_FIT_FORM_MAXTERMS, lead, nlead, order,
+                                       extra_j, powers);
+        st = ntk_fit_estimate(est, depths, y, n, terms, m, target, 10.0, kind, prec);
+        if (st != NTK_DOMAIN)
+            return st;
+    }
+    return st;
+}
 
 ntk_status
 ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
              const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
              ntk_estimate_kind kind, slong prec)
 {
-    ntk_status st = NTK_DOMAIN;
-    ntk_fit_term terms[NTK_FIT_FORM_MAXTERMS];
-    if (nlead < 0 || nlead + NTK_FIT_FORM_MAXORDER * (NTK_FIT_FORM_MAXORDER + 3) / 2
-                             + NTK_FIT_FORM_MAXORDER * extra_j > NTK_FIT_FORM_MAXTERMS
-        || extra_j < 0)
-        return ntk_error_set(NTK_DOMAIN, "fit form: %ld lead terms and %ld extra log powers "
-                             "exceed %d terms", (long) nlead, (long) extra_j,
-                             NTK_FIT_FORM_MAXTERMS);
-    for (slong order = NTK_FIT_FORM_MAXORDER; order >= 1; order--)
-    {
-        slong m = 0;
-        for (slong i = 0; i < nlead; i++)
-            terms[m++] = lead[i];
-        for (slong k = 1; k <= order; k++)
-            for (slong j = 0; j <= k + extra_j; j++)
-            {
-                terms[m].k = k;
-                terms[m].j = j;
-                m++;
-            }
-        st = ntk_fit_estimate(est, depths, y, n, terms, m, target, 10.0, kind, prec);
-        if (st != NTK_DOMAIN)
-            return st;
-    }
-    return st;
+    return ntk_fit_form_powers(est, depths, y, n, lead, nlead, target, extra_j,
+                               NTK_FIT_POWERS_INTEGER, kind, prec);
 }
 
 void
