@@ -20,7 +20,7 @@
    family by one linear solve of all its order conditions (mpmath), printed for the C tests.
 4. The jump against direct iteration of the map s' = s sqrt(W(s)) (W from the numeric
    F_k, 60 terms) from s = 0.08: the Abel equation at order 12 from L = 1000 to L = 20000.
-Usage: python3 proofs/check/elu_fatou.py   (about 1-2 min)
+Usage: python3 proofs/check/elu_fatou.py   (about 30 s)
 """
 import sympy as sp
 import mpmath as mp
