@@ -145,6 +145,7 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
     ntk_fit_term lead[12];
     slong nlead = 0, target = 0, r = cl->log_power;
     const char *what = "limit";
+    int by_form = 1;    /* the decisive estimate is ntk_fit_form's (not the tail's) */
 
     arb_init(pred); arb_init(p); arb_init(T); arb_init(t); arb_init(lg);
     ntk_estimate_init(est); ntk_estimate_init(ex);
@@ -243,10 +244,24 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
                     ntk_estimate_set(ex, est);
                 have_ex = 1;
                 ntk_estimate_set(est, tl);
+                by_form = 0;
             }
             ntk_estimate_clear(tl);
         }
         v = ntk_verdict_estimate(est, pred, T, prec);
+        /* the figure: z, the form that decided (if a form did), T */
+        _ntk_claim_set_z(res, depths, z, n);
+        arb_set(res->tol, T);
+        if (by_form)
+        {
+            ntk_fit_term ft[NTK_FIT_FORM_MAXTERMS];
+            arb_ptr fc = _arb_vec_init(NTK_FIT_FORM_MAXTERMS);
+            slong fm;
+            if (ntk_fit_form_coefs(ft, fc, &fm, est, depths, z, n, lead, nlead,
+                                   cl->law == NTK_LAW_POWER_LOG ? r : 0, prec) == NTK_SUCCESS)
+                _ntk_claim_set_fit(res, ft, fc, fm, est->lo, est->hi);
+            _arb_vec_clear(fc, NTK_FIT_FORM_MAXTERMS);
+        }
         m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
         estimate_note(res, what, est, pred, v);
@@ -404,6 +419,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
         ntk_estimate_t tl;
         int have_r = nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
                                                   NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        int by_form = have_r;
         ntk_estimate_init(tl);
         if (nr >= 2)
         {
@@ -412,9 +428,18 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
             {
                 ntk_estimate_set(est, tl);
                 have_r = 1;
+                by_form = 0;
             }
         }
         ntk_estimate_clear(tl);
+        if (by_form)
+        {
+            /* the figure's fitted form: the interpolation that decided */
+            arb_ptr fc = _arb_vec_init(3);
+            if (ntk_fit_lsq(fc, dd, rho, nr, est->lo, est->hi, tm, 3, prec) == NTK_SUCCESS)
+                _ntk_claim_set_fit(res, tm, fc, 3, est->lo, est->hi);
+            _arb_vec_clear(fc, 3);
+        }
         if (!have_r)
         {
             arb_set(est->value, rho + nr - 1);
@@ -430,6 +455,8 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
         }
     }
     res->verdict = ntk_verdict_estimate(est, pred, T, prec);
+    _ntk_claim_set_z(res, dd, rho, nr);
+    arb_set(res->tol, T);
     {
         ntk_measured_struct *m = ntk_claim_result_add(res, "rate", NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
