@@ -163,6 +163,7 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             goto cleanup;
     }
     ntk_verdict_tolerance(T, cl, pred, c->quick, prec);
+    arb_set(res->pred, pred);
 
     /* z_L = y_L L^-p (ln L)^-r as certified balls; the form fitted */
     for (slong i = 0; i < n; i++)
@@ -397,6 +398,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
     if (st != NTK_SUCCESS)
         goto cleanup;
     set_predicted(res, "rate", cl->constant, pred);
+    arb_set(res->pred, pred);
     ntk_verdict_tolerance(T, cl, pred, c->quick, prec);
     for (slong i = 0; i + 1 < n; i++)
         if (depths[i + 1] == depths[i] + 1 && !arb_contains_zero(y + i))

@@ -371,7 +371,7 @@ ntk_cli_verify(int argc, char **argv)
         for (slong i = 0; !r && i < nres; i++)
         {
             char name[128];
-            if (res[i].nseries < 2 || res[i].claim->law == NTK_LAW_IDENTITY)
+            if (!ntk_report_verify_has_figure(res + i))
                 continue;
             snprintf(name, sizeof(name), "fig-%s.tex", res[i].claim->id);
             r = write_file(outdir, name, 3, res + i, 1, NULL, 0, NULL, NULL);
