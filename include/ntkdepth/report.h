@@ -135,6 +135,31 @@ void ntk_report_verify_pgfplots(FILE *fp, const ntk_claim_result_struct *r);
  *  (>= 2 points) of a claim that is not an identity. */
 int ntk_report_verify_has_figure(const ntk_claim_result_struct *r);
 
+/* ------------------------------------------------------------------ */
+/* ntkdepth finite reports                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * LaTeX longtable (needs longtable, amssymb) of a Monte Carlo run: one row
+ * per (sigma_w2, depth): sigma_w2, L, the mean of K(x,x) (estimate
+ * "$m \pm se$"), the certified exact mean (ntk_finite_mean_exact, only
+ * the digits its ball allows; "--" unless have_exact), the dispersion of
+ * K(x,x) and the ratio K(x,x_last)/K(x,x) (estimates).
+ */
+void ntk_report_finite_latex(FILE *fp, const ntk_finite_config_t cfg,
+                             const ntk_finite_result_t res, int have_exact);
+
+/**
+ * pgfplots figure (a tikzpicture to \input; needs pgfplots, amssymb): the
+ * dispersion E[K^2]/E[K]^2 of K(x,x) against lambda = L/M (equal widths;
+ * else against L), log y axis, one colour per sigma_w2 on a blue (ordered)
+ * to red (chaotic) colour bar; marks: the Monte Carlo estimates with their
+ * standard errors; lines: the certified exact dispersion exact_disp[is *
+ * ndepths + id] (midpoints) when exact_disp is not NULL.
+ */
+void ntk_report_finite_pgfplots(FILE *fp, const ntk_finite_config_t cfg,
+                                const ntk_finite_result_t res, arb_srcptr exact_disp);
+
 /** Escape text for LaTeX (flint_free the result). */
 char *ntk_latex_escape(const char *s);
 
