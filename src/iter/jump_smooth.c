@@ -544,20 +544,6 @@ sm_kappa(arb_t res, const sm_model *M, const arb_t e, slong prec)
     arb_clear(a); arb_clear(b);
 }
 
-static int
-in_dom(const arb_t x, const mag_t e0)
-{
-    arf_t u;
-    int ok;
-    if (!arb_is_positive(x))
-        return 0;
-    arf_init(u);
-    arb_get_ubound_arf(u, x, MAG_BITS);
-    ok = arf_cmpabs_mag(u, e0) <= 0;
-    arf_clear(u);
-    return ok;
-}
-
 /* Lemma J11: eps_L and U_L from (eps_L0, U_L0), d = L - L0 */
 static ntk_status
 sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
@@ -571,7 +557,7 @@ sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
     arb_init(P); arb_init(m); arb_init(f); arb_init(g); arb_init(X); arb_init(Y);
     arb_init(Pm); arb_init(a); arb_init(b); arb_init(e0);
     mag_init(S); mag_init(r); mag_init(q); mag_init(tmp); mag_init(tmp2);
-    if (!in_dom(e0b, M->e0))
+    if (!ntk_jump_in_domain(e0b, M->e0))
         goto fail;
     sm_phi(P, M, e0b, prec);
     arb_add_fmpz(P, P, d, prec);
@@ -609,7 +595,7 @@ sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
     {
         arb_set(X, m);
         mag_set(arb_radref(X), r);
-        if (!in_dom(X, M->e0))
+        if (!ntk_jump_in_domain(X, M->e0))
             goto fail;
         sm_dphi(g, M, X, prec);
         sm_phi(f, M, m, prec);
