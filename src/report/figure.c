@@ -307,12 +307,34 @@ hline(FILE *fp, double xmin, double xmax, double y, const char *style)
             xmax, y);
 }
 
-#define ST_DATA "only marks, mark=*, mark size=0.9pt, blue"
-#define ST_ZERO "only marks, mark=o, mark size=1.3pt, blue"
+#define ST_DATA "data"
+#define ST_ZERO "zero"
 #define ST_FIT "red, no marks, line width=1.5pt, opacity=0.75"
 #define ST_PRED "black, dashed"
 #define ST_EST "red, densely dotted"
 #define ST_RAD "black!60, densely dashed, no marks"
+
+/* the styles of the marks: smaller when there are many points */
+static void
+mark_styles(FILE *fp, slong n)
+{
+    double m = n > 120 ? 0.6 : 0.9;
+    fprintf(fp, "\\pgfplotsset{data/.style={only marks, mark=*, mark size=%.1fpt, blue}, "
+                "zero/.style={only marks, mark=o, mark size=%.1fpt, blue}}\n", m, m + 0.4);
+}
+
+/* a depth for a legend: an integer, or 2.0\cdot 10^{11} past 10^5 */
+static void
+tex_depth(char *buf, size_t size, slong L)
+{
+    if (L < 100000)
+        snprintf(buf, size, "%ld", (long) L);
+    else
+    {
+        double e = floor(log10((double) L));
+        snprintf(buf, size, "%.1f\\cdot 10^{%d}", (double) L / pow(10.0, e), (int) e);
+    }
+}
 
 /* a decimal "1.5e-38" as LaTeX "1.5\cdot 10^{-38}" (appended to b) */
 static void
@@ -583,6 +605,7 @@ figure_law(FILE *fp, const ntk_claim_result_struct *r)
         flint_free(pv);
     }
     preamble(fp, r, cap);
+    mark_styles(fp, n);
 
     /* top panel, with the legend of both */
     fprintf(fp, "\\begin{axis}[name=top, xmode=%s, height=4.6cm, xmin=%.10g, xmax=%.10g, "
@@ -629,8 +652,9 @@ figure_law(FILE *fp, const ntk_claim_result_struct *r)
         legend_pair(fp, ST_DATA, "certified", have_est ? ST_EST : NULL, "estimate $", est, "$");
         /* the window of the fit ends at the deepest depth */
         {
-            char fl[64];
-            snprintf(fl, sizeof(fl), "fit, $L \\ge %ld$", (long) r->fit_lo);
+            char fl[96], lo[48];
+            tex_depth(lo, sizeof(lo), r->fit_lo);
+            snprintf(fl, sizeof(fl), "fit, $L \\ge %s$", lo);
             legend_pair(fp, nf > 0 ? ST_FIT : NULL, fl, have_pred ? ST_PRED : NULL,
                         "prediction $", ptex, "$");
         }
@@ -810,6 +834,7 @@ figure_series(FILE *fp, const ntk_claim_result_struct *r)
         flint_free(all);
     }
     preamble(fp, r, cap);
+    mark_styles(fp, n);
     fprintf(fp, "\\begin{axis}[xmode=log, ymode=log, height=5.5cm, ymin=%.3g, ymax=%.3g, "
                 "xlabel={depth $L$}, ylabel={%s}, %s]\n", ylo, yhi, yl, legend_style);
     coords(fp, ST_DATA, x, ey, n);

@@ -156,14 +156,14 @@ test_power(void **state)
     assert_non_null(strstr(doc, "radii $\\le "));
     assert_null(strstr(doc, "ni 0$}"));
     /* top: z_L = C (1 - 1/L); bottom: 1/L */
-    n = plot_points(x, y, 64, doc, 0, "mark=*", 0);
+    n = plot_points(x, y, 64, doc, 0, "data", 0);
     assert_int_equal(n, 10);
     for (int i = 0; i < n; i++)
     {
         assert_true(x[i] == (double) d[i]);
         assert_true(fabs(y[i] - 44.41321980490211 * (1 - 1.0 / d[i])) < 1e-12 * 44.4);
     }
-    n = plot_points(x, y, 64, doc, 1, "mark=*", 0);
+    n = plot_points(x, y, 64, doc, 1, "data", 0);
     assert_int_equal(n, 10);
     for (int i = 0; i < n; i++)
         assert_true(fabs(y[i] * d[i] - 1) < 1e-9);
@@ -184,7 +184,7 @@ test_power(void **state)
     arb_add_error_2exp_si(r->z + 9, 3);
     doc = render(r);
     assert_non_null(strstr(doc, "ylabel={$1 - L^{2}\\varepsilon_L/(9\\pi^2/2)$}"));
-    n = plot_points(x, y, 64, doc, 1, "mark=o", 0);
+    n = plot_points(x, y, 64, doc, 1, "zero", 0);
     assert_int_equal(n, 1);
     assert_true(x[0] == 10000 && y[0] >= 8.0 / 44.42 && y[0] < 9.0 / 44.41);
     assert_non_null(strstr(doc, "bound, ball $\\ni 0$"));
@@ -249,7 +249,7 @@ test_power_log(void **state)
     /* a long deviation label names w z_L */
     assert_non_null(strstr(doc, "ylabel={$z_L = (w_L - 2L/(3\\pi))/\\ln L$}"));
     assert_non_null(strstr(doc, "ylabel={$z_L/(1/\\pi) - 1$}"));
-    n = plot_points(x, y, 64, doc, 1, "mark=*", 0);
+    n = plot_points(x, y, 64, doc, 1, "data", 0);
     assert_int_equal(n, 4);
     for (int i = 0; i < n; i++)
         assert_true(fabs(y[i] - 2 * 3.141592653589793 / log(x[i])) < 1e-9);
