@@ -26,6 +26,33 @@ grid(slong *d, slong Lmax)
     return n;
 }
 
+/* y = pi + (1 + 2 ln L)/L + 3 ln^2 L / L^2 + 1/L^5 at the depths d */
+static void
+closed_form(arb_ptr y, const slong *d, slong n)
+{
+    arb_t pi, t, lg;
+    arb_init(pi); arb_init(t); arb_init(lg);
+    arb_const_pi(pi, PREC);
+    for (slong i = 0; i < n; i++)
+    {
+        arb_log_ui(lg, d[i], PREC);
+        arb_mul_2exp_si(t, lg, 1);
+        arb_add_ui(t, t, 1, PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_add(y + i, pi, t, PREC);
+        arb_sqr(t, lg, PREC);
+        arb_mul_ui(t, t, 3, PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_add(y + i, y + i, t, PREC);
+        arb_set_si(t, d[i]);
+        arb_pow_ui(t, t, 5, PREC);
+        arb_inv(t, t, PREC);
+        arb_add(y + i, y + i, t, PREC);
+    }
+    arb_clear(pi); arb_clear(t); arb_clear(lg);
+}
+
 /* |est - truth| <= error (the error is an over-estimate) and error <= cap */
 static void
 check_covers(const ntk_estimate_t e, const arb_t truth, double cap)
@@ -54,23 +81,7 @@ test_form_limit(void **state)
     arb_init(pi); arb_init(t); arb_init(lg);
     ntk_estimate_init(e);
     arb_const_pi(pi, PREC);
-    for (slong i = 0; i < n; i++)
-    {
-        arb_log_ui(lg, d[i], PREC);
-        arb_mul_2exp_si(t, lg, 1);
-        arb_add_ui(t, t, 1, PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_add(y + i, pi, t, PREC);
-        arb_sqr(t, lg, PREC);
-        arb_mul_ui(t, t, 3, PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_add(y + i, y + i, t, PREC);
-        arb_set_si(t, d[i]);
-        arb_pow_ui(t, t, 5, PREC);
-        arb_inv(t, t, PREC);
-        arb_add(y + i, y + i, t, PREC);
-    }
+    closed_form(y, d, n);
     assert_int_equal(ntk_fit_form(e, d, y, n, lead, 1, 0, 0, NTK_EST_FIT, PREC), NTK_SUCCESS);
     assert_int_equal(e->kind, NTK_EST_FIT);
     check_covers(e, pi, 1e-12);
@@ -105,23 +116,7 @@ test_form_coefs(void **state)
     arb_init(pi); arb_init(t); arb_init(lg); arb_init(want);
     ntk_estimate_init(e);
     arb_const_pi(pi, PREC);
-    for (slong i = 0; i < n; i++)
-    {
-        arb_log_ui(lg, d[i], PREC);
-        arb_mul_2exp_si(t, lg, 1);
-        arb_add_ui(t, t, 1, PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_add(y + i, pi, t, PREC);
-        arb_sqr(t, lg, PREC);
-        arb_mul_ui(t, t, 3, PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_add(y + i, y + i, t, PREC);
-        arb_set_si(t, d[i]);
-        arb_pow_ui(t, t, 5, PREC);
-        arb_inv(t, t, PREC);
-        arb_add(y + i, y + i, t, PREC);
-    }
+    closed_form(y, d, n);
     for (int kind = 0; kind < 2; kind++)
     {
         ntk_estimate_kind k = kind ? NTK_EST_EXTRAPOLATION : NTK_EST_FIT;
