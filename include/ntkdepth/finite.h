@@ -164,6 +164,10 @@ ntk_status ntk_finite_config_set_r(ntk_finite_config_t cfg,
 /** NTK_DOMAIN naming the value unless the configuration is valid. */
 ntk_status ntk_finite_config_check(const ntk_finite_config_t cfg);
 
+/** The common hidden width M when all hidden widths are equal, else 0
+ *  (then lambda = L/M is not defined). */
+slong ntk_finite_config_equal_width(const ntk_finite_config_t cfg);
+
 /* ------------------------------------------------------- one network */
 
 /**

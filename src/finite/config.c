@@ -144,3 +144,12 @@ ntk_finite_config_check(const ntk_finite_config_t cfg)
                 return ntk_error_set(NTK_DOMAIN, "init he: sigma_w2 is 2 (got sigma_w2 %g)", cfg->sigma_w2[i]);
     return NTK_SUCCESS;
 }
+
+slong
+ntk_finite_config_equal_width(const ntk_finite_config_t cfg)
+{
+    for (slong i = 1; i < cfg->nwidths; i++)
+        if (cfg->widths[i] != cfg->widths[0])
+            return 0;
+    return cfg->nwidths > 0 ? cfg->widths[0] : 0;
+}
