@@ -37,6 +37,21 @@ void ntk_ball_json_write(FILE *fp, const arb_t x);
 /** Decimal upper bound of a mag with 2 significant digits (flint_free). */
 char *ntk_mag_str_up(const mag_t m);
 
+/* Ball printers of the command-line outputs (src/report/ball_print.c). */
+
+/** ntk_ball_json_write, or `null` when x is not finite (an infinite or
+ *  undefined value: no enclosure to print). */
+void ntk_report_ball_json(FILE *fp, const arb_t x);
+
+/** ntk_ball_text(x, digits) (certified digits only, at most `digits`), or
+ *  the text `none` when x is not finite (e.g. "infinite", "n/a"). */
+void ntk_report_ball_text(FILE *fp, const arb_t x, slong digits, const char *none);
+
+/** Two CSV fields "MID,RAD": the strings of ntk_ball_json_strs (the exact
+ *  value lies in [MID - RAD, MID + RAD]), or two empty fields "," when x
+ *  is not finite.  No separator before or after. */
+void ntk_report_ball_csv(FILE *fp, const arb_t x);
+
 /**
  * An output stream that is either stdout or a file created atomically:
  * data go to "<path>.tmp.XXXXXX" in the same folder and are renamed to

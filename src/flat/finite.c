@@ -33,7 +33,7 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
 
     arb_init(ex);
     fputs("{\"params\": {\"act\": ", fp);
-    flat_json_str(fp, cfg->act->name);
+    ntk_json_string(fp, cfg->act->name);
     fprintf(fp, ", \"n0\": %ld, \"width\": %ld, \"sigma_b2\": %.17g, \"param\": \"%s\", "
                 "\"init\": \"%s\", \"samples\": %ld, \"seed\": %lu, "
                 "\"rng\": \"philox4x64-10 key (seed, sample)\"},\n \"rows\": [",
@@ -54,7 +54,7 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
             fputs(", \"exact_mean_diag\": ", fp);
             if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0,
                                                     FLAT_FINITE_PREC) == NTK_SUCCESS)
-                flat_json_ball(fp, ex);
+                ntk_report_ball_json(fp, ex);
             else
                 fputs("null", fp);
             fputs(", \"inputs\": [", fp);
@@ -69,7 +69,7 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
                 fputs(", \"ratio_infinite_width\": ", fp);
                 if (have_inf && ntk_finite_ratio_infinite(ex, L, cfg->r[ir],
                                                           FLAT_FINITE_PREC) == NTK_SUCCESS)
-                    flat_json_ball(fp, ex);
+                    ntk_report_ball_json(fp, ex);
                 else
                     fputs("null", fp);
                 fputc('}', fp);
