@@ -37,7 +37,7 @@ void ntk_ball_json_write(FILE *fp, const arb_t x);
 /** Decimal upper bound of a mag with 2 significant digits (flint_free). */
 char *ntk_mag_str_up(const mag_t m);
 
-/* Ball printers of the command-line outputs (src/report/ball_print.c). */
+/* How the commands print single numbers (src/report/numbers.c). */
 
 /** ntk_ball_json_write, or `null` when x is not finite (an infinite or
  *  undefined value: no enclosure to print). */
@@ -51,6 +51,11 @@ void ntk_report_ball_text(FILE *fp, const arb_t x, slong digits, const char *non
  *  value lies in [MID - RAD, MID + RAD]), or two empty fields "," when x
  *  is not finite.  No separator before or after. */
 void ntk_report_ball_csv(FILE *fp, const arb_t x);
+
+/** A Monte Carlo estimate of a double-precision run (conventions.md 4):
+ *  {"estimate": "%.17g", "error": "%.3g", "kind": "monte_carlo"}; the
+ *  error null when e.err is NaN (too few samples); null when e.est is NaN. */
+void ntk_report_mc_json(FILE *fp, ntk_finite_est e);
 
 /**
  * An output stream that is either stdout or a file created atomically:

@@ -179,18 +179,6 @@ on_progress(void *data, double done, double total)
     return 0;
 }
 
-/* estimates: JSON form of conventions.md 4 */
-static void
-json_est(FILE *fp, double v, double e)
-{
-    if (isnan(v))
-        fprintf(fp, "null");
-    else if (isnan(e))
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", v);
-    else
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}", v, e);
-}
-
 static double
 mid_d(const arb_t x)
 {
@@ -839,10 +827,10 @@ run(int argc, char **argv)
                 first = 0;
                 fprintf(fp, "\"mean_diag\": ");
                 ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
-                json_est(fp, m.est, m.err);
+                ntk_report_mc_json(fp, m);
                 fprintf(fp, ", \"dispersion\": ");
                 ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
-                json_est(fp, d.est, d.err);
+                ntk_report_mc_json(fp, d);
                 if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
                 {
                     fprintf(fp, ", \"exact_mean_diag\": ");
@@ -868,11 +856,11 @@ run(int argc, char **argv)
                     ntk_finite_est q = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO);
                     ntk_finite_est dd = ntk_finite_dispersion(res, is, id, ir);
                     fprintf(fp, "%s{\"r\": %.17g, \"mean_off\": ", ir ? ", " : "", cfg->r[ir]);
-                    json_est(fp, mo.est, mo.err);
+                    ntk_report_mc_json(fp, mo);
                     fprintf(fp, ", \"dispersion_off\": ");
-                    json_est(fp, dd.est, dd.err);
+                    ntk_report_mc_json(fp, dd);
                     fprintf(fp, ", \"ratio\": ");
-                    json_est(fp, q.est, q.err);
+                    ntk_report_mc_json(fp, q);
                     if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
                     {
                         fprintf(fp, ", \"ratio_infinite_width\": ");
@@ -888,7 +876,7 @@ run(int argc, char **argv)
             ntk_finite_est s = ntk_finite_dispersion_slope(res, cfg, is, 1.0 / M, 1);
             fprintf(fp, "%s{\"sigma_w2\": %.17g, \"slope_log_dispersion_vs_lambda\": ", is ? ", " : "",
                     cfg->sigma_w2[is]);
-            json_est(fp, s.est, s.err);
+            ntk_report_mc_json(fp, s);
             fprintf(fp, "}");
         }
         fprintf(fp, "],\n \"claims\": [");
@@ -903,7 +891,7 @@ run(int argc, char **argv)
             else
                 fprintf(fp, "\"%.17g\"", c->predicted);
             fprintf(fp, ", \"measured\": ");
-            json_est(fp, c->estimate, c->error);
+            ntk_report_mc_json(fp, (ntk_finite_est) {c->estimate, c->error});
             fprintf(fp, ", \"z\": %.4g, \"zcrit\": %.4g, \"verdict\": \"%s\", \"detail\": \"%s\"}",
                     isnan(c->zmax) ? 0.0 : c->zmax, c->zcrit, ntk_verdict_str(verdicts[i]), c->detail);
         }

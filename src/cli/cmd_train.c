@@ -123,18 +123,6 @@ on_progress(void *data, double done, double total)
     return 0;
 }
 
-static void
-json_est(FILE *fp, ntk_finite_est e)
-{
-    if (isnan(e.est))
-        fprintf(fp, "null");
-    else if (isnan(e.err))
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", e.est);
-    else
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}",
-                e.est, e.err);
-}
-
 static const char *normalization =
     "pixels/255, each image scaled to |x|^2 = n0 (mean square coordinate 1)";
 
@@ -520,15 +508,15 @@ ntk_cli_train(int argc, char **argv)
                 ntk_finite_est l = ntk_train_result_mean(res, res->loss, is, im, &n);
                 fprintf(fp, "%s\n  {\"sigma_w2\": %.17g, \"step\": %ld, \"n\": %ld, \"loss\": ",
                         first ? "" : ",", cfg->sigma_w2[is], (long) cfg->measure[im], (long) n);
-                json_est(fp, l);
+                ntk_report_mc_json(fp, l);
                 fprintf(fp, ", \"relchange\": ");
-                json_est(fp, ntk_train_result_mean(res, res->relchange, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->relchange, is, im, NULL));
                 fprintf(fp, ", \"within\": ");
-                json_est(fp, ntk_train_result_mean(res, res->within, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->within, is, im, NULL));
                 fprintf(fp, ", \"off\": ");
-                json_est(fp, ntk_train_result_mean(res, res->off, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->off, is, im, NULL));
                 fprintf(fp, ", \"mean_diag\": ");
-                json_est(fp, ntk_train_result_mean(res, res->k0diag, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->k0diag, is, im, NULL));
                 fprintf(fp, "}");
             }
         fprintf(fp, "\n ],\n \"replicates\": [");

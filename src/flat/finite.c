@@ -8,19 +8,6 @@
 
 #define FLAT_FINITE_PREC 128
 
-/* {"estimate", "error", "kind": "monte_carlo"} (conventions.md 4), or null */
-static void
-json_est(FILE *fp, ntk_finite_est e)
-{
-    if (isnan(e.est))
-        fputs("null", fp);
-    else if (isnan(e.err))
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", e.est);
-    else
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}",
-                e.est, e.err);
-}
-
 static void
 write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res,
            slong M)
@@ -48,9 +35,9 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
             fprintf(fp, "%s\n  {\"sigma_w2\": %.17g, \"depth\": %ld, \"lambda\": %.17g, "
                         "\"mean_diag\": ", (is || id) ? "," : "", cfg->sigma_w2[is],
                     (long) L, (double) L / (double) M);
-            json_est(fp, ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG));
+            ntk_report_mc_json(fp, ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG));
             fputs(", \"dispersion\": ", fp);
-            json_est(fp, ntk_finite_dispersion(res, is, id, 0));
+            ntk_report_mc_json(fp, ntk_finite_dispersion(res, is, id, 0));
             fputs(", \"exact_mean_diag\": ", fp);
             if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0,
                                                     FLAT_FINITE_PREC) == NTK_SUCCESS)
@@ -61,11 +48,11 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
             for (slong ir = 0; ir < cfg->nr; ir++)
             {
                 fprintf(fp, "%s{\"r\": %.17g, \"mean_off\": ", ir ? ", " : "", cfg->r[ir]);
-                json_est(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_OFF));
+                ntk_report_mc_json(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_OFF));
                 fputs(", \"ratio\": ", fp);
-                json_est(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO));
+                ntk_report_mc_json(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO));
                 fputs(", \"dispersion_off\": ", fp);
-                json_est(fp, ntk_finite_dispersion(res, is, id, ir));
+                ntk_report_mc_json(fp, ntk_finite_dispersion(res, is, id, ir));
                 fputs(", \"ratio_infinite_width\": ", fp);
                 if (have_inf && ntk_finite_ratio_infinite(ex, L, cfg->r[ir],
                                                           FLAT_FINITE_PREC) == NTK_SUCCESS)
@@ -81,7 +68,7 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
     {
         fprintf(fp, "%s{\"sigma_w2\": %.17g, \"slope_log_dispersion_vs_lambda\": ",
                 is ? ", " : "", cfg->sigma_w2[is]);
-        json_est(fp, ntk_finite_dispersion_slope(res, cfg, is, 1.0 / (double) M, 1));
+        ntk_report_mc_json(fp, ntk_finite_dispersion_slope(res, cfg, is, 1.0 / (double) M, 1));
         fputc('}', fp);
     }
     fputs("]}\n", fp);

@@ -1,6 +1,8 @@
-/* Ball printers of the command-line outputs: a ball as JSON or null, as
- * certified digits or a word, as two CSV fields (decimal mid and radius).
- * The strings themselves are ball.c's (ntk_ball_text, ntk_ball_json_strs). */
+/* How the commands print single numbers: a ball as JSON or null, as
+ * certified digits or a word, as two CSV fields (decimal mid and radius);
+ * the JSON of a Monte Carlo estimate of a double-precision run.  The
+ * ball strings themselves are ball.c's (ntk_ball_text, ntk_ball_json_strs). */
+#include <math.h>
 #include "ntkdepth/report.h"
 
 void
@@ -38,4 +40,16 @@ ntk_report_ball_csv(FILE *fp, const arb_t x)
     fprintf(fp, "%s,%s", m, r);
     flint_free(m);
     flint_free(r);
+}
+
+void
+ntk_report_mc_json(FILE *fp, ntk_finite_est e)
+{
+    if (isnan(e.est))
+        fputs("null", fp);
+    else if (isnan(e.err))
+        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", e.est);
+    else
+        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}",
+                e.est, e.err);
 }
