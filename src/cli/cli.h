@@ -48,6 +48,10 @@ typedef enum { NTK_FMT_TEXT = 0, NTK_FMT_CSV, NTK_FMT_JSON, NTK_FMT_LATEX } ntk_
 /* Parse --format; `allowed` is a bitmask of (1 << NTK_FMT_*). 0 on success. */
 int ntk_cli_parse_format(ntk_cli_format *f, const char *cmd, const char *arg,
                          unsigned allowed);
+/* Parse the integer option `what` (ntk_parse_slong, in [lo, hi]); 0, else
+   prints one line and returns 2. */
+int ntk_cli_parse_slong(slong *x, const char *cmd, const char *arg, const char *what,
+                        slong lo, slong hi);
 /* Parse --method auto|closed|quad (NULL: auto); 0, else prints and returns 2. */
 int ntk_cli_parse_method(ntk_method *m, const char *cmd, const char *arg);
 /* Parse --digits (1 .. 100000); 0 on success, else prints and returns 2. */

@@ -92,9 +92,7 @@ ntk_cli_parse_format(ntk_cli_format *f, const char *cmd, const char *arg,
 int
 ntk_cli_parse_digits(slong *digits, const char *cmd, const char *arg)
 {
-    if (ntk_parse_slong(digits, arg, "--digits", 1, 100000) != NTK_SUCCESS)
-        return ntk_cli_fail(cmd, NTK_DOMAIN);
-    return 0;
+    return ntk_cli_parse_slong(digits, cmd, arg, "--digits", 1, 100000);
 }
 
 int
@@ -105,6 +103,15 @@ ntk_cli_parse_method(ntk_method *m, const char *cmd, const char *arg)
     else if (strcmp(arg, "closed") == 0) *m = NTK_METHOD_CLOSED;
     else if (strcmp(arg, "quad") == 0) *m = NTK_METHOD_QUAD;
     else return ntk_cli_usage(cmd, "--method '%s': use auto, closed or quad", arg);
+    return 0;
+}
+
+int
+ntk_cli_parse_slong(slong *x, const char *cmd, const char *arg, const char *what, slong lo,
+                    slong hi)
+{
+    if (ntk_parse_slong(x, arg, what, lo, hi) != NTK_SUCCESS)
+        return ntk_cli_fail(cmd, NTK_DOMAIN);
     return 0;
 }
 

@@ -23,12 +23,9 @@ ntk_cli_maps_next(ntk_cli_maps_opts *o, int *rc, const char *cmd, const char *he
         switch (opt)
         {
             case OPT_DIGITS:
-                if (ntk_parse_slong(&o->digits, optarg, "--digits", 1, NTK_MAPS_DIGITS_MAX)
-                    != NTK_SUCCESS)
-                {
-                    *rc = ntk_cli_fail(cmd, NTK_DOMAIN);
+                if ((*rc = ntk_cli_parse_slong(&o->digits, cmd, optarg, "--digits", 1,
+                                               NTK_MAPS_DIGITS_MAX)) != 0)
                     return -1;
-                }
                 break;
             case OPT_FORMAT:
                 if ((*rc = ntk_cli_parse_format(&o->fmt, cmd, optarg, formats)) != 0)
