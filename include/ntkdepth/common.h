@@ -108,6 +108,15 @@ ntk_status ntk_parse_double_list(double **v, slong *n, const char *str,
 ntk_status ntk_parse_depth_range(slong **d, slong *n, const char *str,
                                  const char *what, slong max);
 
+/**
+ * An exact rational as a decimal string (flint_free): exactly, when its
+ * denominator has no prime factors but 2 and 5 ("1.5", "-0.04", "3");
+ * otherwise rounded to `digits` significant digits (arb_get_str of an
+ * enclosure at max(128, ntk_digits_to_bits(digits) + 64) bits).  For
+ * values and messages that name what the user wrote (src/common/decimal.c).
+ */
+char *ntk_fmpq_get_str_dec(const fmpq * x, slong digits);   /* fmpq *: gcc 12 misreads fmpq_t parameters */
+
 /** Decimal digits -> working bits: ceil(digits * log2(10)). */
 slong ntk_digits_to_bits(slong digits);
 

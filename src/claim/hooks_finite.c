@@ -40,7 +40,7 @@ static struct
    section 8): the certified numbers of ntk_finite_exact_k1_numbers on the
    fixed grid M = n0 = 25, 50, 100, 400, lambda = 0.4 k (k = 1..5), the
    paper's 16 sigma_w2 as exact decimals; the rule ntk_verdict_k1_exact.
-   No sampling; the grid takes ~0.15 s, so --quick runs it whole. */
+   No sampling; the grid takes ~0.15 s, so the quick run does it whole. */
 ntk_status
 _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
                           const ntk_verify_opts_t opts)

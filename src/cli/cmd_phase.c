@@ -158,51 +158,9 @@ csv_ball(FILE *fp, const arb_t x, slong digits)
 static void
 write_exact(FILE *fp, const fmpq_t x)
 {
-    fmpz_t d, num, p;
-    slong a = 0, b = 0, k, i;
-    fmpz_init(d);
-    fmpz_init(num);
-    fmpz_init(p);
-    fmpz_set(d, fmpq_denref(x));
-    while (fmpz_divisible_si(d, 2)) { fmpz_divexact_si(d, d, 2); a++; }
-    while (fmpz_divisible_si(d, 5)) { fmpz_divexact_si(d, d, 5); b++; }
-    if (fmpz_is_one(d))
-    {
-        char *s;
-        size_t len;
-        k = FLINT_MAX(a, b);
-        fmpz_ui_pow_ui(p, 10, (ulong) k);
-        fmpz_mul(num, fmpq_numref(x), p);
-        fmpz_divexact(num, num, fmpq_denref(x));
-        s = fmpz_get_str(NULL, 10, num);   /* x = num / 10^k, num >= 0 */
-        len = strlen(s);
-        if (k == 0)
-            fputs(s, fp);
-        else
-        {
-            if ((slong) len <= k)
-            {
-                fputs("0.", fp);
-                for (i = 0; i < k - (slong) len; i++)
-                    fputc('0', fp);
-                fputs(s, fp);
-            }
-            else
-                fprintf(fp, "%.*s.%s", (int) (len - k), s, s + len - k);
-        }
-        flint_free(s);
-    }
-    else
-    {
-        arb_t t;
-        arb_init(t);
-        arb_set_fmpq(t, x, 128);
-        ntk_report_ball_text(fp, t, 17, "");
-        arb_clear(t);
-    }
-    fmpz_clear(d);
-    fmpz_clear(num);
-    fmpz_clear(p);
+    char *s = ntk_fmpq_get_str_dec(x, 17);
+    fputs(s, fp);
+    flint_free(s);
 }
 
 enum { OPT_P_SW = OPT_CMD_BASE, OPT_P_SW2, OPT_P_SB, OPT_P_SB2 };

@@ -1,6 +1,6 @@
 /*
  * Flat ABI: Monte Carlo of finite-width networks (ntkdepth/finite.h), the
- * rows of `ntkdepth finite --format json` (src/cli/cmd_finite.c).
+ * JSON rows of `ntkdepth finite` (src/cli/cmd_finite.c).
  */
 #include <math.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
  * Flat ABI: the certified recursion (ntk_iter_run), JSON as
- * `ntkdepth iterate --format json` (src/cli/cmd_iterate.c).
+ * the JSON rows of `ntkdepth iterate` (src/cli/cmd_iterate.c).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -158,6 +158,37 @@ test_depth_range(void **state)
     }
 }
 
+/* decimals written back: terminating rationals exactly (parsed back to
+   the same rational), others to the digits asked */
+static void
+test_decimal_str(void **state)
+{
+    static const char *in[] = {"1.5", "-0.04", "3", "0", "1e-7", "-12345.678e2", "0.1000"};
+    static const char *out[] = {"1.5", "-0.04", "3", "0", "0.0000001", "-1234567.8", "0.1"};
+    fmpq_t q, r;
+    char *s;
+    (void) state;
+    fmpq_init(q); fmpq_init(r);
+    for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+    {
+        assert_int_equal(ntk_parse_fmpq(q, in[i], "x"), NTK_SUCCESS);
+        s = ntk_fmpq_get_str_dec(q, 17);
+        assert_string_equal(s, out[i]);
+        assert_int_equal(ntk_parse_fmpq(r, s, "x"), NTK_SUCCESS);
+        assert_true(fmpq_equal(q, r));
+        flint_free(s);
+    }
+    fmpq_set_si(q, -2, 3);
+    s = ntk_fmpq_get_str_dec(q, 5);
+    assert_string_equal(s, "-0.66667");
+    flint_free(s);
+    fmpq_set_si(q, 4, 3);
+    s = ntk_fmpq_get_str_dec(q, 17);
+    assert_string_equal(s, "1.3333333333333333");
+    flint_free(s);
+    fmpq_clear(q); fmpq_clear(r);
+}
+
 int
 main(void)
 {
@@ -169,6 +200,7 @@ main(void)
         cmocka_unit_test(test_double),
         cmocka_unit_test(test_double_list),
         cmocka_unit_test(test_depth_range),
+        cmocka_unit_test(test_decimal_str),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
