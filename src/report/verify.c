@@ -280,14 +280,20 @@ ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res, slong n,
     }
 }
 
+/* a table cell: '|' and '\\' escaped (a backslash written as is would
+   escape the next character: "a\\|b" would split the cell), line breaks
+   as spaces */
 static void
 md_cell(FILE *fp, const char *s)
 {
     for (; s && *s; s++)
     {
-        if (*s == '|')
-            fputs("\\|", fp);
-        else if (*s == '\n')
+        if (*s == '|' || *s == '\\')
+        {
+            fputc('\\', fp);
+            fputc(*s, fp);
+        }
+        else if (*s == '\n' || *s == '\r')
             fputc(' ', fp);
         else
             fputc(*s, fp);
