@@ -13,8 +13,16 @@
  *   constant     expression: the predicted limit / constant / identity
  *   exponent     power, power_log: the predicted exponent p (expression)
  *   log_power    power_log: integer r >= 1 in  A L^p (ln L)^r
+ *   offset       power_log: expression of the constant term a_0 of
+ *                A L^p ((ln L)^r + ... + a_0 / A + o(1)), i.e. the
+ *                coefficient of L^p; its fit is reported beside the
+ *                value of the expression (e.g. the certified w_constant),
+ *                not part of the verdict
  *   depths       checkpoint depths "1e3,1e4,1e5,1e6" (the largest one is the
- *                depth of the run; fits use a geometric grid up to it)
+ *                depth of the run; fits use a geometric grid up to it), at
+ *                most 1e18; rows past 10^4 come from the depth jump where
+ *                it applies (ntk_iter_run_deep, method auto), and depths
+ *                past 10^10 need it
  *   tolerance    a decimal; tolerance_kind = relative (default) | absolute
  *   quick_tolerance  the tolerance used with --quick (default: tolerance)
  *   digits       certified digits asked of the recursion (default 30)
@@ -31,7 +39,11 @@
  *
  * Expression variables: L, eps, c, sigma11, sigma12, theta11, theta12 (the
  * checkpoint row, quantity only); q1, c0, sigma_w2, sigma_b2, qstar, chi1,
- * cstar, fprime_cstar, f2, beta (the problem); constants pi, e.
+ * cstar, fprime_cstar, f2, beta (the problem); w_constant, ntk_constant
+ * (ReLU-like at the EOC with sigma_b2 = 0: the certified constants C(c0) of
+ * (eps_L/2)^(-1/2) = A L + (3A/2) ln L + C + o(1) and C'(c0) of
+ * Theta12/q1 = L/4 + (3/8) ln L + C' + o(1), ntk_iter_jump_constants on the
+ * deepest row, proofs/fatou.md Lemma J12); constants pi, e.
  * Functions: sqrt, exp, ln (= log), sin, cos, tan, asin, acos, atan, abs.
  * Operators + - * / ^ with the usual precedence (^ right-associative and
  * above unary minus: -2^2 = -4).  Numbers are exact decimals.
@@ -121,6 +133,9 @@ const char *ntk_verdict_str(ntk_verdict v);
 int ntk_verdict_from_str(const char *s);
 
 #define NTK_CLAIM_MAXDEPTHS 64
+/** Largest depth of a claim (10^18: depths are slong; past 10^10 the
+ *  problem must admit the depth jump, ntk_iter_jump_any_applies). */
+#define NTK_CLAIM_MAXDEPTH ((slong) 1000000000000000000)
 
 typedef struct
 {
@@ -130,6 +145,7 @@ typedef struct
     char *act, *sigma_w2, *sigma_b2, *q1, *c0;
     /* what is checked */
     char *quantity, *constant, *exponent;
+    char *offset;             /* power_log: predicted constant term (NULL: none) */
     slong log_power;
     ntk_law law;
     slong depths[NTK_CLAIM_MAXDEPTHS];
@@ -439,8 +455,12 @@ ntk_status ntk_claim_decide_finite(ntk_claim_result_t res, ntk_finite_claim *sta
                                    const ntk_finite_config_t cfg);
 
 /**
- * The default source of rows: ntk_iter_run with the recursion budget and
- * progress callback of the ntk_verify_opts_struct passed as data.
+ * The default source of rows: ntk_iter_run_deep with depth method auto
+ * (the direct iteration to 10^4, then the certified depth jump where the
+ * problem admits it: ReLU-like at the EOC with sigma_b = 0, smooth C^inf
+ * activations at the EOC with q1 = q*; ntkdepth/jump.h), with the
+ * recursion budget and progress callback of the ntk_verify_opts_struct
+ * passed as data.
  */
 ntk_status ntk_claim_rows_default(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                                   const ntk_iter_problem_t pb, const slong *depths,

@@ -94,6 +94,38 @@ ntk_status ntk_jump_rl_apply(arb_t t, arb_t U, const ntk_jump_rl_t J,
                              const arb_t t0b, const arb_t U0, const fmpz_t d,
                              slong prec);
 
+/**
+ * The constants of the orbit (proofs/fatou.md, Lemma J12): with
+ * w_L = 1/t_L = (eps_L/2)^(-1/2) and U_L = Theta^L_12/q1,
+ *   w_L = A L + A B ln L + Cw + o(1),     Cw = A (K + B ln A),
+ *   U_L = L/4 + (3/8) ln L + Cu + o(1),   Cu = pm1 Cw + p[0] = Cw/(4A) - 1/8,
+ * K = lim_{L -> oo} (Phi(t_L) - L) (independent of N), enclosed by
+ * Phi(t_L1) - L1 +- Dphi S_(N+2) from a ball tb of t_L1 at any depth
+ * L1 >= 1 (an fmpz) with 0 < tb <= J->t0 certainly.  For ReLU (Delta =
+ * 1/2), Cw is H2's C(c0) and Cu is H5's C'(c0).
+ * cw, cu (either may be NULL) receive balls containing the exact values;
+ * their absolute radius is about rad(tb)/(A tb^2) (the relative radius of
+ * tb times L1) plus the tail.  Requires ntk_jump_rl_bound.
+ * Status: NTK_SUCCESS; NTK_UNABLE if tb is not certainly in (0, J->t0] or
+ * the bounds are missing (cw, cu indeterminate).
+ */
+ntk_status ntk_jump_rl_const(arb_t cw, arb_t cu, const ntk_jump_rl_t J, const arb_t tb,
+                             const fmpz_t L1, slong prec);
+
+/**
+ * The constants Cw, Cu of ntk_jump_rl_const from a problem and a certified
+ * ball eps of eps_L at depth L >= 1 (e.g. a row of ntk_iter_run_deep; the
+ * model of order ntk_jump_rl_order is built and bounded at prec + 16 bits,
+ * the results rounded to prec).
+ * Status: NTK_SUCCESS; NTK_DOMAIN (message) if the ReLU-like jump does not
+ * apply to pb (ntk_iter_jump_applies), if eps = 0 exactly (c0 = 1: w_L is
+ * infinite) or L < 1; NTK_UNABLE if t_L = sqrt(eps/2) is not certainly in
+ * (0, 1/32] (too shallow; about L >= 50 suffices for ReLU) or a bound fails.
+ * cw, cu are indeterminate unless NTK_SUCCESS.
+ */
+ntk_status ntk_iter_jump_constants(arb_t cw, arb_t cu, const ntk_iter_problem_t pb,
+                                   const arb_t eps, const fmpz_t L, slong prec);
+
 /* ------------------------------------------------------------------ */
 /* deep runs (fmpz depths, direct iteration or jump)                  */
 /* ------------------------------------------------------------------ */
@@ -118,6 +150,9 @@ typedef struct
     slong order;            /* N of the Abel model, 0 if direct */
     slong prec, attempts;   /* working precision of the last attempt, attempts */
     fmpz_t fail_depth;      /* NTK_UNABLE: first depth whose balls were too wide */
+    arb_t w_constant;       /* ReLU-like jump: Cw = C(c0) of ntk_jump_rl_const, from the
+                               start t_L0; otherwise indeterminate */
+    arb_t ntk_constant;     /* ReLU-like jump: Cu = C'(c0), likewise */
 } ntk_iter_jump_info_struct;
 
 typedef ntk_iter_jump_info_struct ntk_iter_jump_info_t[1];
@@ -131,6 +166,11 @@ void ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji);
  *  single-branch activations with eoc and q1_star set; ntk_iter_run_deep
  *  uses either. */
 int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
+
+/** 1 if some jump applies to the problem: the ReLU-like one
+ *  (ntk_iter_jump_applies) or the smooth one (C^inf single-branch
+ *  activation, eoc and q1_star set; proofs/fatou.md J9-J11). */
+int ntk_iter_jump_any_applies(const ntk_iter_problem_t pb);
 
 /**
  * Certified rows at the fmpz depths[0 .. n-1] (strictly increasing, >= 1),

@@ -67,7 +67,8 @@ ntk_claim_clear(ntk_claim_t cl)
 {
     char **f[] = {&cl->id, &cl->source, &cl->statement, &cl->paper, &cl->proof,
                   &cl->act, &cl->sigma_w2, &cl->sigma_b2, &cl->q1, &cl->c0,
-                  &cl->quantity, &cl->constant, &cl->exponent, &cl->tolerance, &cl->quick_tolerance,
+                  &cl->quantity, &cl->constant, &cl->exponent, &cl->offset, &cl->tolerance,
+                  &cl->quick_tolerance,
                   &cl->hook, &cl->file};
     for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
     {
@@ -82,21 +83,22 @@ enum
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
     F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
-    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_NFIELDS
+    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
-    "budget", "n", "dim", "seed", "test_points"};
+    "budget", "n", "dim", "seed", "test_points", "offset"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
-    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
+    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", "w_constant", "ntk_constant",
+    NULL};
 static const char *const row_vars[] = {"L", "eps", "c", "sigma11", "sigma12",
     "theta11", "theta12", "q1", "c0", "sigma_w2", "sigma_b2", "qstar", "chi1",
-    "cstar", "fprime_cstar", "f2", "beta", NULL};
+    "cstar", "fprime_cstar", "f2", "beta", "w_constant", "ntk_constant", NULL};
 
 static ntk_status
 set_str(char **dst, const char *value)
@@ -167,6 +169,10 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
                 return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", _ntk_claim_errcopy());
             return set_str(&cl->exponent, value);
+        case F_OFFSET:
+            if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'offset': %s", _ntk_claim_errcopy());
+            return set_str(&cl->offset, value);
         case F_LAW:
             for (int i = 0; i < 6; i++)
                 if (!strcmp(value, law_names[i]))
@@ -264,8 +270,8 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
                     return ntk_error_set(NTK_DOMAIN, "field 'depths': bad list '%s'", value);
                 memcpy(buf, p, n);
                 buf[n] = '\0';
-                if (ntk_parse_slong(&d, buf, "depths", 1, 100000000) != NTK_SUCCESS)
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': '%s' is not a depth in [1, 1e8]", buf);
+                if (ntk_parse_slong(&d, buf, "depths", 1, NTK_CLAIM_MAXDEPTH) != NTK_SUCCESS)
+                    return ntk_error_set(NTK_DOMAIN, "field 'depths': '%s' is not a depth in [1, 1e18]", buf);
                 if (cl->ndepths > 0 && d <= cl->depths[cl->ndepths - 1])
                     return ntk_error_set(NTK_DOMAIN, "field 'depths': must increase ('%s')", buf);
                 if (cl->ndepths >= NTK_CLAIM_MAXDEPTHS)
@@ -306,12 +312,13 @@ ntk_claim_validate(const ntk_claim_t cl)
         return ntk_error_set(NTK_DOMAIN, "field 'constant': missing (law %s)", ntk_law_str(cl->law));
     if (!HAS(F_TOLERANCE))
         return ntk_error_set(NTK_DOMAIN, "field 'tolerance': missing");
+    if (HAS(F_OFFSET) && cl->law != NTK_LAW_POWER_LOG)
+        return ntk_error_set(NTK_DOMAIN, "field 'offset': only with law power_log (got %s)",
+                             ntk_law_str(cl->law));
     if (cl->law != NTK_LAW_IDENTITY && cl->law != NTK_LAW_EXPONENTIAL)
     {
         /* the constant of a rate or limit must not depend on the row */
-        static const char *const pv[] = {"q1", "c0", "sigma_w2", "sigma_b2",
-            "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
-        if (ntk_expr_check(cl->constant, pv) != NTK_SUCCESS)
+        if (ntk_expr_check(cl->constant, problem_vars) != NTK_SUCCESS)
             return ntk_error_set(NTK_DOMAIN, "field 'constant': %s (law %s: no depth variables)",
                                  _ntk_claim_errcopy(), ntk_law_str(cl->law));
     }

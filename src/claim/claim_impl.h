@@ -87,10 +87,12 @@ typedef struct
     const ntk_iter_problem_struct *pb;
     ntk_iter_info_struct *info;
     const ntk_iter_row_struct *row;     /* NULL outside rows */
-    int have_phase, have_price;
-    ntk_status phase_st, price_st;
+    const ntk_iter_row_struct *last;    /* the deepest row (NULL: none) */
+    int have_phase, have_price, have_orbit;
+    ntk_status phase_st, price_st, orbit_st;
     ntk_phase_t ph;
     arb_t f2, beta;
+    arb_t w_constant, ntk_constant;     /* ntk_iter_jump_constants on last */
     slong prec;
     slong mprec;    /* maps (phase, Price): digits of the claim + 64 bits */
     int quick;

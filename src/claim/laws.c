@@ -116,6 +116,77 @@ cleanup:
     return st;
 }
 
+/* an estimate's value with the digits its error allows, plus two */
+static char *
+est_value_str(const ntk_estimate_t e)
+{
+    slong dg = 40;
+    if (!arf_is_zero(arb_midref(e->error)) && !arf_is_zero(arb_midref(e->value)))
+    {
+        dg = (slong) ((arf_abs_bound_lt_2exp_si(arb_midref(e->value))
+                       - arf_abs_bound_lt_2exp_si(arb_midref(e->error))) * 0.30103) + 2;
+        dg = FLINT_MAX(3, FLINT_MIN(dg, 45));
+    }
+    return arb_get_str(e->value, dg, ARB_STR_NO_RADIUS);
+}
+
+/* power_log's `offset`: the fitted constant term (coefficient of L^p (ln
+   L)^0, lead term `target`) beside the value of the claim's expression for
+   it (e.g. the certified constant of the orbit, proofs/fatou.md J12);
+   reported, not part of the verdict */
+static void
+offset_report(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c, const slong *depths,
+              arb_srcptr z, slong n, const ntk_fit_term *lead, slong nlead, slong target,
+              slong extra_j, slong prec)
+{
+    ntk_estimate_t oe, ox;
+    ntk_measured_struct *m;
+    arb_t v, d;
+    ntk_status st;
+    char *sv = NULL, *se = NULL, *sc = NULL, *sd = NULL;
+    ntk_estimate_init(oe); ntk_estimate_init(ox);
+    arb_init(v); arb_init(d);
+    st = ntk_fit_form(oe, depths, z, n, lead, nlead, target, extra_j, NTK_EST_FIT, prec);
+    if (ntk_fit_form(ox, depths, z, n, lead, nlead, target, extra_j, NTK_EST_EXTRAPOLATION,
+                     prec) == NTK_SUCCESS
+        && (st != NTK_SUCCESS || arb_lt(ox->error, oe->error)))
+    {
+        ntk_estimate_set(oe, ox);
+        st = NTK_SUCCESS;
+    }
+    if (st != NTK_SUCCESS)
+    {
+        ntk_claim_result_note(res, "The offset could not be fitted: %s.", _ntk_claim_errcopy());
+        goto cleanup;
+    }
+    m = ntk_claim_result_add(res, "offset", NTK_MEASURED_ESTIMATE);
+    ntk_estimate_set(m->est, oe);
+    sv = est_value_str(oe);
+    se = arb_get_str(oe->error, 2, ARB_STR_NO_RADIUS);
+    st = ntk_expr_eval(v, cl->offset, _ntk_claim_lookup, c, prec);
+    if (st != NTK_SUCCESS || !arb_is_finite(v))
+        ntk_claim_result_note(res, "Offset (constant term): %s estimate %s +- %s; %s is not "
+                              "available: %s.", ntk_estimate_kind_str(oe->kind), sv, se,
+                              cl->offset, st != NTK_SUCCESS ? _ntk_claim_errcopy() : "not finite");
+    else
+    {
+        _ntk_claim_add_ball(res, "offset (certified)", v);
+        sc = ball_str(v, 40);
+        arb_sub(d, oe->value, v, prec);
+        arb_abs(d, d);
+        /* a ball of the difference that contains 0 prints as [+/- r] */
+        sd = arb_get_str(d, 2, arb_contains_zero(d) ? 0 : ARB_STR_NO_RADIUS);
+        ntk_claim_result_note(res, "Offset (constant term): %s estimate %s +- %s vs %s = %s "
+                              "(certified): difference %s, %s the estimated error.",
+                              ntk_estimate_kind_str(oe->kind), sv, se, cl->offset, sc, sd,
+                              arb_le(d, oe->error) ? "within" : "not within");
+    }
+cleanup:
+    flint_free(sv); flint_free(se); flint_free(sc); flint_free(sd);
+    ntk_estimate_clear(oe); ntk_estimate_clear(ox);
+    arb_clear(v); arb_clear(d);
+}
+
 /* quantity at every row */
 static ntk_status
 eval_rows(arb_ptr y, const ntk_claim_t cl, vctx *c, const ntk_iter_row_struct *rows,
@@ -257,6 +328,8 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             ntk_estimate_set(m->est, ex);
         }
     }
+    if (cl->law == NTK_LAW_POWER_LOG && cl->offset != NULL)
+        offset_report(res, cl, c, depths, z, n, lead, nlead, nlead - 1, r, prec);
     if (cl->law == NTK_LAW_POWER)
     {
         /* free exponent: ln|y| = ln A + p ln L + sum c_kj ln^j L / L^k */

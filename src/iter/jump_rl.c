@@ -86,21 +86,6 @@ ntk_jump_rl_kappa(arb_t res, const ntk_jump_rl_t J, const arb_t t, slong prec)
     arb_clear(a); arb_clear(b);
 }
 
-/* ball [lo, hi] subset of (0, t0] certainly */
-static int
-in_domain(const arb_t x, const mag_t t0)
-{
-    arf_t u;
-    int ok;
-    if (!arb_is_positive(x))
-        return 0;
-    arf_init(u);
-    arb_get_ubound_arf(u, x, MAG_BITS);
-    ok = arf_cmpabs_mag(u, t0) <= 0;
-    arf_clear(u);
-    return ok;
-}
-
 /* t with Phi(t) = P: Newton at midpoints, then the interval Newton test
    N(X) = m - (Phi(m) - P)/Phi'(X) subset of X (Lemma J6) */
 static ntk_status
@@ -148,7 +133,7 @@ phi_solve(arb_t t, const ntk_jump_rl_t J, const arb_t P, slong prec)
     {
         arb_set(X, m);
         mag_set(arb_radref(X), r);
-        if (!in_domain(X, J->t0))
+        if (!ntk_jump_in_domain(X, J->t0))
             break;
         ntk_jump_rl_dphi(d, J, X, prec);
         ntk_jump_rl_phi(f, J, m, prec);
@@ -182,7 +167,7 @@ ntk_jump_rl_apply(arb_t t, arb_t U, const ntk_jump_rl_t J, const arb_t t0b,
     ntk_status st = NTK_SUCCESS;
     slong N = J->N;
 
-    if (!mag_is_finite(J->Dphi) || !in_domain(t0b, J->t0) || fmpz_sgn(d) <= 0)
+    if (!mag_is_finite(J->Dphi) || !ntk_jump_in_domain(t0b, J->t0) || fmpz_sgn(d) <= 0)
         return ntk_error_set(NTK_UNABLE, "depth jump: the Abel model does not cover this start");
 
     arb_init(P); arb_init(a); arb_init(b); arb_init(e0);

@@ -544,20 +544,6 @@ sm_kappa(arb_t res, const sm_model *M, const arb_t e, slong prec)
     arb_clear(a); arb_clear(b);
 }
 
-static int
-in_dom(const arb_t x, const mag_t e0)
-{
-    arf_t u;
-    int ok;
-    if (!arb_is_positive(x))
-        return 0;
-    arf_init(u);
-    arb_get_ubound_arf(u, x, MAG_BITS);
-    ok = arf_cmpabs_mag(u, e0) <= 0;
-    arf_clear(u);
-    return ok;
-}
-
 /* Lemma J11: eps_L and U_L from (eps_L0, U_L0), d = L - L0 */
 static ntk_status
 sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
@@ -571,7 +557,7 @@ sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
     arb_init(P); arb_init(m); arb_init(f); arb_init(g); arb_init(X); arb_init(Y);
     arb_init(Pm); arb_init(a); arb_init(b); arb_init(e0);
     mag_init(S); mag_init(r); mag_init(q); mag_init(tmp); mag_init(tmp2);
-    if (!in_dom(e0b, M->e0))
+    if (!ntk_jump_in_domain(e0b, M->e0))
         goto fail;
     sm_phi(P, M, e0b, prec);
     arb_add_fmpz(P, P, d, prec);
@@ -609,7 +595,7 @@ sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
     {
         arb_set(X, m);
         mag_set(arb_radref(X), r);
-        if (!in_dom(X, M->e0))
+        if (!ntk_jump_in_domain(X, M->e0))
             goto fail;
         sm_dphi(g, M, X, prec);
         sm_phi(f, M, m, prec);
@@ -746,9 +732,10 @@ ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_pro
         sm_init(&M, T.G, N, K, wp);
         have_M = 1;
         st = sm_bound(&M, e0);
-        if (st != NTK_SUCCESS)
-            goto cleanup;
-        /* enough orders? the tail of J5 relative to L0 */
+        /* not certified (a defect bound is infinite or a condition of J10,
+           J11 fails at this order): try a higher order, as for a tail too
+           large */
+        if (st == NTK_SUCCESS)
         {
             mag_t S;
             mag_init(S);
@@ -760,6 +747,8 @@ ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_pro
         }
         if (st == NTK_SUCCESS)
             break;
+        if (st != NTK_UNABLE)
+            goto cleanup;
         N += N / 2;
     }
     if (st != NTK_SUCCESS)

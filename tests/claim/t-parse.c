@@ -33,6 +33,8 @@ static const char *good =
 "depths = 1,10\ntolerance = 1e-20\ntolerance_kind = absolute\nexpect = refuted\n"
 "budget = 300\n";
 
+static char *mutate(int line, const char *repl);
+
 static void
 test_good(void **state)
 {
@@ -56,6 +58,12 @@ test_good(void **state)
     assert_int_equal(cs->n, 1);
     assert_int_equal(ntk_claims_select(cs, "nope"), NTK_DOMAIN);
     assert_non_null(strstr(ntk_error_last(), "nope"));
+    ntk_claims_clear(cs);
+    /* depths up to 10^18 (the depth jump) */
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "good.ini", mutate(15, "depths = 1e3,1e12,1e18")),
+                     NTK_SUCCESS);
+    assert_int_equal(cs->v[0].depths[2], NTK_CLAIM_MAXDEPTH);
     ntk_claims_clear(cs);
 }
 
@@ -104,6 +112,11 @@ test_malformed(void **state)
     expect_error(mutate(7, "sigma_w2 = two"), "claims.ini:7: field 'sigma_w2'");
     expect_error(mutate(15, "depths = 1e3,1e2"), "claims.ini:15: field 'depths': must increase");
     expect_error(mutate(15, "depths = 1e3,,1e4"), "claims.ini:15: field 'depths'");
+    expect_error(mutate(15, "depths = 1e3,1e19"), "claims.ini:15: field 'depths': '1e19' is not a depth in [1, 1e18]");
+    /* offset: power_log only, problem variables only */
+    expect_error(mutate(16, "tolerance = 1e-8\noffset = w_constant"),
+                 "field 'offset': only with law power_log (got power)");
+    expect_error(mutate(16, "tolerance = 1e-8\noffset = eps"), "claims.ini:17: field 'offset'");
     expect_error(mutate(14, "constant = 9*pi^"), "claims.ini:14: field 'constant'");
     expect_error(mutate(14, "constant = 9*foo"), "unknown name 'foo'");
     expect_error(mutate(11, "quantity = theta13"), "claims.ini:11: field 'quantity'");
