@@ -57,6 +57,11 @@ void ntk_report_ball_csv(FILE *fp, const arb_t x);
  *  error null when e.err is NaN (too few samples); null when e.est is NaN. */
 void ntk_report_mc_json(FILE *fp, ntk_finite_est e);
 
+/** The balls of an EOC record as JSON members, each preceded by ", ":
+ *  "sigma_w", "sigma_w2", "q_star", "chi1", "f2", "beta"
+ *  (ntk_report_ball_json: null when not finite; src/report/eoc.c). */
+void ntk_report_eoc_json_fields(FILE *fp, const ntk_eoc_t e);
+
 /**
  * An output stream that is either stdout or a file created atomically:
  * data go to "<path>.tmp.XXXXXX" in the same folder and are renamed to

@@ -18,20 +18,7 @@ write_json(FILE *fp, const ntk_act_t act, const arb_t sb2, const ntk_eoc_t e,
     fprintf(fp, ", \"found\": %s, \"digits\": %ld, \"prec_bits\": %ld",
             e->found ? "true" : "false", (long) digits, (long) prec);
     if (e->found)
-    {
-        fputs(", \"sigma_w\": ", fp);
-        ntk_report_ball_json(fp, e->sigma_w);
-        fputs(", \"sigma_w2\": ", fp);
-        ntk_report_ball_json(fp, e->sigma_w2);
-        fputs(", \"q_star\": ", fp);
-        ntk_report_ball_json(fp, e->q_star);
-        fputs(", \"chi1\": ", fp);
-        ntk_report_ball_json(fp, e->chi1);
-        fputs(", \"f2\": ", fp);
-        ntk_report_ball_json(fp, e->f2);
-        fputs(", \"beta\": ", fp);
-        ntk_report_ball_json(fp, e->beta);
-    }
+        ntk_report_eoc_json_fields(fp, e);
     fputs(", \"why\": ", fp);
     ntk_json_string(fp, e->why);
     fputs("}\n", fp);
