@@ -1,5 +1,6 @@
 /* Reports of verify: text table, JSON (conventions.md 4-5), Markdown,
  * LaTeX tables (booktabs + siunitx) and pgfplots figures. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,15 +281,15 @@ ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res, slong n,
     }
 }
 
-/* a table cell: '|' and '\\' escaped (a backslash written as is would
-   escape the next character: "a\\|b" would split the cell), line breaks
-   as spaces */
+/* a table cell (GFM: a backslash escapes the ASCII punctuation after it):
+   '|' escaped, and a backslash before punctuation doubled ("a\\|b" would
+   otherwise split the cell); line breaks as spaces */
 static void
 md_cell(FILE *fp, const char *s)
 {
     for (; s && *s; s++)
     {
-        if (*s == '|' || *s == '\\')
+        if (*s == '|' || (*s == '\\' && (ispunct((unsigned char) s[1]) || s[1] == '\0')))
         {
             fputc('\\', fp);
             fputc(*s, fp);

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@
 
 static const char *statements[NRES] = {
     "eps_L ~ 9 pi^2 / (2 L^2) | 50% of {all} & #1 $x$",
-    "a\\|b: backslash then pipe; a\\\\|c; trailing backslash \\",
+    "a\\|b: backslash then pipe; a\\\\|c; set minus (-1, 1) \\ {0}; trailing backslash \\",
     "<tags> and ~tilde~ and ^caret^ and \\textbf{x} and 100 %",
     "plain statement"};
 static const char *predicted[NRES] = {"9*pi^2/2 = 44.41 | {q}", "x_1 & y_2", "$5", ""};
@@ -84,8 +85,9 @@ write_with(fixture *f, int latex, const char *paper)
     return buf;
 }
 
-/* ---- Markdown (GFM tables): a backslash escapes the next character, an
-   unescaped '|' separates cells ---- */
+/* ---- Markdown (GFM tables): a backslash escapes the ASCII punctuation
+   character after it (else it is a backslash), an unescaped '|'
+   separates cells ---- */
 
 /* the cells of one table row, unescaped (\X -> X); returns their count */
 static int
@@ -97,7 +99,7 @@ md_cells(char cells[][512], const char *line)
     assert_true(*p == '|');
     for (p++; *p && *p != '\n'; p++)
     {
-        if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
+        if (*p == '\\' && ispunct((unsigned char) p[1]))
         {
             cells[n][k++] = *++p;
             continue;
