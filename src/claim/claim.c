@@ -225,9 +225,8 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
                 for (slong i = 0; st == NTK_SUCCESS && i < k; i++)
                     if (!(v[i] > 0))
                         st = NTK_DOMAIN;
-                if (st == NTK_SUCCESS)
-                    free(v);
-                else
+                free(v);      /* NULL when the list did not parse */
+                if (st != NTK_SUCCESS)
                     return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': '%s' is not a list of "
                                          "decimals > 0", value);
             }
