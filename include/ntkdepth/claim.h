@@ -48,6 +48,12 @@
  *   budget       seconds of wall-clock time this claim may take in `verify`
  *                (integer; default: verify's --budget); for claims known to
  *                need longer, e.g. the paper-size Monte Carlo grids
+ *   quantity_tex, constant_tex   optional: LaTeX math (no $) of the quantity
+ *                and of the constant, for the figure's axis labels, e.g.
+ *                \varepsilon_L and 9\pi^2/2 (default: the expressions in
+ *                typewriter type).  At most 200 printable ASCII characters,
+ *                braces balanced, none of $ % # & and no control sequence
+ *                that reads, writes or defines (\input, \write, \def, ...).
  *
  * Expression variables: L, eps, c, sigma11, sigma12, theta11, theta12 (the
  * checkpoint row, quantity only); q1, c0, sigma_w2, sigma_b2, qstar, chi1,
@@ -172,6 +178,9 @@ typedef struct
     /* sampled problem of a hook (0: not given) */
     slong n, dim, test_points;
     ulong seed;
+    /* figures: LaTeX (math mode, without $) of the quantity and of the
+       constant; NULL: the expressions are shown verbatim */
+    char *quantity_tex, *constant_tex;
     /* provenance, for error messages */
     char *file;
     int line;                 /* line of the [section] header */
@@ -266,6 +275,21 @@ typedef struct
     char *text;               /* TEXT */
 } ntk_measured_struct;
 
+/**
+ * One curve of a figure: points (x[i], y[i]), i < n, y a certified ball
+ * (kind NTK_MEASURED_BALL, err NULL) or an estimate with error err[i]
+ * (kind NTK_MEASURED_ESTIMATE), and its legend entry (LaTeX, math in $).
+ */
+typedef struct
+{
+    char *label;
+    ntk_measured_kind kind;
+    slong n;
+    double *x;
+    arb_ptr y;
+    arb_ptr err;
+} ntk_claim_curve_struct;
+
 typedef struct
 {
     const ntk_claim_struct *claim;
@@ -284,6 +308,31 @@ typedef struct
     char *series_label;       /* y-axis label (LaTeX) */
     double seconds;
     slong max_depth;          /* deepest depth run */
+    /* figure data (ntk_report_verify_pgfplots), set by the generic laws:
+       z[i], a certified ball at depth zdepth[i], is the sequence the law
+       reads -- limit: the quantity; power: quantity L^-p; power_log:
+       quantity L^-p (its fitted form carries the (ln L)^r); exponential:
+       the ratio quantity(L+1)/quantity(L) at L = zdepth[i]; nz = 0: none */
+    slong *zdepth;
+    arb_ptr z;
+    slong nz;
+    /* the fitted asymptotic form of z (an estimate, the one that decided):
+       z_L ~ sum_{i < nfit} fit_coef[i] L^(-fit_terms[i].k) (ln L)^fit_terms[i].j,
+       fitted on the depths fit_lo..fit_hi; nfit = 0: none (e.g. the tail
+       estimate decided) */
+    ntk_fit_term *fit_terms;
+    arb_ptr fit_coef;
+    slong nfit, fit_lo, fit_hi;
+    arb_t tol;                /* the verdict's absolute tolerance T on the
+                                 predicted value (indeterminate: none) */
+    /* curves of a built-in evaluator's figure (K3: the relative NTK change
+       per sigma_w2 vs the training step), drawn on log-log axes with the
+       labels curve_xlabel, curve_ylabel (LaTeX) and a horizontal line at
+       curve_ref (indeterminate: none; K3: the threshold) */
+    ntk_claim_curve_struct *curves;
+    slong ncurves;
+    char *curve_xlabel, *curve_ylabel;
+    arb_t curve_ref;
 } ntk_claim_result_struct;
 
 typedef ntk_claim_result_struct ntk_claim_result_t[1];
@@ -303,6 +352,10 @@ ntk_status ntk_claim_result_load(ntk_claim_result_t r, FILE *fp);
 ntk_measured_struct *ntk_claim_result_add(ntk_claim_result_t r,
                                           const char *label,
                                           ntk_measured_kind kind);
+/** Add a curve of n points (label copied; x, y, err allocated, zero;
+ *  err only for NTK_MEASURED_ESTIMATE); returns it. */
+ntk_claim_curve_struct *ntk_claim_result_add_curve(ntk_claim_result_t r, const char *label,
+                                                   ntk_measured_kind kind, slong n);
 /** Append to the evidence (printf format). */
 void ntk_claim_result_note(ntk_claim_result_t r, const char *fmt, ...)
 #if defined(__GNUC__)

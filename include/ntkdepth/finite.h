@@ -169,6 +169,10 @@ ntk_status ntk_finite_config_check(const ntk_finite_config_t cfg);
  *  samples): then ntk_finite_run gives bit-identical results. */
 int ntk_finite_config_equal(const ntk_finite_config_t a, const ntk_finite_config_t b);
 
+/** The common hidden width M when all hidden widths are equal, else 0
+ *  (then lambda = L/M is not defined). */
+slong ntk_finite_config_equal_width(const ntk_finite_config_t cfg);
+
 /* ------------------------------------------------------- one network */
 
 /**

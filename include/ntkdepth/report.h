@@ -135,9 +135,55 @@ void ntk_report_verify_markdown(FILE *fp, const ntk_claim_result_struct *res,
 void ntk_report_verify_latex(FILE *fp, const ntk_claim_result_struct *res,
                              slong n, const char *paper, const char *caption);
 
-/** Standalone pgfplots log-log figure of a result's convergence series
- *  (upper bounds of the certified balls); nothing if it has no series. */
+/**
+ * Standalone pgfplots document (pdflatex; sized for a column of ~8.5 cm) of
+ * a result's figure, nothing if it has none (ntk_report_verify_has_figure):
+ *  - generic laws (r->nz >= 2): top panel, the claim's quantity as its law
+ *    reads it (w_L = quantity L^-p (ln L)^-r, or the ratio y_{L+1}/y_L of
+ *    an exponential law) on a log depth axis: the certified balls (marks,
+ *    radii as error bars), the fitted asymptotic form on its window
+ *    (r->fit_*, a line) and the prediction r->pred (dashed); bottom panel,
+ *    log-log: |w_L / pred - 1| (|w_L - pred| when pred is 0), signed in the
+ *    label when all balls have one sign, open marks at the bound of balls
+ *    that contain 0, the fitted form, and the radii (dashed, or their
+ *    largest value in the legend when below the plot);
+ *  - curves (r->ncurves > 0, K3): log-log, error bars, the reference line;
+ *  - else a hook's distance series (r->nseries >= 2), log-log.
+ * Axis labels use the claim's quantity_tex and constant_tex (else the
+ * expressions in typewriter type).  The second line is a comment
+ * "% caption: ..." with a one-line plain-text caption.
+ */
 void ntk_report_verify_pgfplots(FILE *fp, const ntk_claim_result_struct *r);
+
+/** 1 if ntk_report_verify_pgfplots draws a figure for r: curves, the
+ *  sequence z of a generic law (>= 2 points), or a distance series
+ *  (>= 2 points) of a claim that is not an identity. */
+int ntk_report_verify_has_figure(const ntk_claim_result_struct *r);
+
+/* ------------------------------------------------------------------ */
+/* ntkdepth finite reports                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * LaTeX longtable (needs longtable, amssymb) of a Monte Carlo run: one row
+ * per (sigma_w2, depth): sigma_w2, L, the mean of K(x,x) (estimate
+ * "$m \pm se$"), the certified exact mean (ntk_finite_mean_exact, only
+ * the digits its ball allows; "--" unless have_exact), the dispersion of
+ * K(x,x) and the ratio K(x,x_last)/K(x,x) (estimates).
+ */
+void ntk_report_finite_latex(FILE *fp, const ntk_finite_config_t cfg,
+                             const ntk_finite_result_t res, int have_exact);
+
+/**
+ * pgfplots figure (a tikzpicture to \input; needs pgfplots, amssymb): the
+ * dispersion E[K^2]/E[K]^2 of K(x,x) against lambda = L/M (equal widths;
+ * else against L), log y axis, one colour per sigma_w2 on a blue (ordered)
+ * to red (chaotic) colour bar; marks: the Monte Carlo estimates with their
+ * standard errors; lines: the certified exact dispersion exact_disp[is *
+ * ndepths + id] (midpoints) when exact_disp is not NULL.
+ */
+void ntk_report_finite_pgfplots(FILE *fp, const ntk_finite_config_t cfg,
+                                const ntk_finite_result_t res, arb_srcptr exact_disp);
 
 /** Escape text for LaTeX (flint_free the result). */
 char *ntk_latex_escape(const char *s);

@@ -69,7 +69,7 @@ ntk_claim_clear(ntk_claim_t cl)
                   &cl->act, &cl->sigma_w2, &cl->sigma_b2, &cl->q1, &cl->c0,
                   &cl->quantity, &cl->constant, &cl->exponent, &cl->offset, &cl->tolerance,
                   &cl->quick_tolerance,
-                  &cl->hook, &cl->file};
+                  &cl->hook, &cl->file, &cl->quantity_tex, &cl->constant_tex};
     for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
     {
         free(*f[i]);
@@ -83,16 +83,16 @@ enum
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
     F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
-    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_WIDTH, F_N0, F_SAMPLES,
-    F_QUICK_SAMPLES, F_QUICK_DEPTHS, F_INIT, F_PARAM, F_NFIELDS
+    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_QUANTITY_TEX, F_CONSTANT_TEX, F_WIDTH,
+    F_N0, F_SAMPLES, F_QUICK_SAMPLES, F_QUICK_DEPTHS, F_INIT, F_PARAM, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
-    "budget", "n", "dim", "seed", "test_points", "offset", "width", "n0", "samples",
-    "quick_samples", "quick_depths", "init", "param"};
+    "budget", "n", "dim", "seed", "test_points", "offset", "quantity_tex", "constant_tex",
+    "width", "n0", "samples", "quick_samples", "quick_depths", "init", "param"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
@@ -187,6 +187,61 @@ parse_depths(slong *dst, slong *n, const char *name, const char *value, slong ma
             free(r);
         p = *q ? q + 1 : q;
     }
+    return NTK_SUCCESS;
+}
+
+/* LaTeX math for a figure's labels (pdflatex reads it): printable ASCII,
+   balanced braces, no math shift, comment, parameter or alignment
+   character, no control sequence that reads or writes files or defines */
+static ntk_status
+check_tex(const char *name, const char *value)
+{
+    static const char *const bad[] = {"input", "include", "write", "immediate", "openout",
+        "openin", "read", "def", "edef", "gdef", "xdef", "let", "catcode", "csname",
+        "newcommand", "renewcommand", "providecommand", "usepackage", "documentclass",
+        "begin", "end", "special", "jobname", "expandafter", "futurelet", "afterassignment",
+        "everypar", "everymath", "output", "shipout", "batchmode", "errorstopmode", NULL};
+    slong depth = 0, len = (slong) strlen(value);
+    if (len > 200)
+        return ntk_error_set(NTK_DOMAIN, "field '%s': longer than 200 characters", name);
+    for (slong i = 0; i < len; i++)
+    {
+        unsigned char ch = (unsigned char) value[i];
+        if (ch < 0x20 || ch > 0x7e)
+            return ntk_error_set(NTK_DOMAIN, "field '%s': character %ld is not printable ASCII",
+                                 name, (long) i + 1);
+        if (ch == '$' || ch == '%' || ch == '#' || ch == '&')
+            return ntk_error_set(NTK_DOMAIN, "field '%s': '%c' not allowed (math mode LaTeX, "
+                                 "without $)", name, ch);
+        if (ch == '^' && value[i + 1] == '^')
+            return ntk_error_set(NTK_DOMAIN, "field '%s': '^^' not allowed", name);
+        if (ch == '{')
+            depth++;
+        else if (ch == '}' && depth-- == 0)
+            return ntk_error_set(NTK_DOMAIN, "field '%s': unbalanced '}' at character %ld",
+                                 name, (long) i + 1);
+        else if (ch == '\\')
+        {
+            char cs[32];
+            slong k = 0;
+            while (i + 1 + k < len && k < 31 && ((value[i + 1 + k] >= 'a' && value[i + 1 + k] <= 'z')
+                                                 || (value[i + 1 + k] >= 'A' && value[i + 1 + k] <= 'Z')))
+            {
+                cs[k] = value[i + 1 + k];
+                k++;
+            }
+            cs[k] = '\0';
+            if (k == 0 && i + 1 == len)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': ends with a backslash", name);
+            for (int b = 0; bad[b] != NULL; b++)
+                if (!strcmp(cs, bad[b]))
+                    return ntk_error_set(NTK_DOMAIN, "field '%s': control sequence \\%s not allowed",
+                                         name, cs);
+            i += k > 0 ? k : 1;
+        }
+    }
+    if (depth != 0)
+        return ntk_error_set(NTK_DOMAIN, "field '%s': unbalanced '{'", name);
     return NTK_SUCCESS;
 }
 
@@ -312,6 +367,11 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             cl->expect = (ntk_verdict) v;
             return NTK_SUCCESS;
         }
+        case F_QUANTITY_TEX:
+        case F_CONSTANT_TEX:
+            if (check_tex(name, value) != NTK_SUCCESS)
+                return NTK_DOMAIN;
+            return set_str(f == F_QUANTITY_TEX ? &cl->quantity_tex : &cl->constant_tex, value);
         case F_HOOK:
             if (_ntk_claim_hook_find(value) != NULL)
                 return set_str(&cl->hook, value);
@@ -489,6 +549,10 @@ ntk_claim_result_init(ntk_claim_result_t r)
     memset(r, 0, sizeof(*r));
     arb_init(r->pred);
     arb_indeterminate(r->pred);
+    arb_init(r->tol);
+    arb_indeterminate(r->tol);
+    arb_init(r->curve_ref);
+    arb_indeterminate(r->curve_ref);
     r->verdict = NTK_VERDICT_INCONCLUSIVE;
 }
 
@@ -510,7 +574,47 @@ ntk_claim_result_clear(ntk_claim_result_t r)
         _arb_vec_clear(r->serr, r->nseries);
     free(r->sdepth);
     arb_clear(r->pred);
+    free(r->zdepth);
+    if (r->z)
+        _arb_vec_clear(r->z, r->nz);
+    free(r->fit_terms);
+    if (r->fit_coef)
+        _arb_vec_clear(r->fit_coef, r->nfit);
+    arb_clear(r->tol);
+    for (slong i = 0; i < r->ncurves; i++)
+    {
+        ntk_claim_curve_struct *c = r->curves + i;
+        free(c->label);
+        free(c->x);
+        _arb_vec_clear(c->y, c->n);
+        if (c->err)
+            _arb_vec_clear(c->err, c->n);
+    }
+    free(r->curves);
+    free(r->curve_xlabel);
+    free(r->curve_ylabel);
+    arb_clear(r->curve_ref);
     memset(r, 0, sizeof(*r));
+}
+
+ntk_claim_curve_struct *
+ntk_claim_result_add_curve(ntk_claim_result_t r, const char *label, ntk_measured_kind kind,
+                           slong n)
+{
+    ntk_claim_curve_struct *c;
+    ntk_claim_curve_struct *v = realloc(r->curves, sizeof(*v) * (size_t) (r->ncurves + 1));
+    if (v == NULL)
+        return NULL;
+    r->curves = v;
+    c = v + r->ncurves++;
+    memset(c, 0, sizeof(*c));
+    c->label = dup(label);
+    c->kind = kind;
+    c->n = n;
+    c->x = calloc((size_t) (n > 0 ? n : 1), sizeof(double));
+    c->y = _arb_vec_init(n);
+    c->err = kind == NTK_MEASURED_ESTIMATE ? _arb_vec_init(n) : NULL;
+    return c;
 }
 
 ntk_measured_struct *
@@ -590,6 +694,41 @@ _ntk_claim_set_series(ntk_claim_result_t res, const slong *depths, arb_srcptr e,
     res->nseries = n;
     free(res->series_label);
     res->series_label = dup(label);
+}
+
+void
+_ntk_claim_set_z(ntk_claim_result_t res, const slong *depths, arb_srcptr z, slong n)
+{
+    free(res->zdepth);
+    if (res->z)
+        _arb_vec_clear(res->z, res->nz);
+    res->zdepth = malloc(sizeof(slong) * (size_t) (n > 0 ? n : 1));
+    res->z = _arb_vec_init(n);
+    for (slong i = 0; i < n; i++)
+    {
+        res->zdepth[i] = depths[i];
+        arb_set(res->z + i, z + i);
+    }
+    res->nz = n;
+}
+
+void
+_ntk_claim_set_fit(ntk_claim_result_t res, const ntk_fit_term *terms, arb_srcptr coef,
+                   slong m, slong lo, slong hi)
+{
+    free(res->fit_terms);
+    if (res->fit_coef)
+        _arb_vec_clear(res->fit_coef, res->nfit);
+    res->fit_terms = malloc(sizeof(ntk_fit_term) * (size_t) (m > 0 ? m : 1));
+    res->fit_coef = _arb_vec_init(m);
+    for (slong i = 0; i < m; i++)
+    {
+        res->fit_terms[i] = terms[i];
+        arb_set(res->fit_coef + i, coef + i);
+    }
+    res->nfit = m;
+    res->fit_lo = lo;
+    res->fit_hi = hi;
 }
 
 void

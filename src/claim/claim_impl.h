@@ -138,6 +138,14 @@ void _ntk_claim_add_ball(ntk_claim_result_t res, const char *label, const arb_t 
 void _ntk_claim_set_series(ntk_claim_result_t res, const slong *depths, arb_srcptr e,
                            slong n, const char *label);
 
+/** Set the figure's sequence z (depths[i], z[i]), i < n (copied). */
+void _ntk_claim_set_z(ntk_claim_result_t res, const slong *depths, arb_srcptr z, slong n);
+
+/** Set the figure's fitted form: m terms and coefficients (copied), fitted
+ *  on the depths lo..hi. */
+void _ntk_claim_set_fit(ntk_claim_result_t res, const ntk_fit_term *terms, arb_srcptr coef,
+                        slong m, slong lo, slong hi);
+
 /** Check that the fields `names` (a space-separated list of field names,
  *  e.g. "n dim seed") were given: NTK_DOMAIN "[ID] field 'NAME': missing
  *  (hook HOOK)" for the first one missing. */

@@ -216,6 +216,7 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
     ntk_fit_term lead[12];
     slong nlead = 0, target = 0, r = cl->log_power;
     const char *what = "limit";
+    int by_form = 1;    /* the decisive estimate is ntk_fit_form's (not the tail's) */
 
     arb_init(pred); arb_init(p); arb_init(T); arb_init(t); arb_init(lg);
     ntk_estimate_init(est); ntk_estimate_init(ex);
@@ -233,6 +234,7 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             goto cleanup;
     }
     ntk_verdict_tolerance(T, cl, pred, c->quick, prec);
+    arb_set(res->pred, pred);
 
     /* z_L = y_L L^-p (ln L)^-r as certified balls; the form fitted */
     for (slong i = 0; i < n; i++)
@@ -314,10 +316,24 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
                     ntk_estimate_set(ex, est);
                 have_ex = 1;
                 ntk_estimate_set(est, tl);
+                by_form = 0;
             }
             ntk_estimate_clear(tl);
         }
         v = ntk_verdict_estimate(est, pred, T, prec);
+        /* the figure: z, the form that decided (if a form did), T */
+        _ntk_claim_set_z(res, depths, z, n);
+        arb_set(res->tol, T);
+        if (by_form)
+        {
+            ntk_fit_term ft[NTK_FIT_FORM_MAXTERMS];
+            arb_ptr fc = _arb_vec_init(NTK_FIT_FORM_MAXTERMS);
+            slong fm;
+            if (ntk_fit_form_coefs(ft, fc, &fm, est, depths, z, n, lead, nlead,
+                                   cl->law == NTK_LAW_POWER_LOG ? r : 0, prec) == NTK_SUCCESS)
+                _ntk_claim_set_fit(res, ft, fc, fm, est->lo, est->hi);
+            _arb_vec_clear(fc, NTK_FIT_FORM_MAXTERMS);
+        }
         m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
         estimate_note(res, what, est, pred, v);
@@ -455,6 +471,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
     if (st != NTK_SUCCESS)
         goto cleanup;
     set_predicted(res, "rate", cl->constant, pred);
+    arb_set(res->pred, pred);
     ntk_verdict_tolerance(T, cl, pred, c->quick, prec);
     for (slong i = 0; i + 1 < n; i++)
         if (depths[i + 1] == depths[i] + 1 && !arb_contains_zero(y + i))
@@ -477,6 +494,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
         ntk_estimate_t tl;
         int have_r = nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
                                                   NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        int by_form = have_r;
         ntk_estimate_init(tl);
         if (nr >= 2)
         {
@@ -485,9 +503,18 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
             {
                 ntk_estimate_set(est, tl);
                 have_r = 1;
+                by_form = 0;
             }
         }
         ntk_estimate_clear(tl);
+        if (by_form)
+        {
+            /* the figure's fitted form: the interpolation that decided */
+            arb_ptr fc = _arb_vec_init(3);
+            if (ntk_fit_lsq(fc, dd, rho, nr, est->lo, est->hi, tm, 3, prec) == NTK_SUCCESS)
+                _ntk_claim_set_fit(res, tm, fc, 3, est->lo, est->hi);
+            _arb_vec_clear(fc, 3);
+        }
         if (!have_r)
         {
             arb_set(est->value, rho + nr - 1);
@@ -503,6 +530,8 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
         }
     }
     res->verdict = ntk_verdict_estimate(est, pred, T, prec);
+    _ntk_claim_set_z(res, dd, rho, nr);
+    arb_set(res->tol, T);
     {
         ntk_measured_struct *m = ntk_claim_result_add(res, "rate", NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);

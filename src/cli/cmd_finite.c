@@ -44,7 +44,8 @@ static const char *help =
     "  --threads N         OpenMP threads (default: all cores)\n"
     "  --format text|csv|json|latex   output format (default text)\n"
     "  --out FILE          write there (atomically) instead of stdout\n"
-    "  --figure FILE       also write a pgfplots figure: dispersion vs L/M\n"
+    "  --figure FILE       also write a pgfplots figure: dispersion vs L/M (Monte\n"
+    "                      Carlo marks; lines: the certified exact dispersion)\n"
     "  --table FILE        also write the LaTeX table (as --format latex)\n"
     "  --exact-only        no sampling: only the certified exact E K, E K^2 and\n"
     "                      dispersion of K(x,x) (relu, zero-initialized biases;\n"
@@ -77,79 +78,6 @@ static double
 mid_d(const arb_t x)
 {
     return arf_get_d(arb_midref(x), ARF_RND_NEAR);
-}
-
-/* width M of equal-width configurations, else 0 */
-static slong
-equal_width(const ntk_finite_config_t cfg)
-{
-    for (slong i = 1; i < cfg->nwidths; i++)
-        if (cfg->widths[i] != cfg->widths[0])
-            return 0;
-    return cfg->widths[0];
-}
-
-static void
-write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res,
-                  int have_exact)
-{
-    arb_t ex;
-    arb_init(ex);
-    fprintf(fp, "%% ntkdepth finite: Monte Carlo means (estimate, standard error) and the\n"
-                "%% certified exact mean; %ld samples, seed %lu, n0 = %ld\n",
-            (long) cfg->samples, (unsigned long) cfg->seed, (long) cfg->n0);
-    fprintf(fp, "%% needs \\usepackage{longtable,amssymb}\n"
-                "\\begin{longtable}{rrrrrr}\n\\hline\n"
-                "$\\sigma_w^2$ & $L$ & $\\mathbb{E}K(x,x)$ (MC) & exact & "
-                "$\\mathbb{E}K^2/(\\mathbb{E}K)^2$ (MC) & $K(x,x_0)/K(x,x)$ \\\\\n\\hline\n"
-                "\\endhead\n");
-    for (slong is = 0; is < cfg->nsigma; is++)
-        for (slong id = 0; id < cfg->ndepths; id++)
-        {
-            ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
-            ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
-            ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
-            fprintf(fp, "%g & %ld & $%.6g \\pm %.2g$ & ", cfg->sigma_w2[is], (long) cfg->depths[id],
-                    m.est, m.err);
-            if (have_exact && ntk_finite_mean_exact(ex, cfg, is, cfg->depths[id], 1.0, 128) == NTK_SUCCESS)
-            {
-                char *t = ntk_ball_text(ex, 10);
-                fprintf(fp, "$%s$", t);
-                flint_free(t);
-            }
-            else
-                fprintf(fp, "--");
-            fprintf(fp, " & $%.5g \\pm %.2g$ & $%.4g \\pm %.2g$ \\\\\n", d.est, d.err, q.est, q.err);
-        }
-    fprintf(fp, "\\hline\n\\end{longtable}\n");
-    arb_clear(ex);
-}
-
-static void
-write_figure(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res)
-{
-    slong M = equal_width(cfg);
-    double scale = M > 0 ? 1.0 / M : 1.0;
-    fprintf(fp, "%% ntkdepth finite: dispersion E[K^2]/E[K]^2 of K(x,x) vs lambda = L/M\n"
-                "%% needs \\usepackage{pgfplots,amssymb}\n"
-                "%% (Monte Carlo, error bars = jackknife standard errors); %ld samples, seed %lu\n",
-            (long) cfg->samples, (unsigned long) cfg->seed);
-    fprintf(fp, "\\begin{tikzpicture}\n\\begin{axis}[xlabel={$\\lambda = L/M$}, "
-                "ylabel={$\\mathbb{E}[K^2]/\\mathbb{E}[K]^2$}, ymode=log, width=12cm, height=8cm, "
-                "legend pos=outer north east, legend style={font=\\tiny}, "
-                "every axis plot/.append style={mark size=0.7pt, line width=0.5pt}]\n");
-    for (slong is = 0; is < cfg->nsigma; is++)
-    {
-        fprintf(fp, "\\addplot+[error bars/.cd, y dir=both, y explicit] coordinates {\n");
-        for (slong id = 0; id < cfg->ndepths; id++)
-        {
-            ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
-            fprintf(fp, "  (%.6g, %.8g) +- (0, %.3g)\n", cfg->depths[id] * scale, d.est,
-                    isnan(d.err) ? 0.0 : d.err);
-        }
-        fprintf(fp, "};\n\\addlegendentry{$\\sigma_w^2 = %g$}\n", cfg->sigma_w2[is]);
-    }
-    fprintf(fp, "\\end{axis}\n\\end{tikzpicture}\n");
 }
 
 /* Certified exact moments of K(x,x) for every (sigma, depth): E K, E K^2,
@@ -206,7 +134,7 @@ static void
 write_exact_only(FILE *fp, ntk_cli_format fmt, const ntk_finite_config_t cfg, char **sdec,
                  arb_srcptr ek, arb_srcptr ek2, arb_srcptr dd)
 {
-    slong M = equal_width(cfg), nd = cfg->ndepths;
+    slong M = ntk_finite_config_equal_width(cfg), nd = cfg->ndepths;
     if (fmt == NTK_FMT_CSV)
         fprintf(fp, "sigma_w2,depth,lambda,exact_mean_diag,exact_mean_diag_rad,exact_mean_sq_diag,"
                     "exact_mean_sq_diag_rad,exact_dispersion_diag,exact_dispersion_diag_rad\n");
@@ -540,9 +468,9 @@ run(int argc, char **argv)
     int have_exact = ntk_finite_act_is_relu(cfg->act)
                      && (cfg->init == NTK_FINITE_INIT_HE || cfg->sigma_b2 == 0);
     int have_k2 = have_exact && cfg->init == NTK_FINITE_INIT_DEFAULT
-                  && cfg->param == NTK_FINITE_PARAM_STANDARD && equal_width(cfg) > 0;
+                  && cfg->param == NTK_FINITE_PARAM_STANDARD && ntk_finite_config_equal_width(cfg) > 0;
     int have_inf = ntk_finite_act_is_relu(cfg->act) && cfg->sigma_b2 == 0 && cfg->init == NTK_FINITE_INIT_DEFAULT;
-    slong M = equal_width(cfg);
+    slong M = ntk_finite_config_equal_width(cfg);
     ntk_finite_claim claims[5];
     ntk_verdict verdicts[5];
     if (have_exact)
@@ -593,7 +521,7 @@ run(int argc, char **argv)
     arb_init(k2);
     arb_init(inf);
     if (fmt == NTK_FMT_LATEX)
-        write_latex_table(fp, cfg, res, have_exact);
+        ntk_report_finite_latex(fp, cfg, res, have_exact);
     else if (fmt == NTK_FMT_TEXT)
     {
         fprintf(fp, "# ntkdepth finite: act %s, n0 %ld, %s, %s param, sigma_b2 %g, %ld samples, seed %lu\n",
@@ -806,7 +734,7 @@ run(int argc, char **argv)
         ntk_out_t fo;
         if ((st = ntk_out_open(fo, fig_path)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
-        write_figure(fo->fp, cfg, res);
+        ntk_report_finite_pgfplots(fo->fp, cfg, res, have_exact ? dd : NULL);
         if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
     }
@@ -815,7 +743,7 @@ run(int argc, char **argv)
         ntk_out_t to;
         if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
-        write_latex_table(to->fp, cfg, res, have_exact);
+        ntk_report_finite_latex(to->fp, cfg, res, have_exact);
         if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
     }

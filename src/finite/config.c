@@ -160,3 +160,12 @@ ntk_finite_config_equal(const ntk_finite_config_t a, const ntk_finite_config_t b
         && a->nr == b->nr && !memcmp(a->r, b->r, sizeof(double) * a->nr)
         && a->seed == b->seed && a->samples == b->samples;
 }
+
+slong
+ntk_finite_config_equal_width(const ntk_finite_config_t cfg)
+{
+    for (slong i = 1; i < cfg->nwidths; i++)
+        if (cfg->widths[i] != cfg->widths[0])
+            return 0;
+    return cfg->nwidths > 0 ? cfg->widths[0] : 0;
+}
