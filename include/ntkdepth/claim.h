@@ -33,6 +33,18 @@
  *   n, dim, seed, test_points   the sampled problem of a hook (regression:
  *                n training points uniform on S^(dim-1) drawn with seed,
  *                test_points more drawn with seed + 1); integers >= 1
+ *   width, n0, samples, quick_samples, quick_depths, init, param
+ *                the sampled finite-width problem of the Monte Carlo hooks
+ *                (finite_k1, finite_k2, finite_hn1, finite_hn2,
+ *                finite_hn2_slope5; ntkdepth/finite.h) with act, sigma_w2
+ *                (there a comma-separated list of decimals), sigma_b2,
+ *                depths and seed: equal hidden widths `width`, input
+ *                dimension n0 (default: width), depths (lists and ranges
+ *                A:B or A:B:STEP), `samples` networks per sigma_w2, init
+ *                default | he, param standard | ntk (default: ntk for init
+ *                he, else standard); quick_depths and quick_samples replace
+ *                depths and samples in the quick run.  finite_k1_exact:
+ *                `width` a list of increasing widths M = n0 compared
  *   budget       seconds of wall-clock time this claim may take in `verify`
  *                (integer; default: verify's --budget); for claims known to
  *                need longer, e.g. the paper-size Monte Carlo grids
@@ -172,7 +184,15 @@ typedef struct
     /* provenance, for error messages */
     char *file;
     int line;                 /* line of the [section] header */
-    unsigned seen;            /* bit mask of fields given (parser) */
+    ulong seen;               /* bit mask of fields given (parser) */
+    /* sampled finite-width problem of the Monte Carlo hooks (0: not given) */
+    slong width[NTK_CLAIM_MAXDEPTHS];
+    slong nwidth;
+    slong n0, samples, quick_samples;
+    slong quick_depths[NTK_CLAIM_MAXDEPTHS];
+    slong nquick_depths;
+    ntk_finite_init init;
+    ntk_finite_param param;
 } ntk_claim_struct;
 
 typedef ntk_claim_struct ntk_claim_t[1];
@@ -506,6 +526,20 @@ ntk_status ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
 ntk_status ntk_claim_decide_finite(ntk_claim_result_t res, ntk_finite_claim *stat,
                                    const ntk_claim_t cl, const ntk_finite_result_t mc,
                                    const ntk_finite_config_t cfg);
+
+/**
+ * The Monte Carlo configuration the finite-width hooks (finite_k1,
+ * finite_k2, finite_hn1, finite_hn2, finite_hn2_slope5) run for claim cl,
+ * from its fields: act, sigma_w2 (a list of decimals, as doubles),
+ * sigma_b2 (default 0), width (one value: equal hidden widths), n0
+ * (default: width), depths, samples, seed, init (default: default), param
+ * (default: ntk for init he, else standard), and with quick the fields
+ * quick_depths and quick_samples where given.  cfg is initialised
+ * (ntk_finite_config_init); the input correlations r stay the default.
+ * Status NTK_DOMAIN "[ID] field 'NAME': ..." for a missing or unusable
+ * field, or "[ID] " and ntk_finite_config_check's message.
+ */
+ntk_status ntk_claim_finite_config(ntk_finite_config_t cfg, const ntk_claim_t cl, int quick);
 
 /**
  * The default source of rows: ntk_iter_run_deep with depth method auto

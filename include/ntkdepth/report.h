@@ -37,6 +37,31 @@ void ntk_ball_json_write(FILE *fp, const arb_t x);
 /** Decimal upper bound of a mag with 2 significant digits (flint_free). */
 char *ntk_mag_str_up(const mag_t m);
 
+/* How the commands print single numbers (src/report/numbers.c). */
+
+/** ntk_ball_json_write, or `null` when x is not finite (an infinite or
+ *  undefined value: no enclosure to print). */
+void ntk_report_ball_json(FILE *fp, const arb_t x);
+
+/** ntk_ball_text(x, digits) (certified digits only, at most `digits`), or
+ *  the text `none` when x is not finite (e.g. "infinite", "n/a"). */
+void ntk_report_ball_text(FILE *fp, const arb_t x, slong digits, const char *none);
+
+/** Two CSV fields "MID,RAD": the strings of ntk_ball_json_strs (the exact
+ *  value lies in [MID - RAD, MID + RAD]), or two empty fields "," when x
+ *  is not finite.  No separator before or after. */
+void ntk_report_ball_csv(FILE *fp, const arb_t x);
+
+/** A Monte Carlo estimate of a double-precision run (conventions.md 4):
+ *  {"estimate": "%.17g", "error": "%.3g", "kind": "monte_carlo"}; the
+ *  error null when e.err is NaN (too few samples); null when e.est is NaN. */
+void ntk_report_mc_json(FILE *fp, ntk_finite_est e);
+
+/** The balls of an EOC record as JSON members, each preceded by ", ":
+ *  "sigma_w", "sigma_w2", "q_star", "chi1", "f2", "beta"
+ *  (ntk_report_ball_json: null when not finite; src/report/eoc.c). */
+void ntk_report_eoc_json_fields(FILE *fp, const ntk_eoc_t e);
+
 /**
  * An output stream that is either stdout or a file created atomically:
  * data go to "<path>.tmp.XXXXXX" in the same folder and are renamed to

@@ -83,14 +83,16 @@ enum
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
     F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
-    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_QUANTITY_TEX, F_CONSTANT_TEX, F_NFIELDS
+    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_QUANTITY_TEX, F_CONSTANT_TEX, F_WIDTH,
+    F_N0, F_SAMPLES, F_QUICK_SAMPLES, F_QUICK_DEPTHS, F_INIT, F_PARAM, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
-    "budget", "n", "dim", "seed", "test_points", "offset", "quantity_tex", "constant_tex"};
+    "budget", "n", "dim", "seed", "test_points", "offset", "quantity_tex", "constant_tex",
+    "width", "n0", "samples", "quick_samples", "quick_depths", "init", "param"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
@@ -124,6 +126,70 @@ check_decimal(const char *name, const char *value, int allow_word, const char *w
     return NTK_SUCCESS;
 }
 
+/* an increasing list of integers in [1, max] (depths, widths): items
+   separated by ',' (spaces around them allowed), each an integer
+   ("1e3") or a range A:B or A:B:STEP (ntk_parse_depth_range); at most
+   NTK_CLAIM_MAXDEPTHS values */
+static ntk_status
+parse_depths(slong *dst, slong *n, const char *name, const char *value, slong max)
+{
+    char buf[64];
+    const char *p = value;
+    *n = 0;
+    while (*p)
+    {
+        const char *q = p;
+        size_t len;
+        slong *r = NULL, nr = 0, one;
+        while (*q && *q != ',')
+            q++;
+        len = (size_t) (q - p);
+        while (len > 0 && (*p == ' ')) { p++; len--; }
+        while (len > 0 && p[len - 1] == ' ') len--;
+        if (len == 0 || len >= sizeof(buf))
+            return ntk_error_set(NTK_DOMAIN, "field '%s': bad list '%s'", name, value);
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (strchr(buf, ':') != NULL)
+        {
+            if (ntk_parse_depth_range(&r, &nr, buf, name, max) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': '%s' is not a range A:B or A:B:STEP "
+                                     "in [1, %ld]", name, buf, (long) max);
+        }
+        else
+        {
+            if (ntk_parse_slong(&one, buf, name, 1, max) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, max == NTK_CLAIM_MAXDEPTH
+                                     ? "field '%s': '%s' is not a depth in [1, 1e18]"
+                                     : "field '%s': '%s' is not an integer in [1, %ld]",
+                                     name, buf, (long) max);
+            r = &one;
+            nr = 1;
+        }
+        for (slong i = 0; i < nr; i++)
+        {
+            if (*n > 0 && r[i] <= dst[*n - 1])
+            {
+                if (r != &one)
+                    free(r);
+                return ntk_error_set(NTK_DOMAIN, "field '%s': must increase ('%s')", name, buf);
+            }
+            if (*n >= NTK_CLAIM_MAXDEPTHS)
+            {
+                if (r != &one)
+                    free(r);
+                return ntk_error_set(NTK_DOMAIN, "field '%s': more than %d values", name,
+                                     NTK_CLAIM_MAXDEPTHS);
+            }
+            dst[(*n)++] = r[i];
+        }
+        if (r != &one)
+            free(r);
+        p = *q ? q + 1 : q;
+    }
+    return NTK_SUCCESS;
+}
+
 /* LaTeX math for a figure's labels (pdflatex reads it): printable ASCII,
    balanced braces, no math shift, comment, parameter or alignment
    character, no control sequence that reads or writes files or defines */
@@ -151,7 +217,7 @@ check_tex(const char *name, const char *value)
             return ntk_error_set(NTK_DOMAIN, "field '%s': '^^' not allowed", name);
         if (ch == '{')
             depth++;
-        else if (ch == '}' && --depth < 0)
+        else if (ch == '}' && depth-- == 0)
             return ntk_error_set(NTK_DOMAIN, "field '%s': unbalanced '}' at character %ld",
                                  name, (long) i + 1);
         else if (ch == '\\')
@@ -188,11 +254,11 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             f = i;
     if (f < 0)
         return ntk_error_set(NTK_DOMAIN, "field '%s': unknown field", name);
-    if (cl->seen & (1u << f))
+    if (cl->seen & (UWORD(1) << f))
         return ntk_error_set(NTK_DOMAIN, "field '%s': given twice", name);
     if (value == NULL || value[0] == '\0')
         return ntk_error_set(NTK_DOMAIN, "field '%s': empty value", name);
-    cl->seen |= 1u << f;
+    cl->seen |= UWORD(1) << f;
     switch (f)
     {
         case F_SOURCE: return set_str(&cl->source, value);
@@ -201,7 +267,24 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
         case F_PROOF: return set_str(&cl->proof, value);
         case F_ACT: return set_str(&cl->act, value);
         case F_SIGMA_W2:
-            if (check_decimal(name, value, 1, "eoc")) return NTK_DOMAIN;
+            if (strchr(value, ',') == NULL)
+            {
+                if (check_decimal(name, value, 1, "eoc")) return NTK_DOMAIN;
+            }
+            else
+            {
+                /* a list (the finite-width hooks): decimals > 0 */
+                double *v;
+                slong k;
+                ntk_status st = ntk_parse_double_list(&v, &k, value, name);
+                for (slong i = 0; st == NTK_SUCCESS && i < k; i++)
+                    if (!(v[i] > 0))
+                        st = NTK_DOMAIN;
+                free(v);      /* NULL when the list did not parse */
+                if (st != NTK_SUCCESS)
+                    return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': '%s' is not a list of "
+                                         "decimals > 0", value);
+            }
             return set_str(&cl->sigma_w2, value);
         case F_SIGMA_B2:
             if (check_decimal(name, value, 0, "")) return NTK_DOMAIN;
@@ -312,40 +395,38 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             return NTK_SUCCESS;
         }
         case F_DEPTHS:
+            return parse_depths(cl->depths, &cl->ndepths, name, value, NTK_CLAIM_MAXDEPTH);
+        case F_QUICK_DEPTHS:
+            return parse_depths(cl->quick_depths, &cl->nquick_depths, name, value,
+                                NTK_CLAIM_MAXDEPTH);
+        case F_WIDTH:
+            return parse_depths(cl->width, &cl->nwidth, name, value, 100000000);
+        case F_N0:
+        case F_SAMPLES:
+        case F_QUICK_SAMPLES:
         {
-            char buf[32];
-            const char *p = value;
-            cl->ndepths = 0;
-            while (*p)
-            {
-                const char *q = p;
-                size_t n;
-                slong d;
-                while (*q && *q != ',')
-                    q++;
-                n = (size_t) (q - p);
-                while (n > 0 && (*p == ' ')) { p++; n--; }
-                while (n > 0 && p[n - 1] == ' ') n--;
-                if (n == 0 || n >= sizeof(buf))
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': bad list '%s'", value);
-                memcpy(buf, p, n);
-                buf[n] = '\0';
-                if (ntk_parse_slong(&d, buf, "depths", 1, NTK_CLAIM_MAXDEPTH) != NTK_SUCCESS)
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': '%s' is not a depth in [1, 1e18]", buf);
-                if (cl->ndepths > 0 && d <= cl->depths[cl->ndepths - 1])
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': must increase ('%s')", buf);
-                if (cl->ndepths >= NTK_CLAIM_MAXDEPTHS)
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': more than %d depths", NTK_CLAIM_MAXDEPTHS);
-                cl->depths[cl->ndepths++] = d;
-                p = *q ? q + 1 : q;
-            }
+            slong *dst = f == F_N0 ? &cl->n0 : f == F_SAMPLES ? &cl->samples : &cl->quick_samples;
+            slong hi = f == F_N0 ? 100000000 : (slong) 1 << 40;
+            if (ntk_parse_slong(dst, value, name, 1, hi) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': '%s' is not an integer in [1, %ld]",
+                                     name, value, (long) hi);
             return NTK_SUCCESS;
         }
+        case F_INIT:
+            if (!strcmp(value, "default")) cl->init = NTK_FINITE_INIT_DEFAULT;
+            else if (!strcmp(value, "he")) cl->init = NTK_FINITE_INIT_HE;
+            else return ntk_error_set(NTK_DOMAIN, "field 'init': '%s' (default or he)", value);
+            return NTK_SUCCESS;
+        case F_PARAM:
+            if (!strcmp(value, "standard")) cl->param = NTK_FINITE_PARAM_STANDARD;
+            else if (!strcmp(value, "ntk")) cl->param = NTK_FINITE_PARAM_NTK;
+            else return ntk_error_set(NTK_DOMAIN, "field 'param': '%s' (standard or ntk)", value);
+            return NTK_SUCCESS;
     }
     return NTK_SUCCESS;
 }
 
-#define HAS(f) (cl->seen & (1u << (f)))
+#define HAS(f) (cl->seen & (UWORD(1) << (f)))
 
 ntk_status
 ntk_claim_validate(const ntk_claim_t cl)
@@ -362,6 +443,9 @@ ntk_claim_validate(const ntk_claim_t cl)
         return NTK_SUCCESS;
     if (!HAS(F_SIGMA_W2))
         return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': missing (a decimal or eoc)");
+    if (strchr(cl->sigma_w2, ',') != NULL)
+        return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': one value (a list is for the "
+                             "finite-width hooks)");
     if (!HAS(F_QUANTITY))
         return ntk_error_set(NTK_DOMAIN, "field 'quantity': missing");
     if (!HAS(F_DEPTHS))
@@ -548,21 +632,34 @@ ntk_claim_result_add(ntk_claim_result_t r, const char *label, ntk_measured_kind 
     return m;
 }
 
+int
+_ntk_claim_has(const ntk_claim_t cl, const char *name)
+{
+    for (int f = 0; f < F_NFIELDS; f++)
+        if (!strcmp(name, field_names[f]))
+            return HAS(f) != 0;
+    return 0;
+}
+
 ntk_status
 _ntk_claim_need(const ntk_claim_t cl, const char *names)
 {
-    static const struct { const char *name; int bit; } f[] = {
-        {"n", F_N}, {"dim", F_DIM}, {"seed", F_SEED}, {"test_points", F_TEST_POINTS}};
-    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+    const char *p = names;
+    while (*p)
     {
-        const char *p = strstr(names, f[i].name);
-        size_t k = strlen(f[i].name);
-        /* whole words only ("n" is not the n of "dim") */
-        while (p != NULL && !((p == names || p[-1] == ' ') && (p[k] == ' ' || p[k] == '\0')))
-            p = strstr(p + 1, f[i].name);
-        if (p != NULL && !HAS(f[i].bit))
-            return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': missing (hook %s)",
-                                 cl->id ? cl->id : "?", f[i].name, cl->hook ? cl->hook : "?");
+        char w[32];
+        size_t k = strcspn(p, " ");
+        if (k > 0 && k < sizeof(w))
+        {
+            memcpy(w, p, k);
+            w[k] = '\0';
+            if (!_ntk_claim_has(cl, w))
+                return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': missing (hook %s)",
+                                     cl->id ? cl->id : "?", w, cl->hook ? cl->hook : "?");
+        }
+        p += k;
+        while (*p == ' ')
+            p++;
     }
     return NTK_SUCCESS;
 }

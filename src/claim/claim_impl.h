@@ -5,8 +5,9 @@
  * Adding a hook = one function with the ntk_claim_hook_fn signature (in
  * the hooks_*.c file of its module) + one row of the table in
  * hook_table.c.  A hook reads its problem from the claim's fields (act,
- * sigma_w2, sigma_b2, n, dim, seed, test_points, depths, tolerance,
- * digits, ...; README "Claims files"), never from constants of its own.
+ * sigma_w2, sigma_b2, n, dim, seed, test_points, depths, width, n0,
+ * samples, init, param, tolerance, digits, ...; README "Claims files"),
+ * never from constants of its own.
  */
 #ifndef NTKDEPTH_CLAIM_IMPL_H
 #define NTKDEPTH_CLAIM_IMPL_H
@@ -145,9 +146,12 @@ void _ntk_claim_set_z(ntk_claim_result_t res, const slong *depths, arb_srcptr z,
 void _ntk_claim_set_fit(ntk_claim_result_t res, const ntk_fit_term *terms, arb_srcptr coef,
                         slong m, slong lo, slong hi);
 
-/** Check that the integer problem fields `names` (a space-separated list
- *  of "n", "dim", "seed", "test_points") were given: NTK_DOMAIN
- *  "[ID] field 'NAME': missing (hook HOOK)" for the first one missing. */
+/** Check that the fields `names` (a space-separated list of field names,
+ *  e.g. "n dim seed") were given: NTK_DOMAIN "[ID] field 'NAME': missing
+ *  (hook HOOK)" for the first one missing. */
 ntk_status _ntk_claim_need(const ntk_claim_t cl, const char *names);
+
+/** 1 if the field `name` was given (0 also for an unknown name). */
+int _ntk_claim_has(const ntk_claim_t cl, const char *name);
 
 #endif

@@ -10,7 +10,7 @@
  *           trained for 1000 of the paper's 3000 steps, 3 seeds -- a
  *           reduced size that fits verify's budget; the paper-size run
  *           (3000 steps, 3 seeds) is results/K3-train.json (README);
- *   --quick ntk_train_config_quick: width 64, depth 8, 300 steps, 3 seeds. */
+ *   quick:  ntk_train_config_quick: width 64, depth 8, 300 steps, 3 seeds. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -26,7 +26,18 @@ _ntk_claim_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
         return NTK_DOMAIN;
     st = ntk_iter_problem_check(pb);
     if (st != NTK_SUCCESS)
+    {
+        /* the message names a quantity ("c0 = 1.5: ..."): name the field */
+        static const char *const fields[] = {"sigma_b2", "sigma_w2", "q1", "c0", "act"};
+        const char *m = _ntk_claim_errcopy();
+        for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        {
+            size_t k = strlen(fields[i]);
+            if (!strncmp(m, fields[i], k) && m[k] == ' ')
+                return ntk_error_set(st, "field '%s': %s", fields[i], m);
+        }
         return st;
+    }
     return NTK_SUCCESS;
 }
 

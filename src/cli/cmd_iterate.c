@@ -82,16 +82,6 @@ parse_sq(fmpq_t x, const char *s, const char *what, int square)
     return 0;
 }
 
-static void
-csv_ball(FILE *fp, const arb_t x)
-{
-    char *m, *r;
-    ntk_ball_json_strs(&m, &r, x);
-    fprintf(fp, ",%s,%s", m, r);
-    flint_free(m);
-    flint_free(r);
-}
-
 /* exact decimal depth (JSON: an integer literal, exact at any size) */
 static void
 put_depth(FILE *fp, const fmpz_t L)
@@ -181,7 +171,10 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
                                       rows[i].sigma12, rows[i].theta11, rows[i].theta12};
             put_depth(fp, depths + i);
             for (int j = 0; j < 6; j++)
-                csv_ball(fp, v[j]);
+            {
+                fputc(',', fp);
+                ntk_report_ball_csv(fp, v[j]);
+            }
             fprintf(fp, "\n");
         }
     }

@@ -1,5 +1,6 @@
 /* Reports of verify: text table, JSON (conventions.md 4-5), Markdown,
  * LaTeX tables (booktabs + siunitx); the figures are in figure.c. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,14 +281,20 @@ ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res, slong n,
     }
 }
 
+/* a table cell (GFM: a backslash escapes the ASCII punctuation after it):
+   '|' escaped, and a backslash before punctuation doubled ("a\\|b" would
+   otherwise split the cell); line breaks as spaces */
 static void
 md_cell(FILE *fp, const char *s)
 {
     for (; s && *s; s++)
     {
-        if (*s == '|')
-            fputs("\\|", fp);
-        else if (*s == '\n')
+        if (*s == '|' || (*s == '\\' && (ispunct((unsigned char) s[1]) || s[1] == '\0')))
+        {
+            fputc('\\', fp);
+            fputc(*s, fp);
+        }
+        else if (*s == '\n' || *s == '\r')
             fputc(' ', fp);
         else
             fputc(*s, fp);

@@ -262,6 +262,35 @@ test_depths(void **state)
     ntk_claims_clear(cs);
 }
 
+/* a problem out of range names the claim's field and the value as
+   written (a decimal, not the rational 3/2) */
+static void
+test_bad_problem(void **state)
+{
+    static const char *bad =
+        "[c0]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nc0 = 1.5\nquantity = eps\n"
+        "law = identity\nconstant = 0\ndepths = 10\ntolerance = 1\n"
+        "[q1]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = -0.25\nquantity = eps\n"
+        "law = identity\nconstant = 0\ndepths = 10\ntolerance = 1\n";
+    static const char *want[] = {"field 'c0': c0 = 1.5: must be in [-1, 1]",
+                                 "field 'q1': q1 = -0.25: must be > 0"};
+    ntk_claims_t cs;
+    ntk_verify_opts_t o;
+    ntk_claim_result_t r;
+    (void) state;
+    ntk_claims_init(cs);
+    ntk_verify_opts_init(o);
+    assert_int_equal(ntk_claims_parse(cs, "bad.ini", bad), NTK_SUCCESS);
+    for (slong i = 0; i < 2; i++)
+    {
+        ntk_claim_result_init(r);
+        assert_int_equal(ntk_claim_run(r, cs->v + i, o), NTK_DOMAIN);
+        assert_non_null(strstr(ntk_error_last(), want[i]));
+        ntk_claim_result_clear(r);
+    }
+    ntk_claims_clear(cs);
+}
+
 int
 main(void)
 {
@@ -270,6 +299,7 @@ main(void)
         cmocka_unit_test(test_depths),
         cmocka_unit_test(test_deep),
         cmocka_unit_test(test_jump_depths),
+        cmocka_unit_test(test_bad_problem),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
