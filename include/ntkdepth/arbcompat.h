@@ -15,6 +15,8 @@
 #include <flint/flint.h>
 #include <flint/fmpz.h>
 #include <flint/fmpq.h>
+#include <flint/fmpz_vec.h>
+#include <flint/fmpq_vec.h>
 #include <flint/mag.h>
 #include <flint/arf.h>
 #include <flint/arb.h>
@@ -29,6 +31,8 @@
 #include <flint/flint.h>
 #include <flint/fmpz.h>
 #include <flint/fmpq.h>
+#include <flint/fmpz_vec.h>
+#include <flint/fmpq_vec.h>
 #include <mag.h>
 #include <arf.h>
 #include <arb.h>
@@ -55,6 +59,55 @@
 #ifndef flint_rand_clear
 #define flint_rand_clear(state) flint_randclear(state)
 #endif
+#endif
+
+/* _acb_poly_sin_cos_series: FLINT 3.4.0 computes series of length n > 2 at
+ * 53 bits whatever prec (acb_poly/sin_cos_series.c calls the gr basecase in
+ * gr_ctx_init_complex_acb(ctx, 53)): a valid enclosure, but of ~50 bits,
+ * which the quadrature's refinement can never shrink.  FLINT 3 also dropped
+ * Arb's _acb_poly_sin_cos_series_basecase, so on FLINT 3 the code uses this
+ * basecase (Arb 2.23's algorithm: s' = c h', c' = -s h'), at prec.  s and c
+ * must not alias h.  On FLINT 2 + Arb 2.23 it is Arb's own function. */
+#if NTK_FLINT3
+static inline void
+ntk_acb_poly_sin_cos_series(acb_ptr s, acb_ptr c, acb_srcptr h, slong hlen,
+                            slong n, slong prec)
+{
+    slong j, k, alen;
+    acb_ptr a;
+    acb_t t, u;
+
+    if (n <= 0)
+        return;
+    hlen = FLINT_MIN(hlen, n);
+    acb_sin_cos(s, c, h, prec);
+    if (hlen <= 1)
+    {
+        _acb_vec_zero(s + 1, n - 1);
+        _acb_vec_zero(c + 1, n - 1);
+        return;
+    }
+    alen = hlen;
+    a = _acb_vec_init(alen);
+    acb_init(t);
+    acb_init(u);
+    for (j = 1; j < alen; j++)
+        acb_mul_ui(a + j, h + j, (ulong) j, prec);      /* a_j = j h_j */
+    for (k = 1; k < n; k++)
+    {
+        /* k s_k = sum_j a_j c_{k-j},  k c_k = -sum_j a_j s_{k-j} */
+        acb_dot(t, NULL, 0, a + 1, 1, c + k - 1, -1, FLINT_MIN(k, hlen - 1), prec);
+        acb_dot(u, NULL, 1, a + 1, 1, s + k - 1, -1, FLINT_MIN(k, hlen - 1), prec);
+        acb_div_ui(s + k, t, (ulong) k, prec);
+        acb_div_ui(c + k, u, (ulong) k, prec);
+    }
+    acb_clear(t);
+    acb_clear(u);
+    _acb_vec_clear(a, alen);
+}
+#else
+#define ntk_acb_poly_sin_cos_series(s, c, h, hlen, n, prec) \
+    _acb_poly_sin_cos_series((s), (c), (h), (hlen), (n), (prec))
 #endif
 
 #endif

@@ -17,8 +17,16 @@
  *                powers of 1/L of the fitted form: L^-k (ln L)^j, or
  *                L^(-k/2) (ln L)^j for expansions in sqrt(1/L) such as
  *                ELU's (proofs/verdicts.md, Lemmas V1, V1')
+ *   offset       power_log: expression of the constant term a_0 of
+ *                A L^p ((ln L)^r + ... + a_0 / A + o(1)), i.e. the
+ *                coefficient of L^p; its fit is reported beside the
+ *                value of the expression (e.g. the certified w_constant),
+ *                not part of the verdict
  *   depths       checkpoint depths "1e3,1e4,1e5,1e6" (the largest one is the
- *                depth of the run; fits use a geometric grid up to it)
+ *                depth of the run; fits use a geometric grid up to it), at
+ *                most 1e18; rows past 10^4 come from the depth jump where
+ *                it applies (ntk_iter_run_deep, method auto), and depths
+ *                past 10^10 need it
  *   tolerance    a decimal; tolerance_kind = relative (default) | absolute
  *   quick_tolerance  the tolerance used with --quick (default: tolerance)
  *   digits       certified digits asked of the recursion (default 30)
@@ -29,13 +37,35 @@
  *   n, dim, seed, test_points   the sampled problem of a hook (regression:
  *                n training points uniform on S^(dim-1) drawn with seed,
  *                test_points more drawn with seed + 1); integers >= 1
+ *   width, n0, samples, quick_samples, quick_depths, init, param
+ *                the sampled finite-width problem of the Monte Carlo hooks
+ *                (finite_k1, finite_k2, finite_hn1, finite_hn2,
+ *                finite_hn2_slope5; ntkdepth/finite.h) with act, sigma_w2
+ *                (there a comma-separated list of decimals), sigma_b2,
+ *                depths and seed: equal hidden widths `width`, input
+ *                dimension n0 (default: width), depths (lists and ranges
+ *                A:B or A:B:STEP), `samples` networks per sigma_w2, init
+ *                default | he, param standard | ntk (default: ntk for init
+ *                he, else standard); quick_depths and quick_samples replace
+ *                depths and samples in the quick run.  finite_k1_exact:
+ *                `width` a list of increasing widths M = n0 compared
  *   budget       seconds of wall-clock time this claim may take in `verify`
  *                (integer; default: verify's --budget); for claims known to
  *                need longer, e.g. the paper-size Monte Carlo grids
+ *   quantity_tex, constant_tex   optional: LaTeX math (no $) of the quantity
+ *                and of the constant, for the figure's axis labels, e.g.
+ *                \varepsilon_L and 9\pi^2/2 (default: the expressions in
+ *                typewriter type).  At most 200 printable ASCII characters,
+ *                braces balanced, none of $ % # & and no control sequence
+ *                that reads, writes or defines (\input, \write, \def, ...).
  *
  * Expression variables: L, eps, c, sigma11, sigma12, theta11, theta12 (the
  * checkpoint row, quantity only); q1, c0, sigma_w2, sigma_b2, qstar, chi1,
- * cstar, fprime_cstar, f2, beta (the problem); constants pi, e.
+ * cstar, fprime_cstar, f2, beta (the problem); w_constant, ntk_constant
+ * (ReLU-like at the EOC with sigma_b2 = 0: the certified constants C(c0) of
+ * (eps_L/2)^(-1/2) = A L + (3A/2) ln L + C + o(1) and C'(c0) of
+ * Theta12/q1 = L/4 + (3/8) ln L + C' + o(1), ntk_iter_jump_constants on the
+ * deepest row, proofs/fatou.md Lemma J12); constants pi, e.
  * Functions: sqrt, exp, ln (= log), sin, cos, tan, asin, acos, atan, abs.
  * Operators + - * / ^ with the usual precedence (^ right-associative and
  * above unary minus: -2^2 = -4).  Numbers are exact decimals.
@@ -125,6 +155,9 @@ const char *ntk_verdict_str(ntk_verdict v);
 int ntk_verdict_from_str(const char *s);
 
 #define NTK_CLAIM_MAXDEPTHS 64
+/** Largest depth of a claim (10^18: depths are slong; past 10^10 the
+ *  problem must admit the depth jump, ntk_iter_jump_any_applies). */
+#define NTK_CLAIM_MAXDEPTH ((slong) 1000000000000000000)
 
 typedef struct
 {
@@ -134,6 +167,7 @@ typedef struct
     char *act, *sigma_w2, *sigma_b2, *q1, *c0;
     /* what is checked */
     char *quantity, *constant, *exponent;
+    char *offset;             /* power_log: predicted constant term (NULL: none) */
     slong log_power;
     ntk_fit_powers fit_powers;    /* the powers of the fitted form */
     ntk_law law;
@@ -149,10 +183,21 @@ typedef struct
     /* sampled problem of a hook (0: not given) */
     slong n, dim, test_points;
     ulong seed;
+    /* figures: LaTeX (math mode, without $) of the quantity and of the
+       constant; NULL: the expressions are shown verbatim */
+    char *quantity_tex, *constant_tex;
     /* provenance, for error messages */
     char *file;
     int line;                 /* line of the [section] header */
-    unsigned seen;            /* bit mask of fields given (parser) */
+    ulong seen;               /* bit mask of fields given (parser) */
+    /* sampled finite-width problem of the Monte Carlo hooks (0: not given) */
+    slong width[NTK_CLAIM_MAXDEPTHS];
+    slong nwidth;
+    slong n0, samples, quick_samples;
+    slong quick_depths[NTK_CLAIM_MAXDEPTHS];
+    slong nquick_depths;
+    ntk_finite_init init;
+    ntk_finite_param param;
 } ntk_claim_struct;
 
 typedef ntk_claim_struct ntk_claim_t[1];
@@ -235,6 +280,21 @@ typedef struct
     char *text;               /* TEXT */
 } ntk_measured_struct;
 
+/**
+ * One curve of a figure: points (x[i], y[i]), i < n, y a certified ball
+ * (kind NTK_MEASURED_BALL, err NULL) or an estimate with error err[i]
+ * (kind NTK_MEASURED_ESTIMATE), and its legend entry (LaTeX, math in $).
+ */
+typedef struct
+{
+    char *label;
+    ntk_measured_kind kind;
+    slong n;
+    double *x;
+    arb_ptr y;
+    arb_ptr err;
+} ntk_claim_curve_struct;
+
 typedef struct
 {
     const ntk_claim_struct *claim;
@@ -253,6 +313,31 @@ typedef struct
     char *series_label;       /* y-axis label (LaTeX) */
     double seconds;
     slong max_depth;          /* deepest depth run */
+    /* figure data (ntk_report_verify_pgfplots), set by the generic laws:
+       z[i], a certified ball at depth zdepth[i], is the sequence the law
+       reads -- limit: the quantity; power: quantity L^-p; power_log:
+       quantity L^-p (its fitted form carries the (ln L)^r); exponential:
+       the ratio quantity(L+1)/quantity(L) at L = zdepth[i]; nz = 0: none */
+    slong *zdepth;
+    arb_ptr z;
+    slong nz;
+    /* the fitted asymptotic form of z (an estimate, the one that decided):
+       z_L ~ sum_{i < nfit} fit_coef[i] L^(-fit_terms[i].k) (ln L)^fit_terms[i].j,
+       fitted on the depths fit_lo..fit_hi; nfit = 0: none (e.g. the tail
+       estimate decided) */
+    ntk_fit_term *fit_terms;
+    arb_ptr fit_coef;
+    slong nfit, fit_lo, fit_hi;
+    arb_t tol;                /* the verdict's absolute tolerance T on the
+                                 predicted value (indeterminate: none) */
+    /* curves of a built-in evaluator's figure (K3: the relative NTK change
+       per sigma_w2 vs the training step), drawn on log-log axes with the
+       labels curve_xlabel, curve_ylabel (LaTeX) and a horizontal line at
+       curve_ref (indeterminate: none; K3: the threshold) */
+    ntk_claim_curve_struct *curves;
+    slong ncurves;
+    char *curve_xlabel, *curve_ylabel;
+    arb_t curve_ref;
 } ntk_claim_result_struct;
 
 typedef ntk_claim_result_struct ntk_claim_result_t[1];
@@ -272,6 +357,10 @@ ntk_status ntk_claim_result_load(ntk_claim_result_t r, FILE *fp);
 ntk_measured_struct *ntk_claim_result_add(ntk_claim_result_t r,
                                           const char *label,
                                           ntk_measured_kind kind);
+/** Add a curve of n points (label copied; x, y, err allocated, zero;
+ *  err only for NTK_MEASURED_ESTIMATE); returns it. */
+ntk_claim_curve_struct *ntk_claim_result_add_curve(ntk_claim_result_t r, const char *label,
+                                                   ntk_measured_kind kind, slong n);
 /** Append to the evidence (printf format). */
 void ntk_claim_result_note(ntk_claim_result_t r, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -444,8 +533,26 @@ ntk_status ntk_claim_decide_finite(ntk_claim_result_t res, ntk_finite_claim *sta
                                    const ntk_finite_config_t cfg);
 
 /**
- * The default source of rows: ntk_iter_run with the recursion budget and
- * progress callback of the ntk_verify_opts_struct passed as data.
+ * The Monte Carlo configuration the finite-width hooks (finite_k1,
+ * finite_k2, finite_hn1, finite_hn2, finite_hn2_slope5) run for claim cl,
+ * from its fields: act, sigma_w2 (a list of decimals, as doubles),
+ * sigma_b2 (default 0), width (one value: equal hidden widths), n0
+ * (default: width), depths, samples, seed, init (default: default), param
+ * (default: ntk for init he, else standard), and with quick the fields
+ * quick_depths and quick_samples where given.  cfg is initialised
+ * (ntk_finite_config_init); the input correlations r stay the default.
+ * Status NTK_DOMAIN "[ID] field 'NAME': ..." for a missing or unusable
+ * field, or "[ID] " and ntk_finite_config_check's message.
+ */
+ntk_status ntk_claim_finite_config(ntk_finite_config_t cfg, const ntk_claim_t cl, int quick);
+
+/**
+ * The default source of rows: ntk_iter_run_deep with depth method auto
+ * (the direct iteration to 10^4, then the certified depth jump where the
+ * problem admits it: ReLU-like at the EOC with sigma_b = 0, smooth C^inf
+ * activations at the EOC with q1 = q*; ntkdepth/jump.h), with the
+ * recursion budget and progress callback of the ntk_verify_opts_struct
+ * passed as data.
  */
 ntk_status ntk_claim_rows_default(ntk_iter_row_struct *rows, ntk_iter_info_t info,
                                   const ntk_iter_problem_t pb, const slong *depths,

@@ -80,6 +80,43 @@ ntk_status ntk_parse_fmpq(fmpq_t x, const char *str, const char *what);
 ntk_status ntk_parse_slong(slong *n, const char *str, const char *what,
                            slong lo, slong hi);
 
+/**
+ * Parse a double (sampled runs, which compute in double precision): the
+ * whole string as C's strtod reads it, finite, no leading space.
+ * Status:  NTK_DOMAIN "WHAT '': a number is required" or
+ *          "WHAT 'STR': not a number" (also on overflow or underflow).
+ */
+ntk_status ntk_parse_double(double *x, const char *str, const char *what);
+
+/**
+ * Parse a comma-separated list of doubles (ntk_parse_double each, no
+ * spaces, no empty entry): *v (n >= 1 entries) is malloc'ed, free() it.
+ * Status:  NTK_DOMAIN "WHAT 'STR': empty list entry" or an entry's
+ *          message (*v NULL); NTK_NOMEM.
+ */
+ntk_status ntk_parse_double_list(double **v, slong *n, const char *str,
+                                 const char *what);
+
+/**
+ * Parse a depth list: "N", "L1,L2,..." (doubles that are integers, in the
+ * order given), "A:B" or "A:B:STEP" (A, A + STEP, ... <= B; ntk_parse_slong
+ * each, in [1, max]); every depth in [1, max].  *d is malloc'ed (free()).
+ * Status:  NTK_DOMAIN naming WHAT and the string ("bad range", "use A:B or
+ *          A:B:STEP", "empty range", "depths are integers in [1, MAX]",
+ *          or the number's message); NTK_NOMEM.
+ */
+ntk_status ntk_parse_depth_range(slong **d, slong *n, const char *str,
+                                 const char *what, slong max);
+
+/**
+ * An exact rational as a decimal string (flint_free): exactly, when its
+ * denominator has no prime factors but 2 and 5 ("1.5", "-0.04", "3");
+ * otherwise rounded to `digits` significant digits (arb_get_str of an
+ * enclosure at max(128, ntk_digits_to_bits(digits) + 64) bits).  For
+ * values and messages that name what the user wrote (src/common/decimal.c).
+ */
+char *ntk_fmpq_get_str_dec(const fmpq * x, slong digits);   /* fmpq *: gcc 12 misreads fmpq_t parameters */
+
 /** Decimal digits -> working bits: ceil(digits * log2(10)). */
 slong ntk_digits_to_bits(slong digits);
 

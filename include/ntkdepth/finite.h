@@ -164,6 +164,15 @@ ntk_status ntk_finite_config_set_r(ntk_finite_config_t cfg,
 /** NTK_DOMAIN naming the value unless the configuration is valid. */
 ntk_status ntk_finite_config_check(const ntk_finite_config_t cfg);
 
+/** 1 if a and b describe the same run (activation name, n0, widths,
+ *  depths, sigma_w2 values bit for bit, sigma_b2, param, init, r, seed,
+ *  samples): then ntk_finite_run gives bit-identical results. */
+int ntk_finite_config_equal(const ntk_finite_config_t a, const ntk_finite_config_t b);
+
+/** The common hidden width M when all hidden widths are equal, else 0
+ *  (then lambda = L/M is not defined). */
+slong ntk_finite_config_equal_width(const ntk_finite_config_t cfg);
+
 /* ------------------------------------------------------- one network */
 
 /**

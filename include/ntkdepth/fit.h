@@ -184,6 +184,25 @@ ntk_status ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, s
                         ntk_estimate_kind kind, slong prec);
 
 /**
+ * The form behind an estimate `est` that ntk_fit_form_powers returned for
+ * the same depths, y, lead, nlead, extra_j and powers (ntk_fit_form: powers
+ * INTEGER): its terms (terms[0..*m-1]: lead, then the order it used) and all their coefficients (coef), fitted
+ * again on the estimate's window [est->lo, est->hi] by ntk_fit_lsq -- least
+ * squares for kind FIT, the interpolation on the *m points for
+ * EXTRAPOLATION -- so coef[target] is est->value's fit.  For drawing the
+ * fitted form: sum_t coef[t] L^(-k_t) (ln L)^(j_t) (L^(-k_t/2) for half
+ * terms; ntk_fit_term_eval) is an estimate of y
+ * on the window, not a bound.  terms and coef have room for
+ * NTK_FIT_FORM_MAXTERMS entries.
+ * Status: NTK_DOMAIN if est is not a fit or extrapolation, or if no order
+ * matches the number of points in the window; ntk_fit_lsq's otherwise.
+ */
+ntk_status ntk_fit_form_coefs(ntk_fit_term *terms, arb_ptr coef, slong *m,
+                              const ntk_estimate_t est, const slong *depths, arb_srcptr y,
+                              slong n, const ntk_fit_term *lead, slong nlead, slong extra_j,
+                              ntk_fit_powers powers, slong prec);
+
+/**
  * Tail estimate of a limit (proofs/verdicts.md, rule E2): value z[n-1],
  * error 20 |z[n-1] - z[n-2]| + rad(z[n-1]) (rounded up, exact), kind
  * EXTRAPOLATION, lo, hi the last two depths.  Requires n >= 2.  An

@@ -190,8 +190,8 @@ void ntk_iter_info_clear(ntk_iter_info_t info);
  * bits (rounded up to 8) when the rows missed by a known few bits, else
  * it doubles; up to the cap.
  * Status: NTK_SUCCESS; NTK_DOMAIN (bad problem or depths: message);
- *   NTK_UNABLE: message "accuracy ran out at depth L (precision cap P
- *   bits)" and info->fail_depth = L (rows hold the last attempt's balls,
+ *   NTK_UNABLE: message "accuracy ran out at depth L (D digits wanted;
+ *   precision cap P bits)" and info->fail_depth = L (rows hold the last attempt's balls,
  *   which are still valid enclosures, only too wide); also NTK_UNABLE
  *   when the maps could not be certified at the cap; NTK_INTERRUPTED when
  *   the progress callback asked to stop.

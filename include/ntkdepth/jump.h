@@ -96,8 +96,40 @@ ntk_status ntk_jump_rl_apply(arb_t t, arb_t U, const ntk_jump_rl_t J,
                              const arb_t t0b, const arb_t U0, const fmpz_t d,
                              slong prec);
 
+/**
+ * The constants of the orbit (proofs/fatou.md, Lemma J12): with
+ * w_L = 1/t_L = (eps_L/2)^(-1/2) and U_L = Theta^L_12/q1,
+ *   w_L = A L + A B ln L + Cw + o(1),     Cw = A (K + B ln A),
+ *   U_L = L/4 + (3/8) ln L + Cu + o(1),   Cu = pm1 Cw + p[0] = Cw/(4A) - 1/8,
+ * K = lim_{L -> oo} (Phi(t_L) - L) (independent of N), enclosed by
+ * Phi(t_L1) - L1 +- Dphi S_(N+2) from a ball tb of t_L1 at any depth
+ * L1 >= 1 (an fmpz) with 0 < tb <= J->t0 certainly.  For ReLU (Delta =
+ * 1/2), Cw is H2's C(c0) and Cu is H5's C'(c0).
+ * cw, cu (either may be NULL) receive balls containing the exact values;
+ * their absolute radius is about rad(tb)/(A tb^2) (the relative radius of
+ * tb times L1) plus the tail.  Requires ntk_jump_rl_bound.
+ * Status: NTK_SUCCESS; NTK_UNABLE if tb is not certainly in (0, J->t0] or
+ * the bounds are missing (cw, cu indeterminate).
+ */
+ntk_status ntk_jump_rl_const(arb_t cw, arb_t cu, const ntk_jump_rl_t J, const arb_t tb,
+                             const fmpz_t L1, slong prec);
+
+/**
+ * The constants Cw, Cu of ntk_jump_rl_const from a problem and a certified
+ * ball eps of eps_L at depth L >= 1 (e.g. a row of ntk_iter_run_deep; the
+ * model of order ntk_jump_rl_order is built and bounded at prec + 16 bits,
+ * the results rounded to prec).
+ * Status: NTK_SUCCESS; NTK_DOMAIN (message) if the ReLU-like jump does not
+ * apply to pb (ntk_iter_jump_applies), if eps = 0 exactly (c0 = 1: w_L is
+ * infinite) or L < 1; NTK_UNABLE if t_L = sqrt(eps/2) is not certainly in
+ * (0, 1/32] (too shallow; about L >= 50 suffices for ReLU) or a bound fails.
+ * cw, cu are indeterminate unless NTK_SUCCESS.
+ */
+ntk_status ntk_iter_jump_constants(arb_t cw, arb_t cu, const ntk_iter_problem_t pb,
+                                   const arb_t eps, const fmpz_t L, slong prec);
+
 /* ------------------------------------------------------------------ */
-/* the Fatou model of ELU at q* on the EOC (proofs/fatou.md J12-J15)   */
+/* the Fatou model of ELU at q* on the EOC (proofs/fatou.md J13-J16)   */
 /* ------------------------------------------------------------------ */
 
 /**
@@ -111,7 +143,7 @@ ntk_status ntk_jump_rl_apply(arb_t t, arb_t U, const ntk_jump_rl_t J,
 void ntk_jump_elu_fcoef(arb_ptr F, slong len, const arb_t q, const arb_t sigma_w2, slong prec);
 
 /**
- * M >= sup |F(s)| on the circle |s| = r, 0 < r <= 1 (Lemma J12: Cauchy
+ * M >= sup |F(s)| on the circle |s| = r, 0 < r <= 1 (Lemma J13: Cauchy
  * tails |F_k| <= M r^-k).  NTK_SUCCESS, or NTK_UNABLE if not finite.
  */
 ntk_status ntk_jump_elu_fbound(mag_t M, const mag_t r, const arb_t q, const arb_t sigma_w2,
@@ -119,17 +151,17 @@ ntk_status ntk_jump_elu_fbound(mag_t M, const mag_t r, const arb_t q, const arb_
 
 /**
  * The order-N Abel model of ELU at q* on the EOC in s = sqrt(eps)
- * (proofs/fatou.md, Lemmas J12-J15).  The layer is s' = s u(s),
+ * (proofs/fatou.md, Lemmas J13-J16).  The layer is s' = s u(s),
  * u = sqrt(W), W(s) = g(s^2)/s^2, Dn(s) = f'(1 - s^2), analytic in s
- * (Lemma J12; W, dn their Taylor coefficients), and
- *   Phi(s)   = A/s^2 + B1/s + B ln s + sum_{k=1}^N c[k] s^k                  (J13)
- *   kappa(s) = pm2/s^2 + pm1/s + sum_{j=0}^N p[j] s^j + q4 ln s Qh(s)       (J13)
+ * (Lemma J13; W, dn their Taylor coefficients), and
+ *   Phi(s)   = A/s^2 + B1/s + B ln s + sum_{k=1}^N c[k] s^k                  (J14)
+ *   kappa(s) = pm2/s^2 + pm1/s + sum_{j=0}^N p[j] s^j + q4 ln s Qh(s)       (J14)
  *   Qh(s)    = sum_{j=4}^N qh[j] s^j, qh[4] = 1
  * with, for 0 < s <= s0 (after ntk_jump_elu_bound):
  *   |Phi(s u) - Phi(s) - 1|                 <= Dphi s^(N+3)
  *   |Qh(s u) - Dn Qh(s)|                    <= Dq   s^(N+3)
  *   |kappa(s u) - Dn kappa(s) - (1 - s^2 W)| <= (Dp + |q4| Dq |ln s|) s^(N+3)
- * (Lemma J14).  A = beta = 2/f''(1), B1 = (16/15) K0 beta^2 (Corollary J13').
+ * (Lemma J15).  A = beta = 2/f''(1), B1 = (16/15) K0 beta^2 (Corollary J14').
  */
 typedef struct
 {
@@ -137,7 +169,7 @@ typedef struct
     arb_t q, sigma_w2;    /* q* and sigma_w^2 (balls) */
     arb_t A, B1, B, pm2, pm1, q4;
     arb_ptr F;            /* F[0..K-1] (Lemma E6) */
-    arb_ptr W, dn;        /* W[0..K+1], dn[0..K+1] (Lemma J12) */
+    arb_ptr W, dn;        /* W[0..K+1], dn[0..K+1] (Lemma J13) */
     arb_ptr c;            /* c[0..N], c[0] = 0 */
     arb_ptr p;            /* p[0..N], p[4] = 0 */
     arb_ptr qh;           /* qh[0..N], qh[0..3] = 0, qh[4] = 1 */
@@ -162,7 +194,7 @@ void ntk_jump_elu_init(ntk_jump_elu_t J, const arb_t q, const arb_t sigma_w2, sl
 void ntk_jump_elu_clear(ntk_jump_elu_t J);
 
 /**
- * All bounds of Lemma J14 on (0, s0], s0 <= rho/8.  NTK_SUCCESS, or
+ * All bounds of Lemma J15 on (0, s0], s0 <= rho/8.  NTK_SUCCESS, or
  * NTK_UNABLE (message) if one does not hold (s0 too large for the model).
  */
 ntk_status ntk_jump_elu_bound(ntk_jump_elu_t J, const mag_t s0, slong prec);
@@ -176,7 +208,7 @@ void ntk_jump_elu_qh(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong pre
 /**
  * The jump from depth L0 (s_L0 = sqrt(eps_L0) in the ball s0b, 0 < s0b <=
  * J->s0 certainly; U_L0 = Theta^L0_12/q* in U0) to L = L0 + d, d >= 1:
- * s and U receive balls containing s_L and U_L (Lemma J15).  Requires
+ * s and U receive balls containing s_L and U_L (Lemma J16).  Requires
  * ntk_jump_elu_bound.  Status NTK_SUCCESS; NTK_UNABLE if the interval
  * Newton step does not contract or a bound fails (message).
  */
@@ -207,6 +239,9 @@ typedef struct
     slong order;            /* N of the Abel model, 0 if direct */
     slong prec, attempts;   /* working precision of the last attempt, attempts */
     fmpz_t fail_depth;      /* NTK_UNABLE: first depth whose balls were too wide */
+    arb_t w_constant;       /* ReLU-like jump: Cw = C(c0) of ntk_jump_rl_const, from the
+                               start t_L0; otherwise indeterminate */
+    arb_t ntk_constant;     /* ReLU-like jump: Cu = C'(c0), likewise */
 } ntk_iter_jump_info_struct;
 
 typedef ntk_iter_jump_info_struct ntk_iter_jump_info_t[1];
@@ -217,10 +252,16 @@ void ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji);
 /** 1 if the ReLU-like jump applies to the problem (ReLU-like, Delta > 0,
  *  sigma_b = 0 exactly, EOC: eoc flag or sigma_w2 = 1/(a^2 + b^2) exactly,
  *  q1 given).  The smooth jump (proofs/fatou.md J9-J11) applies to C^inf
- *  single-branch activations with eoc and q1_star set, the ELU jump (J12-J15)
+ *  single-branch activations with eoc and q1_star set, the ELU jump (J13-J16)
  *  to `elu` (alpha = 1) with eoc and q1_star set; ntk_iter_run_deep uses
  *  any of them. */
 int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
+
+/** 1 if some jump applies to the problem: the ReLU-like one
+ *  (ntk_iter_jump_applies), the smooth one (C^inf single-branch
+ *  activation, eoc and q1_star set; proofs/fatou.md J9-J11) or ELU's
+ *  (alpha = 1, eoc and q1_star set; the ELU lemmas of proofs/fatou.md). */
+int ntk_iter_jump_any_applies(const ntk_iter_problem_t pb);
 
 /**
  * Certified rows at the fmpz depths[0 .. n-1] (strictly increasing, >= 1),
@@ -231,7 +272,7 @@ int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
  * 0; Lemmas J1-J8), smooth C^inf activations at the EOC with q1 = q*
  * (the Taylor model of Lemma P4; Lemmas J9-J11; Theta11 = q* L, E4) and
  * `elu` at the EOC with q1 = q* (the map analytic in sqrt(eps); Lemmas
- * J12-J15).  L0 (0: chosen from digits: 10^4 up to
+ * J13-J16).  L0 (0: chosen from digits: 10^4 up to
  * 300 digits, else 10^5; measured: 300 digits at 10^100 from 10^4 take
  * 0.5 s with order 114) is the jump start; rows at depths
  * <= L0 come from the direct iteration.

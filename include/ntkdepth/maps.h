@@ -169,9 +169,9 @@ void ntk_eoc_clear(ntk_eoc_t eoc);
  * certified on [.., 64] only); closed-form activations: all roots
  * isolated, the smallest reported; quadrature activations: the first
  * certified sign change from the lower end, unique in the returned ball.
- * The result is computed at `prec` bits; callers wanting D digits loop
- * over prec (Ziv) and check ntk_ball_digits.  Status NTK_UNABLE if
- * neither existence nor absence can be certified.
+ * The result is computed at `prec` bits; for D certified digits use
+ * ntk_maps_eoc_digits.  Status NTK_UNABLE if neither existence nor
+ * absence can be certified; NTK_DOMAIN unless sigma_b2 >= 0.
  */
 ntk_status ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act,
                         const arb_t sigma_b2, slong prec);
@@ -215,6 +215,86 @@ void ntk_phase_clear(ntk_phase_t ph);
  * phi(0) = 0): chi_1 = V'(0) = sigma_w^2 (phi'(0-)^2 + phi'(0+)^2)/2 (M4).
  */
 ntk_status ntk_maps_phase(ntk_phase_t ph, const ntk_net_t net, slong prec);
+
+/* ------------------------------------------------------------------ */
+/* digits-driven evaluation (Ziv's loop; src/maps/ziv.c)               */
+/* ------------------------------------------------------------------ */
+
+/** Guard bits of the start precision. */
+#define NTK_MAPS_ZIV_GUARD 24
+
+/** Start precision for `digits` certified significant digits:
+ *  ntk_digits_to_bits(digits) + NTK_MAPS_ZIV_GUARD bits. */
+slong ntk_maps_ziv_prec0(slong digits);
+
+/** Default precision cap: 16 times the start precision, at least 1024
+ *  bits. */
+slong ntk_maps_ziv_cap(slong digits);
+
+/** 1 if the ball x certifies at least `digits` significant digits
+ *  (ntk_ball_digits), or needs none: x exact, or not finite (a value
+ *  that is reported as infinite or undefined, not as digits). */
+int ntk_maps_ziv_enough(const arb_t x, slong digits);
+
+/** One evaluation at `prec` bits into the caller's data: NTK_SUCCESS,
+ *  NTK_UNABLE (try a higher precision), or any other status (stop). */
+typedef ntk_status (*ntk_maps_ziv_eval_fn)(void *data, slong prec);
+
+/** 1 if the results of the last successful evaluation in data certify
+ *  `digits` digits (e.g. ntk_maps_ziv_enough of each ball). */
+typedef int (*ntk_maps_ziv_done_fn)(void *data, slong digits);
+
+/** Flag of ntk_maps_ziv: best effort at the cap (see there). */
+#define NTK_MAPS_ZIV_BEST 1
+
+/**
+ * Ziv's loop: eval(data, prec) at prec = ntk_maps_ziv_prec0(digits) and
+ * then doubling, as long as prec <= cap (the start precision is always
+ * tried), until an evaluation returns NTK_SUCCESS and done(data, digits)
+ * is 1 (done NULL: the first success).  cap <= 0 means
+ * ntk_maps_ziv_cap(digits).  The results are those of the last
+ * evaluation, held in data; *prec (may be NULL) receives its precision.
+ * Status: NTK_SUCCESS; eval's status when it is neither NTK_SUCCESS nor
+ * NTK_UNABLE (at once, no retry); at the cap NTK_UNABLE, with eval's own
+ * message when the last evaluation was NTK_UNABLE, else the message
+ * "could not certify D digits within C bits".  With flags
+ * NTK_MAPS_ZIV_BEST, a last evaluation that succeeded without the digits
+ * returns NTK_SUCCESS instead (the caller reports the digits its balls
+ * certify).  NTK_DOMAIN if digits < 1.  The error message of an
+ * NTK_UNABLE evaluation that is retried stays set until overwritten.
+ */
+ntk_status ntk_maps_ziv(slong *prec, ntk_maps_ziv_eval_fn eval, ntk_maps_ziv_done_fn done,
+                        void *data, slong digits, slong cap, int flags);
+
+/**
+ * ntk_maps_eoc to `digits` certified digits: sigma_b2 an exact rational,
+ * enclosed at each precision of ntk_maps_ziv (default cap, no flags);
+ * done when no EOC point exists (found = 0, proved) or when sigma_w,
+ * sigma_w2, q_star, chi1, f2 and beta all pass ntk_maps_ziv_enough.
+ * *prec (may be NULL): the precision of the result (enclose sigma_b2 at
+ * it to print the ball the result was computed from).  Status as
+ * ntk_maps_ziv and ntk_maps_eoc (NTK_DOMAIN unless sigma_b2 >= 0).
+ */
+ntk_status ntk_maps_eoc_digits(ntk_eoc_t eoc, slong *prec, const ntk_act_t act,
+                               const fmpq_t sigma_b2, slong digits);
+
+/** Cap of ntk_maps_phase_digits, in multiples of the start precision. */
+#define NTK_MAPS_PHASE_CAP_FACTOR 4
+
+/**
+ * ntk_maps_phase to `digits` digits, best effort: net->act and
+ * net->method are read, net->sigma_w2 and net->sigma_b2 are set to the
+ * enclosures of the exact rationals sigma_w2, sigma_b2 at each precision
+ * (on return: at the precision of the result, *prec if not NULL).  Done
+ * when the phase is not UNDECIDED and chi1, xi_c, q_star pass
+ * ntk_maps_ziv_enough; the cap is NTK_MAPS_PHASE_CAP_FACTOR times the
+ * start precision, with NTK_MAPS_ZIV_BEST: at the cap the last successful
+ * evaluation is returned with NTK_SUCCESS (possibly UNDECIDED, or with
+ * fewer digits); NTK_UNABLE only when the last evaluation was.
+ */
+ntk_status ntk_maps_phase_digits(ntk_phase_t ph, ntk_net_t net, slong *prec,
+                                 const fmpq_t sigma_w2, const fmpq_t sigma_b2,
+                                 slong digits);
 
 #ifdef __cplusplus
 }

@@ -37,6 +37,31 @@ void ntk_ball_json_write(FILE *fp, const arb_t x);
 /** Decimal upper bound of a mag with 2 significant digits (flint_free). */
 char *ntk_mag_str_up(const mag_t m);
 
+/* How the commands print single numbers (src/report/numbers.c). */
+
+/** ntk_ball_json_write, or `null` when x is not finite (an infinite or
+ *  undefined value: no enclosure to print). */
+void ntk_report_ball_json(FILE *fp, const arb_t x);
+
+/** ntk_ball_text(x, digits) (certified digits only, at most `digits`), or
+ *  the text `none` when x is not finite (e.g. "infinite", "n/a"). */
+void ntk_report_ball_text(FILE *fp, const arb_t x, slong digits, const char *none);
+
+/** Two CSV fields "MID,RAD": the strings of ntk_ball_json_strs (the exact
+ *  value lies in [MID - RAD, MID + RAD]), or two empty fields "," when x
+ *  is not finite.  No separator before or after. */
+void ntk_report_ball_csv(FILE *fp, const arb_t x);
+
+/** A Monte Carlo estimate of a double-precision run (conventions.md 4):
+ *  {"estimate": "%.17g", "error": "%.3g", "kind": "monte_carlo"}; the
+ *  error null when e.err is NaN (too few samples); null when e.est is NaN. */
+void ntk_report_mc_json(FILE *fp, ntk_finite_est e);
+
+/** The balls of an EOC record as JSON members, each preceded by ", ":
+ *  "sigma_w", "sigma_w2", "q_star", "chi1", "f2", "beta"
+ *  (ntk_report_ball_json: null when not finite; src/report/eoc.c). */
+void ntk_report_eoc_json_fields(FILE *fp, const ntk_eoc_t e);
+
 /**
  * An output stream that is either stdout or a file created atomically:
  * data go to "<path>.tmp.XXXXXX" in the same folder and are renamed to
@@ -110,9 +135,55 @@ void ntk_report_verify_markdown(FILE *fp, const ntk_claim_result_struct *res,
 void ntk_report_verify_latex(FILE *fp, const ntk_claim_result_struct *res,
                              slong n, const char *paper, const char *caption);
 
-/** Standalone pgfplots log-log figure of a result's convergence series
- *  (upper bounds of the certified balls); nothing if it has no series. */
+/**
+ * Standalone pgfplots document (pdflatex; sized for a column of ~8.5 cm) of
+ * a result's figure, nothing if it has none (ntk_report_verify_has_figure):
+ *  - generic laws (r->nz >= 2): top panel, the claim's quantity as its law
+ *    reads it (w_L = quantity L^-p (ln L)^-r, or the ratio y_{L+1}/y_L of
+ *    an exponential law) on a log depth axis: the certified balls (marks,
+ *    radii as error bars), the fitted asymptotic form on its window
+ *    (r->fit_*, a line) and the prediction r->pred (dashed); bottom panel,
+ *    log-log: |w_L / pred - 1| (|w_L - pred| when pred is 0), signed in the
+ *    label when all balls have one sign, open marks at the bound of balls
+ *    that contain 0, the fitted form, and the radii (dashed, or their
+ *    largest value in the legend when below the plot);
+ *  - curves (r->ncurves > 0, K3): log-log, error bars, the reference line;
+ *  - else a hook's distance series (r->nseries >= 2), log-log.
+ * Axis labels use the claim's quantity_tex and constant_tex (else the
+ * expressions in typewriter type).  The second line is a comment
+ * "% caption: ..." with a one-line plain-text caption.
+ */
 void ntk_report_verify_pgfplots(FILE *fp, const ntk_claim_result_struct *r);
+
+/** 1 if ntk_report_verify_pgfplots draws a figure for r: curves, the
+ *  sequence z of a generic law (>= 2 points), or a distance series
+ *  (>= 2 points) of a claim that is not an identity. */
+int ntk_report_verify_has_figure(const ntk_claim_result_struct *r);
+
+/* ------------------------------------------------------------------ */
+/* ntkdepth finite reports                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * LaTeX longtable (needs longtable, amssymb) of a Monte Carlo run: one row
+ * per (sigma_w2, depth): sigma_w2, L, the mean of K(x,x) (estimate
+ * "$m \pm se$"), the certified exact mean (ntk_finite_mean_exact, only
+ * the digits its ball allows; "--" unless have_exact), the dispersion of
+ * K(x,x) and the ratio K(x,x_last)/K(x,x) (estimates).
+ */
+void ntk_report_finite_latex(FILE *fp, const ntk_finite_config_t cfg,
+                             const ntk_finite_result_t res, int have_exact);
+
+/**
+ * pgfplots figure (a tikzpicture to \input; needs pgfplots, amssymb): the
+ * dispersion E[K^2]/E[K]^2 of K(x,x) against lambda = L/M (equal widths;
+ * else against L), log y axis, one colour per sigma_w2 on a blue (ordered)
+ * to red (chaotic) colour bar; marks: the Monte Carlo estimates with their
+ * standard errors; lines: the certified exact dispersion exact_disp[is *
+ * ndepths + id] (midpoints) when exact_disp is not NULL.
+ */
+void ntk_report_finite_pgfplots(FILE *fp, const ntk_finite_config_t cfg,
+                                const ntk_finite_result_t res, arb_srcptr exact_disp);
 
 /** Escape text for LaTeX (flint_free the result). */
 char *ntk_latex_escape(const char *s);

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Check of proofs/smooth-eoc.md Lemma E6 and proofs/fatou.md J12-J13 (ELU at its EOC, q1 = q*).
+"""Check of proofs/smooth-eoc.md Lemma E6 and proofs/fatou.md J13-J14 (ELU at its EOC, q1 = q*).
 
 1. Symbolic (sympy; F0, F1, ... the Taylor coefficients of F(s) = f''(1 - s^2)):
-   Dn(s) = f'(1 - s^2), W(s) = g(s^2)/s^2 (J12), u = sqrt(W); the Abel series
+   Dn(s) = f'(1 - s^2), W(s) = g(s^2)/s^2 (J13), u = sqrt(W); the Abel series
    Phi = A/s^2 + B1/s + B ln s + sum c_k s^k with Phi(s u) - Phi(s) - 1 = O(s^(N+3)),
    the homogeneous solution Qh = s^4 + ... of Q(s u) = Dn Q(s) and the particular
    solution kappa = pm2/s^2 + pm1/s + sum p_j s^j + q4 ln s Qh of U' = U Dn + 1 - s^2 W,
@@ -67,7 +67,7 @@ def coeff_list(expr, lo, hi):
     return [sp.simplify(e.coeff(s, j)) for j in range(lo, hi + 1)]
 
 
-# --- J12: Dn and W from F ------------------------------------------------
+# --- J13: Dn and W from F ------------------------------------------------
 Dn = 1 - sum(2 * Fs[k] * s ** (k + 2) / (k + 2) for k in range(n - 2))
 W = 1 - sum(4 * Fs[k] * s ** (k + 2) / ((k + 2) * (k + 4)) for k in range(n - 2))
 # independent check of the integrals: Dn = 1 - 2 int_0^s x F(x) dx, W = 2/s^2 int_0^s x Dn(x) dx
@@ -81,7 +81,7 @@ um2 = binom_series(W - 1, -1)
 um1 = binom_series(W - 1, sp.Rational(-1, 2))
 lu = trunc(log_series(W - 1) / 2)
 
-# --- J13: Abel series ----------------------------------------------------
+# --- J14: Abel series ----------------------------------------------------
 A, B1, B = sp.symbols('A B1 B')
 cs = sp.symbols('c1:%d' % (NORD + 1))
 up = [sp.Integer(1)]
@@ -98,12 +98,12 @@ beta = 2 / Fs[0]
 K0 = -Fs[1] / 2                      # F(s) = f2 - 2 K0 s + ... (Lemma E6 (c))
 assert sp.simplify(sol[A] - beta) == 0
 assert sp.simplify(sol[B1] - sp.Rational(16, 15) * K0 * beta ** 2) == 0
-print("J13 Abel: A = 2/F0 = beta;  B1 = (16/15) K0 beta^2 = %s" % sp.factor(sol[B1]))
+print("J14 Abel: A = 2/F0 = beta;  B1 = (16/15) K0 beta^2 = %s" % sp.factor(sol[B1]))
 print("          B  =", sp.factor(sol[B]))
 for k in range(1, NORD + 1):
     print("          c%d =" % k, sp.factor(sol[cs[k - 1]]))
 
-# --- J13: the particular NTK solution to order s^2 (symbolic) -------------
+# --- J14: the particular NTK solution to order s^2 (symbolic) -------------
 pm2, pm1, p0 = sp.symbols('pm2 pm1 p0')
 EP = (pm2 * sp.expand((um2 - Dn) / s ** 2) + pm1 * sp.expand((um1 - Dn) / s)
       + p0 * (up[0] - Dn) - (1 - s ** 2 * W))
@@ -114,7 +114,7 @@ solp = solp[0]
 assert sp.simplify(solp[pm2] - beta / 3) == 0
 mu = (solp[pm1] - sol[B1] / 3) / sp.sqrt(beta)
 assert sp.simplify(mu + sp.Rational(8, 75) * K0 * beta ** sp.Rational(3, 2)) == 0
-print("J13 NTK:  pm2 = beta/3;  pm1 =", sp.factor(solp[pm1]),
+print("J14 NTK:  pm2 = beta/3;  pm1 =", sp.factor(solp[pm1]),
       ";  U_L - L/3 = mu sqrt(L) + O(ln L), mu = -(8/75) K0 beta^(3/2)")
 print("          p0 =", sp.factor(solp[p0]))
 

@@ -39,9 +39,9 @@ trig_jet(acb_ptr res, int odd, const acb_t z, slong len, slong prec)
     acb_set(h, z);
     acb_one(h + 1);
     if (odd)
-        _acb_poly_sin_cos_series(res, other, h, FLINT_MIN(2, len), len, prec);
+        ntk_acb_poly_sin_cos_series(res, other, h, FLINT_MIN(2, len), len, prec);
     else
-        _acb_poly_sin_cos_series(other, res, h, FLINT_MIN(2, len), len, prec);
+        ntk_acb_poly_sin_cos_series(other, res, h, FLINT_MIN(2, len), len, prec);
     acb_clear(h);
     acb_clear(h + 1);
     _acb_vec_clear(other, len);

@@ -67,8 +67,9 @@ ntk_claim_clear(ntk_claim_t cl)
 {
     char **f[] = {&cl->id, &cl->source, &cl->statement, &cl->paper, &cl->proof,
                   &cl->act, &cl->sigma_w2, &cl->sigma_b2, &cl->q1, &cl->c0,
-                  &cl->quantity, &cl->constant, &cl->exponent, &cl->tolerance, &cl->quick_tolerance,
-                  &cl->hook, &cl->file};
+                  &cl->quantity, &cl->constant, &cl->exponent, &cl->offset, &cl->tolerance,
+                  &cl->quick_tolerance,
+                  &cl->hook, &cl->file, &cl->quantity_tex, &cl->constant_tex};
     for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
     {
         free(*f[i]);
@@ -82,21 +83,25 @@ enum
     F_SOURCE = 0, F_STATEMENT, F_PAPER, F_PROOF, F_ACT, F_SIGMA_W2, F_SIGMA_B2,
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
     F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
-    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_FIT_POWERS, F_NFIELDS
+    F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_QUANTITY_TEX, F_CONSTANT_TEX, F_WIDTH,
+    F_N0, F_SAMPLES, F_QUICK_SAMPLES, F_QUICK_DEPTHS, F_INIT, F_PARAM, F_FIT_POWERS, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
     "source", "statement", "paper", "proof", "act", "sigma_w2", "sigma_b2",
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
-    "budget", "n", "dim", "seed", "test_points", "fit_powers"};
+    "budget", "n", "dim", "seed", "test_points", "offset", "quantity_tex", "constant_tex",
+    "width", "n0", "samples", "quick_samples", "quick_depths", "init", "param",
+    "fit_powers"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
-    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
+    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", "w_constant", "ntk_constant",
+    NULL};
 static const char *const row_vars[] = {"L", "eps", "c", "sigma11", "sigma12",
     "theta11", "theta12", "q1", "c0", "sigma_w2", "sigma_b2", "qstar", "chi1",
-    "cstar", "fprime_cstar", "f2", "beta", NULL};
+    "cstar", "fprime_cstar", "f2", "beta", "w_constant", "ntk_constant", NULL};
 
 static ntk_status
 set_str(char **dst, const char *value)
@@ -122,6 +127,125 @@ check_decimal(const char *name, const char *value, int allow_word, const char *w
     return NTK_SUCCESS;
 }
 
+/* an increasing list of integers in [1, max] (depths, widths): items
+   separated by ',' (spaces around them allowed), each an integer
+   ("1e3") or a range A:B or A:B:STEP (ntk_parse_depth_range); at most
+   NTK_CLAIM_MAXDEPTHS values */
+static ntk_status
+parse_depths(slong *dst, slong *n, const char *name, const char *value, slong max)
+{
+    char buf[64];
+    const char *p = value;
+    *n = 0;
+    while (*p)
+    {
+        const char *q = p;
+        size_t len;
+        slong *r = NULL, nr = 0, one;
+        while (*q && *q != ',')
+            q++;
+        len = (size_t) (q - p);
+        while (len > 0 && (*p == ' ')) { p++; len--; }
+        while (len > 0 && p[len - 1] == ' ') len--;
+        if (len == 0 || len >= sizeof(buf))
+            return ntk_error_set(NTK_DOMAIN, "field '%s': bad list '%s'", name, value);
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (strchr(buf, ':') != NULL)
+        {
+            if (ntk_parse_depth_range(&r, &nr, buf, name, max) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': '%s' is not a range A:B or A:B:STEP "
+                                     "in [1, %ld]", name, buf, (long) max);
+        }
+        else
+        {
+            if (ntk_parse_slong(&one, buf, name, 1, max) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, max == NTK_CLAIM_MAXDEPTH
+                                     ? "field '%s': '%s' is not a depth in [1, 1e18]"
+                                     : "field '%s': '%s' is not an integer in [1, %ld]",
+                                     name, buf, (long) max);
+            r = &one;
+            nr = 1;
+        }
+        for (slong i = 0; i < nr; i++)
+        {
+            if (*n > 0 && r[i] <= dst[*n - 1])
+            {
+                if (r != &one)
+                    free(r);
+                return ntk_error_set(NTK_DOMAIN, "field '%s': must increase ('%s')", name, buf);
+            }
+            if (*n >= NTK_CLAIM_MAXDEPTHS)
+            {
+                if (r != &one)
+                    free(r);
+                return ntk_error_set(NTK_DOMAIN, "field '%s': more than %d values", name,
+                                     NTK_CLAIM_MAXDEPTHS);
+            }
+            dst[(*n)++] = r[i];
+        }
+        if (r != &one)
+            free(r);
+        p = *q ? q + 1 : q;
+    }
+    return NTK_SUCCESS;
+}
+
+/* LaTeX math for a figure's labels (pdflatex reads it): printable ASCII,
+   balanced braces, no math shift, comment, parameter or alignment
+   character, no control sequence that reads or writes files or defines */
+static ntk_status
+check_tex(const char *name, const char *value)
+{
+    static const char *const bad[] = {"input", "include", "write", "immediate", "openout",
+        "openin", "read", "def", "edef", "gdef", "xdef", "let", "catcode", "csname",
+        "newcommand", "renewcommand", "providecommand", "usepackage", "documentclass",
+        "begin", "end", "special", "jobname", "expandafter", "futurelet", "afterassignment",
+        "everypar", "everymath", "output", "shipout", "batchmode", "errorstopmode", NULL};
+    slong depth = 0, len = (slong) strlen(value);
+    if (len > 200)
+        return ntk_error_set(NTK_DOMAIN, "field '%s': longer than 200 characters", name);
+    for (slong i = 0; i < len; i++)
+    {
+        unsigned char ch = (unsigned char) value[i];
+        if (ch < 0x20 || ch > 0x7e)
+            return ntk_error_set(NTK_DOMAIN, "field '%s': character %ld is not printable ASCII",
+                                 name, (long) i + 1);
+        if (ch == '$' || ch == '%' || ch == '#' || ch == '&')
+            return ntk_error_set(NTK_DOMAIN, "field '%s': '%c' not allowed (math mode LaTeX, "
+                                 "without $)", name, ch);
+        if (ch == '^' && value[i + 1] == '^')
+            return ntk_error_set(NTK_DOMAIN, "field '%s': '^^' not allowed", name);
+        if (ch == '{')
+            depth++;
+        else if (ch == '}' && depth-- == 0)
+            return ntk_error_set(NTK_DOMAIN, "field '%s': unbalanced '}' at character %ld",
+                                 name, (long) i + 1);
+        else if (ch == '\\')
+        {
+            char cs[32];
+            slong k = 0;
+            while (i + 1 + k < len && k < 31 && ((value[i + 1 + k] >= 'a' && value[i + 1 + k] <= 'z')
+                                                 || (value[i + 1 + k] >= 'A' && value[i + 1 + k] <= 'Z')))
+            {
+                cs[k] = value[i + 1 + k];
+                k++;
+            }
+            cs[k] = '\0';
+            if (k == 0 && i + 1 == len)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': ends with a backslash", name);
+            for (int b = 0; bad[b] != NULL; b++)
+                if (!strcmp(cs, bad[b]))
+                    return ntk_error_set(NTK_DOMAIN, "field '%s': control sequence \\%s not allowed",
+                                         name, cs);
+            i += k > 0 ? k : 1;
+        }
+    }
+    if (depth != 0)
+        return ntk_error_set(NTK_DOMAIN, "field '%s': unbalanced '{'", name);
+    return NTK_SUCCESS;
+}
+
 ntk_status
 ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
 {
@@ -131,11 +255,11 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             f = i;
     if (f < 0)
         return ntk_error_set(NTK_DOMAIN, "field '%s': unknown field", name);
-    if (cl->seen & (1u << f))
+    if (cl->seen & (UWORD(1) << f))
         return ntk_error_set(NTK_DOMAIN, "field '%s': given twice", name);
     if (value == NULL || value[0] == '\0')
         return ntk_error_set(NTK_DOMAIN, "field '%s': empty value", name);
-    cl->seen |= 1u << f;
+    cl->seen |= UWORD(1) << f;
     switch (f)
     {
         case F_SOURCE: return set_str(&cl->source, value);
@@ -144,7 +268,24 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
         case F_PROOF: return set_str(&cl->proof, value);
         case F_ACT: return set_str(&cl->act, value);
         case F_SIGMA_W2:
-            if (check_decimal(name, value, 1, "eoc")) return NTK_DOMAIN;
+            if (strchr(value, ',') == NULL)
+            {
+                if (check_decimal(name, value, 1, "eoc")) return NTK_DOMAIN;
+            }
+            else
+            {
+                /* a list (the finite-width hooks): decimals > 0 */
+                double *v;
+                slong k;
+                ntk_status st = ntk_parse_double_list(&v, &k, value, name);
+                for (slong i = 0; st == NTK_SUCCESS && i < k; i++)
+                    if (!(v[i] > 0))
+                        st = NTK_DOMAIN;
+                free(v);      /* NULL when the list did not parse */
+                if (st != NTK_SUCCESS)
+                    return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': '%s' is not a list of "
+                                         "decimals > 0", value);
+            }
             return set_str(&cl->sigma_w2, value);
         case F_SIGMA_B2:
             if (check_decimal(name, value, 0, "")) return NTK_DOMAIN;
@@ -167,6 +308,10 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
                 return ntk_error_set(NTK_DOMAIN, "field 'exponent': %s", _ntk_claim_errcopy());
             return set_str(&cl->exponent, value);
+        case F_OFFSET:
+            if (ntk_expr_check(value, problem_vars) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field 'offset': %s", _ntk_claim_errcopy());
+            return set_str(&cl->offset, value);
         case F_LAW:
             for (int i = 0; i < 6; i++)
                 if (!strcmp(value, law_names[i]))
@@ -228,6 +373,11 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             cl->expect = (ntk_verdict) v;
             return NTK_SUCCESS;
         }
+        case F_QUANTITY_TEX:
+        case F_CONSTANT_TEX:
+            if (check_tex(name, value) != NTK_SUCCESS)
+                return NTK_DOMAIN;
+            return set_str(f == F_QUANTITY_TEX ? &cl->quantity_tex : &cl->constant_tex, value);
         case F_HOOK:
             if (_ntk_claim_hook_find(value) != NULL)
                 return set_str(&cl->hook, value);
@@ -251,40 +401,38 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
             return NTK_SUCCESS;
         }
         case F_DEPTHS:
+            return parse_depths(cl->depths, &cl->ndepths, name, value, NTK_CLAIM_MAXDEPTH);
+        case F_QUICK_DEPTHS:
+            return parse_depths(cl->quick_depths, &cl->nquick_depths, name, value,
+                                NTK_CLAIM_MAXDEPTH);
+        case F_WIDTH:
+            return parse_depths(cl->width, &cl->nwidth, name, value, 100000000);
+        case F_N0:
+        case F_SAMPLES:
+        case F_QUICK_SAMPLES:
         {
-            char buf[32];
-            const char *p = value;
-            cl->ndepths = 0;
-            while (*p)
-            {
-                const char *q = p;
-                size_t n;
-                slong d;
-                while (*q && *q != ',')
-                    q++;
-                n = (size_t) (q - p);
-                while (n > 0 && (*p == ' ')) { p++; n--; }
-                while (n > 0 && p[n - 1] == ' ') n--;
-                if (n == 0 || n >= sizeof(buf))
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': bad list '%s'", value);
-                memcpy(buf, p, n);
-                buf[n] = '\0';
-                if (ntk_parse_slong(&d, buf, "depths", 1, 100000000) != NTK_SUCCESS)
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': '%s' is not a depth in [1, 1e8]", buf);
-                if (cl->ndepths > 0 && d <= cl->depths[cl->ndepths - 1])
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': must increase ('%s')", buf);
-                if (cl->ndepths >= NTK_CLAIM_MAXDEPTHS)
-                    return ntk_error_set(NTK_DOMAIN, "field 'depths': more than %d depths", NTK_CLAIM_MAXDEPTHS);
-                cl->depths[cl->ndepths++] = d;
-                p = *q ? q + 1 : q;
-            }
+            slong *dst = f == F_N0 ? &cl->n0 : f == F_SAMPLES ? &cl->samples : &cl->quick_samples;
+            slong hi = f == F_N0 ? 100000000 : (slong) 1 << 40;
+            if (ntk_parse_slong(dst, value, name, 1, hi) != NTK_SUCCESS)
+                return ntk_error_set(NTK_DOMAIN, "field '%s': '%s' is not an integer in [1, %ld]",
+                                     name, value, (long) hi);
             return NTK_SUCCESS;
         }
+        case F_INIT:
+            if (!strcmp(value, "default")) cl->init = NTK_FINITE_INIT_DEFAULT;
+            else if (!strcmp(value, "he")) cl->init = NTK_FINITE_INIT_HE;
+            else return ntk_error_set(NTK_DOMAIN, "field 'init': '%s' (default or he)", value);
+            return NTK_SUCCESS;
+        case F_PARAM:
+            if (!strcmp(value, "standard")) cl->param = NTK_FINITE_PARAM_STANDARD;
+            else if (!strcmp(value, "ntk")) cl->param = NTK_FINITE_PARAM_NTK;
+            else return ntk_error_set(NTK_DOMAIN, "field 'param': '%s' (standard or ntk)", value);
+            return NTK_SUCCESS;
     }
     return NTK_SUCCESS;
 }
 
-#define HAS(f) (cl->seen & (1u << (f)))
+#define HAS(f) (cl->seen & (UWORD(1) << (f)))
 
 ntk_status
 ntk_claim_validate(const ntk_claim_t cl)
@@ -301,6 +449,9 @@ ntk_claim_validate(const ntk_claim_t cl)
         return NTK_SUCCESS;
     if (!HAS(F_SIGMA_W2))
         return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': missing (a decimal or eoc)");
+    if (strchr(cl->sigma_w2, ',') != NULL)
+        return ntk_error_set(NTK_DOMAIN, "field 'sigma_w2': one value (a list is for the "
+                             "finite-width hooks)");
     if (!HAS(F_QUANTITY))
         return ntk_error_set(NTK_DOMAIN, "field 'quantity': missing");
     if (!HAS(F_DEPTHS))
@@ -311,6 +462,9 @@ ntk_claim_validate(const ntk_claim_t cl)
         return ntk_error_set(NTK_DOMAIN, "field 'constant': missing (law %s)", ntk_law_str(cl->law));
     if (!HAS(F_TOLERANCE))
         return ntk_error_set(NTK_DOMAIN, "field 'tolerance': missing");
+    if (HAS(F_OFFSET) && cl->law != NTK_LAW_POWER_LOG)
+        return ntk_error_set(NTK_DOMAIN, "field 'offset': only with law power_log (got %s)",
+                             ntk_law_str(cl->law));
     if (HAS(F_FIT_POWERS) && cl->law != NTK_LAW_LIMIT && cl->law != NTK_LAW_POWER
         && cl->law != NTK_LAW_POWER_LOG)
         return ntk_error_set(NTK_DOMAIN, "field 'fit_powers': only for the fitted laws "
@@ -318,9 +472,7 @@ ntk_claim_validate(const ntk_claim_t cl)
     if (cl->law != NTK_LAW_IDENTITY && cl->law != NTK_LAW_EXPONENTIAL)
     {
         /* the constant of a rate or limit must not depend on the row */
-        static const char *const pv[] = {"q1", "c0", "sigma_w2", "sigma_b2",
-            "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", NULL};
-        if (ntk_expr_check(cl->constant, pv) != NTK_SUCCESS)
+        if (ntk_expr_check(cl->constant, problem_vars) != NTK_SUCCESS)
             return ntk_error_set(NTK_DOMAIN, "field 'constant': %s (law %s: no depth variables)",
                                  _ntk_claim_errcopy(), ntk_law_str(cl->law));
     }
@@ -407,6 +559,10 @@ ntk_claim_result_init(ntk_claim_result_t r)
     memset(r, 0, sizeof(*r));
     arb_init(r->pred);
     arb_indeterminate(r->pred);
+    arb_init(r->tol);
+    arb_indeterminate(r->tol);
+    arb_init(r->curve_ref);
+    arb_indeterminate(r->curve_ref);
     r->verdict = NTK_VERDICT_INCONCLUSIVE;
 }
 
@@ -428,7 +584,47 @@ ntk_claim_result_clear(ntk_claim_result_t r)
         _arb_vec_clear(r->serr, r->nseries);
     free(r->sdepth);
     arb_clear(r->pred);
+    free(r->zdepth);
+    if (r->z)
+        _arb_vec_clear(r->z, r->nz);
+    free(r->fit_terms);
+    if (r->fit_coef)
+        _arb_vec_clear(r->fit_coef, r->nfit);
+    arb_clear(r->tol);
+    for (slong i = 0; i < r->ncurves; i++)
+    {
+        ntk_claim_curve_struct *c = r->curves + i;
+        free(c->label);
+        free(c->x);
+        _arb_vec_clear(c->y, c->n);
+        if (c->err)
+            _arb_vec_clear(c->err, c->n);
+    }
+    free(r->curves);
+    free(r->curve_xlabel);
+    free(r->curve_ylabel);
+    arb_clear(r->curve_ref);
     memset(r, 0, sizeof(*r));
+}
+
+ntk_claim_curve_struct *
+ntk_claim_result_add_curve(ntk_claim_result_t r, const char *label, ntk_measured_kind kind,
+                           slong n)
+{
+    ntk_claim_curve_struct *c;
+    ntk_claim_curve_struct *v = realloc(r->curves, sizeof(*v) * (size_t) (r->ncurves + 1));
+    if (v == NULL)
+        return NULL;
+    r->curves = v;
+    c = v + r->ncurves++;
+    memset(c, 0, sizeof(*c));
+    c->label = dup(label);
+    c->kind = kind;
+    c->n = n;
+    c->x = calloc((size_t) (n > 0 ? n : 1), sizeof(double));
+    c->y = _arb_vec_init(n);
+    c->err = kind == NTK_MEASURED_ESTIMATE ? _arb_vec_init(n) : NULL;
+    return c;
 }
 
 ntk_measured_struct *
@@ -446,21 +642,34 @@ ntk_claim_result_add(ntk_claim_result_t r, const char *label, ntk_measured_kind 
     return m;
 }
 
+int
+_ntk_claim_has(const ntk_claim_t cl, const char *name)
+{
+    for (int f = 0; f < F_NFIELDS; f++)
+        if (!strcmp(name, field_names[f]))
+            return HAS(f) != 0;
+    return 0;
+}
+
 ntk_status
 _ntk_claim_need(const ntk_claim_t cl, const char *names)
 {
-    static const struct { const char *name; int bit; } f[] = {
-        {"n", F_N}, {"dim", F_DIM}, {"seed", F_SEED}, {"test_points", F_TEST_POINTS}};
-    for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+    const char *p = names;
+    while (*p)
     {
-        const char *p = strstr(names, f[i].name);
-        size_t k = strlen(f[i].name);
-        /* whole words only ("n" is not the n of "dim") */
-        while (p != NULL && !((p == names || p[-1] == ' ') && (p[k] == ' ' || p[k] == '\0')))
-            p = strstr(p + 1, f[i].name);
-        if (p != NULL && !HAS(f[i].bit))
-            return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': missing (hook %s)",
-                                 cl->id ? cl->id : "?", f[i].name, cl->hook ? cl->hook : "?");
+        char w[32];
+        size_t k = strcspn(p, " ");
+        if (k > 0 && k < sizeof(w))
+        {
+            memcpy(w, p, k);
+            w[k] = '\0';
+            if (!_ntk_claim_has(cl, w))
+                return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': missing (hook %s)",
+                                     cl->id ? cl->id : "?", w, cl->hook ? cl->hook : "?");
+        }
+        p += k;
+        while (*p == ' ')
+            p++;
     }
     return NTK_SUCCESS;
 }
@@ -495,6 +704,41 @@ _ntk_claim_set_series(ntk_claim_result_t res, const slong *depths, arb_srcptr e,
     res->nseries = n;
     free(res->series_label);
     res->series_label = dup(label);
+}
+
+void
+_ntk_claim_set_z(ntk_claim_result_t res, const slong *depths, arb_srcptr z, slong n)
+{
+    free(res->zdepth);
+    if (res->z)
+        _arb_vec_clear(res->z, res->nz);
+    res->zdepth = malloc(sizeof(slong) * (size_t) (n > 0 ? n : 1));
+    res->z = _arb_vec_init(n);
+    for (slong i = 0; i < n; i++)
+    {
+        res->zdepth[i] = depths[i];
+        arb_set(res->z + i, z + i);
+    }
+    res->nz = n;
+}
+
+void
+_ntk_claim_set_fit(ntk_claim_result_t res, const ntk_fit_term *terms, arb_srcptr coef,
+                   slong m, slong lo, slong hi)
+{
+    free(res->fit_terms);
+    if (res->fit_coef)
+        _arb_vec_clear(res->fit_coef, res->nfit);
+    res->fit_terms = malloc(sizeof(ntk_fit_term) * (size_t) (m > 0 ? m : 1));
+    res->fit_coef = _arb_vec_init(m);
+    for (slong i = 0; i < m; i++)
+    {
+        res->fit_terms[i] = terms[i];
+        arb_set(res->fit_coef + i, coef + i);
+    }
+    res->nfit = m;
+    res->fit_lo = lo;
+    res->fit_hi = hi;
 }
 
 void

@@ -5,8 +5,9 @@
  * Adding a hook = one function with the ntk_claim_hook_fn signature (in
  * the hooks_*.c file of its module) + one row of the table in
  * hook_table.c.  A hook reads its problem from the claim's fields (act,
- * sigma_w2, sigma_b2, n, dim, seed, test_points, depths, tolerance,
- * digits, ...; README "Claims files"), never from constants of its own.
+ * sigma_w2, sigma_b2, n, dim, seed, test_points, depths, width, n0,
+ * samples, init, param, tolerance, digits, ...; README "Claims files"),
+ * never from constants of its own.
  */
 #ifndef NTKDEPTH_CLAIM_IMPL_H
 #define NTKDEPTH_CLAIM_IMPL_H
@@ -87,10 +88,12 @@ typedef struct
     const ntk_iter_problem_struct *pb;
     ntk_iter_info_struct *info;
     const ntk_iter_row_struct *row;     /* NULL outside rows */
-    int have_phase, have_price;
-    ntk_status phase_st, price_st;
+    const ntk_iter_row_struct *last;    /* the deepest row (NULL: none) */
+    int have_phase, have_price, have_orbit;
+    ntk_status phase_st, price_st, orbit_st;
     ntk_phase_t ph;
     arb_t f2, beta;
+    arb_t w_constant, ntk_constant;     /* ntk_iter_jump_constants on last */
     slong prec;
     slong mprec;    /* maps (phase, Price): digits of the claim + 64 bits */
     int quick;
@@ -135,9 +138,20 @@ void _ntk_claim_add_ball(ntk_claim_result_t res, const char *label, const arb_t 
 void _ntk_claim_set_series(ntk_claim_result_t res, const slong *depths, arb_srcptr e,
                            slong n, const char *label);
 
-/** Check that the integer problem fields `names` (a space-separated list
- *  of "n", "dim", "seed", "test_points") were given: NTK_DOMAIN
- *  "[ID] field 'NAME': missing (hook HOOK)" for the first one missing. */
+/** Set the figure's sequence z (depths[i], z[i]), i < n (copied). */
+void _ntk_claim_set_z(ntk_claim_result_t res, const slong *depths, arb_srcptr z, slong n);
+
+/** Set the figure's fitted form: m terms and coefficients (copied), fitted
+ *  on the depths lo..hi. */
+void _ntk_claim_set_fit(ntk_claim_result_t res, const ntk_fit_term *terms, arb_srcptr coef,
+                        slong m, slong lo, slong hi);
+
+/** Check that the fields `names` (a space-separated list of field names,
+ *  e.g. "n dim seed") were given: NTK_DOMAIN "[ID] field 'NAME': missing
+ *  (hook HOOK)" for the first one missing. */
 ntk_status _ntk_claim_need(const ntk_claim_t cl, const char *names);
+
+/** 1 if the field `name` was given (0 also for an unknown name). */
+int _ntk_claim_has(const ntk_claim_t cl, const char *name);
 
 #endif

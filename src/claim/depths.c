@@ -35,7 +35,8 @@ ntk_claim_depths(slong **depths, slong *n, const ntk_claim_t cl,
     Lmax = cl->ndepths ? cl->depths[cl->ndepths - 1] : 1;
     if (opts->quick && Lmax > opts->max_depth_quick)
         Lmax = opts->max_depth_quick;
-    cap = 2 * cl->ndepths + 10 * GRID_PER_DECADE + 4;
+    /* the grid has 20 points per decade up to Lmax <= 10^18 */
+    cap = 2 * cl->ndepths + 19 * GRID_PER_DECADE + 4;
     d = flint_malloc(sizeof(slong) * cap);
     for (slong i = 0; i < cl->ndepths; i++)
         if (cl->depths[i] <= Lmax)

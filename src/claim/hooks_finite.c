@@ -5,65 +5,144 @@
  * finite_hn2_slope5; and finite_k1_exact, K1 decided from the exact
  * finite-width moments (certified, no sampling; section 8).
  *
- * Configurations (fixed seed 1, so verify is reproducible):
- *   K1-mc, K2 relu, standard parameterization, n0 = M = 100, sigma_b2 = 0,
- *            the paper's 16 values of sigma_w2; K1 depths 1..49, K2 depths
- *            1..49 step 6; 500 samples (quick: K1 100, K2 100 samples, depths step 4 / 12)
- *   HN1, HN2 He init (init he), n0 = M = 100, depths 1..49, 500 samples
- *            (quick: 200, depths step 4) */
+ * Every hook reads its problem from the claim's fields (README "Claims
+ * files"): the Monte Carlo hooks act, sigma_w2 (a list), sigma_b2, width,
+ * n0, depths, samples, seed, init, param (quick_depths, quick_samples in
+ * the quick run); finite_k1_exact act, sigma_w2 (a list of exact
+ * decimals), sigma_b2 and width (the widths M = n0 compared).  The
+ * registry's claims state the paper's configurations
+ * (src/claim/registry_seleznova.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "claim_impl.h"
 #include "ntkdepth/finite.h"
 
-static void
-depth_range(ntk_finite_config_t cfg, slong step)
+/* "[ID] field 'NAME': message" */
+static ntk_status
+field_error(const ntk_claim_t cl, const char *name, const char *msg)
 {
-    slong d[49], n = 0;
-    for (slong L = 1; L <= 49; L += step)
-        d[n++] = L;
-    ntk_finite_config_set_depths(cfg, d, n);
-    ntk_finite_config_set_width(cfg, 100);
+    return ntk_error_set(NTK_DOMAIN, "[%s] field '%s': %s", cl->id ? cl->id : "?", name, msg);
 }
 
-/* The He-initialized run is the same for HN1, HN2 and HN2-slope5: verify
-   decides them in one process (one group), which keeps the last such run
-   (per quick flag) for the next claim instead of sampling it again. */
+ntk_status
+ntk_claim_finite_config(ntk_finite_config_t cfg, const ntk_claim_t cl, int quick)
+{
+    double *v;
+    slong n;
+    ntk_status st;
+
+    if ((st = _ntk_claim_need(cl, "act sigma_w2 width depths samples seed")) != NTK_SUCCESS)
+        return st;
+    if (ntk_finite_act_set_str(cfg->act, cl->act) != NTK_SUCCESS)
+        return field_error(cl, "act", _ntk_claim_errcopy());
+    if (ntk_parse_double_list(&v, &n, cl->sigma_w2, "sigma_w2") != NTK_SUCCESS)
+        return field_error(cl, "sigma_w2", _ntk_claim_errcopy());
+    ntk_finite_config_set_sigma_w2(cfg, v, n);
+    free(v);
+    cfg->sigma_b2 = 0;
+    if (cl->sigma_b2 != NULL && ntk_parse_double(&cfg->sigma_b2, cl->sigma_b2, "sigma_b2")
+                                != NTK_SUCCESS)
+        return field_error(cl, "sigma_b2", _ntk_claim_errcopy());
+    cfg->init = cl->init;
+    cfg->param = _ntk_claim_has(cl, "param") ? cl->param
+                 : cl->init == NTK_FINITE_INIT_HE ? NTK_FINITE_PARAM_NTK : NTK_FINITE_PARAM_STANDARD;
+    if (cfg->init == NTK_FINITE_INIT_HE && cfg->param != NTK_FINITE_PARAM_NTK)
+        return field_error(cl, "param", "init he uses the NTK parameterization of the weights");
+    if (quick && cl->nquick_depths > 0)
+        ntk_finite_config_set_depths(cfg, cl->quick_depths, cl->nquick_depths);
+    else
+        ntk_finite_config_set_depths(cfg, cl->depths, cl->ndepths);
+    if (cl->nwidth != 1)
+        return field_error(cl, "width", "one width (the equal hidden widths of the network)");
+    ntk_finite_config_set_width(cfg, cl->width[0]);
+    cfg->n0 = cl->n0 > 0 ? cl->n0 : cl->width[0];
+    cfg->samples = quick && cl->quick_samples > 0 ? cl->quick_samples : cl->samples;
+    cfg->seed = cl->seed;
+    if ((st = ntk_finite_config_check(cfg)) != NTK_SUCCESS)
+        return ntk_error_set(st, "[%s] %s", cl->id ? cl->id : "?", _ntk_claim_errcopy());
+    return NTK_SUCCESS;
+}
+
+/* The He-initialized run is the same for HN1, HN2 and HN2-slope5 of the
+   registry: verify decides them in one process (one group), which keeps
+   the last such run for the next claim with the same configuration
+   (ntk_finite_config_equal) instead of sampling it again. */
 static struct
 {
-    int valid, quick;
+    int valid;
     ntk_finite_config_t cfg;
     ntk_finite_result_t mc;
 } he_memo;
 
 /* K1 decided from exact moments (hook finite_k1_exact; proofs/finite-width.md
-   section 8): the certified numbers of ntk_finite_exact_k1_numbers on the
-   fixed grid M = n0 = 25, 50, 100, 400, lambda = 0.4 k (k = 1..5), the
-   paper's 16 sigma_w2 as exact decimals; the rule ntk_verdict_k1_exact.
-   No sampling; the grid takes ~0.15 s, so --quick runs it whole. */
+   section 8): the certified numbers of ntk_finite_exact_k1_numbers at each
+   width M = n0 of the field width (increasing), lambda = 0.4 k (k = 1..5),
+   each sigma_w2 of the claim as an exact decimal; the rule
+   ntk_verdict_k1_exact.  Relu, standard parameterization, zero biases
+   (the exact moments of Lemmas F6-F9).  No sampling; the paper's grid takes
+   ~0.15 s, so the quick run does it whole. */
 ntk_status
 _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
                           const ntk_verify_opts_t opts)
 {
-    static const char *sig[16] = {"0.5", "0.8", "1.0", "1.2", "1.4", "1.5", "1.6", "1.7",
-                                  "1.8", "1.9", "2.0", "2.1", "2.2", "2.5", "3.0", "3.5"};
-    static const slong Ms[4] = {25, 50, 100, 400};
-    enum { NSIG = 16, NM = 4, NWIN = 4 };
+    enum { NWIN = 4 };
     const slong prec = 128;
-    arb_ptr slope = _arb_vec_init(NSIG * NM * NWIN), dev = _arb_vec_init(NSIG * NM);
+    slong NSIG = 0, NM = cl->nwidth;
+    const slong *Ms = cl->width;
+    char **sig = NULL, *sigbuf = NULL;
+    arb_ptr slope = NULL, dev = NULL;
     arb_t s, dsup, crit, smin, cmax;
-    int grow[NSIG];
-    ntk_verdict per[NSIG];
-    ntk_status st = NTK_SUCCESS;
-    char buf[1600], *p = buf;
+    int *grow = NULL;
+    ntk_verdict *per = NULL;
+    ntk_status st;
+    char buf[1600], *p = buf, mlist[256], lab[160];
     size_t left = sizeof(buf);
     int nlemma = 0;
     ntk_measured_struct *m;
+    fmpq_t q;
 
+    (void) opts;
     arb_init(s); arb_init(dsup); arb_init(crit); arb_init(smin); arb_init(cmax);
+    fmpq_init(q);
+    if ((st = _ntk_claim_need(cl, "act sigma_w2 width")) != NTK_SUCCESS)
+        goto cleanup;
+    if (strcmp(cl->act, "relu") != 0)
+    {
+        st = field_error(cl, "act", "the exact moments are those of relu (Lemmas F6-F9)");
+        goto cleanup;
+    }
+    if (cl->sigma_b2 != NULL && (ntk_parse_fmpq(q, cl->sigma_b2, "sigma_b2") != NTK_SUCCESS
+                                 || !fmpq_is_zero(q)))
+    {
+        st = field_error(cl, "sigma_b2", "the exact moments need zero biases (0)");
+        goto cleanup;
+    }
+    if (cl->init != NTK_FINITE_INIT_DEFAULT || cl->param != NTK_FINITE_PARAM_STANDARD)
+    {
+        st = field_error(cl, cl->init != NTK_FINITE_INIT_DEFAULT ? "init" : "param",
+                         "rule K1 is for the standard parameterization (init default)");
+        goto cleanup;
+    }
+    if (cl->n0 > 0 && (NM > 1 || cl->n0 != Ms[0]))
+    {
+        st = field_error(cl, "n0", "rule K1 compares the widths M = n0 (leave n0 out)");
+        goto cleanup;
+    }
+    /* the sigma_w2 values as written (exact decimals) */
+    sigbuf = strdup(cl->sigma_w2);
+    sig = malloc(sizeof(char *) * (strlen(sigbuf) + 1));
+    {
+        char *save = NULL;
+        for (char *t = strtok_r(sigbuf, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save))
+            sig[NSIG++] = t;
+    }
+    slope = _arb_vec_init(NSIG * NM * NWIN);
+    dev = _arb_vec_init(NSIG * NM);
+    grow = malloc(sizeof(int) * NSIG);
+    per = malloc(sizeof(ntk_verdict) * NSIG);
     arb_pos_inf(smin);
     arb_zero(cmax);
-    for (int i = 0; i < NSIG && st == NTK_SUCCESS; i++)
+    for (slong i = 0; i < NSIG && st == NTK_SUCCESS; i++)
     {
         if (arb_set_str(s, sig[i], prec) != 0)
             st = ntk_error_set(NTK_DOMAIN, "[%s] sigma_w2 '%s'", cl->id, sig[i]);
@@ -74,7 +153,7 @@ _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
             grow[i] = arb_ge(s, two);        /* exact decimals: decided */
             arb_clear(two);
         }
-        for (int mm = 0; mm < NM && st == NTK_SUCCESS; mm++)
+        for (slong mm = 0; mm < NM && st == NTK_SUCCESS; mm++)
         {
             slong M = Ms[mm];
             st = ntk_finite_exact_k1_numbers(slope + (i * NM + mm) * NWIN, dsup, dev + i * NM + mm,
@@ -94,9 +173,9 @@ _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
         goto cleanup;
     res->verdict = ntk_verdict_k1_exact(per, grow, slope, dev, NSIG, NM, NWIN);
     /* s_* = min over sigma_w2 >= 2 of the window slopes; C_s for sigma_w2 < 2 */
-    for (int i = 0; i < NSIG; i++)
+    for (slong i = 0; i < NSIG; i++)
         if (grow[i])
-            for (int k = 0; k < NM * NWIN; k++)
+            for (slong k = 0; k < NM * NWIN; k++)
                 arb_min(smin, smin, slope + i * NM * NWIN + k, prec);
         else
         {
@@ -106,26 +185,29 @@ _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
             arb_max(cmax, cmax, c, prec);
             arb_clear(c);
         }
-    free(res->predicted);
-    res->predicted = strdup("sigma_w2 >= 2: log D(lambda2) - log D(lambda1) >= s_* (lambda2 - lambda1) "
-                            "on every window [0.4k, 0.4k+0.4] with certified s_* > 0, and M (sup D - 1) "
-                            "increasing in M; sigma_w2 < 2: sup_{lambda <= 2} D_M <= 1 + C/M for every M, "
-                            "C = 25 (sup D_25 - 1) rounded up to 3 digits");
+    {
+        char pred[600];
+        snprintf(pred, sizeof(pred),
+                 "sigma_w2 >= 2: log D(lambda2) - log D(lambda1) >= s_* (lambda2 - lambda1) "
+                 "on every window [0.4k, 0.4k+0.4] with certified s_* > 0, and M (sup D - 1) "
+                 "increasing in M; sigma_w2 < 2: sup_{lambda <= 2} D_M <= 1 + C/M for every M, "
+                 "C = %ld (sup D_%ld - 1) rounded up to 3 digits", (long) Ms[0], (long) Ms[0]);
+        _ntk_claim_set_pred(res, pred);
+    }
     m = ntk_claim_result_add(res, "s_* = smallest certified log-dispersion slope in lambda (sigma_w2 >= 2)",
                              NTK_MEASURED_BALL);
     arb_set(m->ball, smin);
     m = ntk_claim_result_add(res, "largest C (sigma_w2 < 2): sup_{L/M <= 2} D_M <= 1 + C/M",
                              NTK_MEASURED_BALL);
     arb_set(m->ball, cmax);
-    for (int i = 0; i < NSIG; i++)
+    for (slong i = 0; i < NSIG; i++)
     {
-        char lab[96];
         arb_t t;
         arb_init(t);
         if (grow[i])
         {
             arb_pos_inf(t);
-            for (int k = 0; k < NM * NWIN; k++)
+            for (slong k = 0; k < NM * NWIN; k++)
                 arb_min(t, t, slope + i * NM * NWIN + k, prec);
             snprintf(lab, sizeof(lab), "sigma_w2 %s: smallest window slope (%s)", sig[i],
                      ntk_verdict_str(per[i]));
@@ -133,29 +215,41 @@ _ntk_hook_finite_k1_exact(ntk_claim_result_t res, const ntk_claim_t cl,
         else
         {
             ntk_verdict_k1_bound(t, dev + i * NM);
-            snprintf(lab, sizeof(lab), "sigma_w2 %s: C (25 (sup D_25 - 1) rounded up) (%s)", sig[i],
-                     ntk_verdict_str(per[i]));
+            snprintf(lab, sizeof(lab), "sigma_w2 %s: C (%ld (sup D_%ld - 1) rounded up) (%s)",
+                     sig[i], (long) Ms[0], (long) Ms[0], ntk_verdict_str(per[i]));
         }
         m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
         arb_set(m->ball, t);
         if (!grow[i])
         {
-            snprintf(lab, sizeof(lab), "sigma_w2 %s: 400 (sup D_400 - 1)", sig[i]);
+            snprintf(lab, sizeof(lab), "sigma_w2 %s: %ld (sup D_%ld - 1)", sig[i],
+                     (long) Ms[NM - 1], (long) Ms[NM - 1]);
             m = ntk_claim_result_add(res, lab, NTK_MEASURED_BALL);
             arb_set(m->ball, dev + i * NM + NM - 1);
         }
         arb_clear(t);
     }
+    mlist[0] = '\0';
+    for (slong mm = 0; mm < NM; mm++)
+        snprintf(mlist + strlen(mlist), sizeof(mlist) - strlen(mlist), "%s%ld",
+                 mm ? ", " : "", (long) Ms[mm]);
     ntk_claim_result_note(res, "Exact finite-width moments (certified balls, proofs/finite-width.md "
-                          "section 7; no sampling): M = n0 = 25, 50, 100, 400, depths 1..2M (lambda <= 2), "
-                          "windows lambda = 0.4k, the 16 sigma_w2 as exact decimals. Rule: "
+                          "section 7; no sampling): M = n0 = %s, depths 1..2M (lambda <= 2), "
+                          "windows lambda = 0.4k, the %ld sigma_w2 as exact decimals. Rule: "
                           "proofs/finite-width.md section 8. Lemma F10: at sigma_w2 >= 2, D >= "
                           "(1 + 5/M)^L / (4 (L+1)^2) at every width. Lemma F11 (beyond the window, "
                           "fixed width): D unbounded in depth where rho = (sigma_w2/2)^2 (1 + 5/M) > 1: %s.",
-                          nlemma ? buf : "none");
+                          mlist, (long) NSIG, nlemma ? buf : "none");
 cleanup:
-    _arb_vec_clear(slope, NSIG * NM * NWIN);
-    _arb_vec_clear(dev, NSIG * NM);
+    if (slope != NULL)
+        _arb_vec_clear(slope, NSIG * NM * NWIN);
+    if (dev != NULL)
+        _arb_vec_clear(dev, NSIG * NM);
+    free(sig);
+    free(sigbuf);
+    free(grow);
+    free(per);
+    fmpq_clear(q);
     arb_clear(s); arb_clear(dsup); arb_clear(crit); arb_clear(smin); arb_clear(cmax);
     return st;
 }
@@ -172,34 +266,12 @@ _ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
     int memo_owned = 0;     /* cfg, mc belong to he_memo: not cleared here */
 
     ntk_finite_config_init(cfg);
-    if (he)
-    {
-        double two = 2.0;
-        cfg->init = NTK_FINITE_INIT_HE;
-        cfg->param = NTK_FINITE_PARAM_NTK;
-        ntk_finite_config_set_sigma_w2(cfg, &two, 1);
-        depth_range(cfg, opts->quick ? 4 : 1);
-        cfg->samples = opts->quick ? 200 : 500;
-    }
-    else if (!strcmp(which, "k1"))
-    {
-        /* quick: a smoke run (100 samples; inconclusive like the full
-           grid, Remark K1), the paper's 500 in the full run */
-        depth_range(cfg, opts->quick ? 4 : 1);
-        cfg->samples = opts->quick ? 100 : 500;
-    }
-    else if (!strcmp(which, "k2"))
-    {
-        depth_range(cfg, opts->quick ? 12 : 6);
-        cfg->samples = opts->quick ? 100 : 500;
-    }
-    else
+    if ((st = ntk_claim_finite_config(cfg, cl, opts->quick)) != NTK_SUCCESS)
     {
         ntk_finite_config_clear(cfg);
-        return ntk_error_set(NTK_DOMAIN, "[%s] field 'hook': unknown evaluator '%s'",
-                             cl->id ? cl->id : "?", cl->hook);
+        return st;
     }
-    if (he && he_memo.valid && he_memo.quick == opts->quick)
+    if (he && he_memo.valid && ntk_finite_config_equal(cfg, he_memo.cfg))
     {
         /* the same configuration as the kept run: use it */
         ntk_finite_config_clear(cfg);
@@ -222,7 +294,6 @@ _ntk_hook_finite(ntk_claim_result_t res, const ntk_claim_t cl,
             *he_memo.cfg = *cfg;        /* the memo owns them from here */
             *he_memo.mc = *mc;
             he_memo.valid = 1;
-            he_memo.quick = opts->quick;
             memo_owned = 1;
         }
     }

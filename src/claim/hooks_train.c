@@ -10,7 +10,7 @@
  *           trained for 1000 of the paper's 3000 steps, 3 seeds -- a
  *           reduced size that fits verify's budget; the paper-size run
  *           (3000 steps, 3 seeds) is results/K3-train.json (README);
- *   --quick ntk_train_config_quick: width 64, depth 8, 300 steps, 3 seeds. */
+ *   quick:  ntk_train_config_quick: width 64, depth 8, 300 steps, 3 seeds. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +114,32 @@ _ntk_hook_train_k3(ntk_claim_result_t res, const ntk_claim_t cl, const ntk_verif
                  "(ordered), > %g at sigma_w2 >= 2", (long) cfg->steps, K3_THRESHOLD, K3_THRESHOLD);
         _ntk_claim_set_pred(res, buf);
     }
+    /* the figure: the relative change vs the step per sigma_w2 (mean +-
+       standard error over the seeds), the threshold as the reference */
+    for (slong i = 0; i < n; i++)
+    {
+        char label[96];
+        ntk_claim_curve_struct *cv;
+        snprintf(label, sizeof(label), "$\\sigma_w^2 = %g$", cfg->sigma_w2[i]);
+        cv = ntk_claim_result_add_curve(res, label, NTK_MEASURED_ESTIMATE, cfg->nmeasure);
+        if (cv == NULL)
+        {
+            st = ntk_error_set(NTK_NOMEM, "out of memory");
+            goto cleanup;
+        }
+        for (slong im = 0; im < cfg->nmeasure; im++)
+        {
+            ntk_finite_est e = ntk_train_result_mean(tr, tr->relchange, i, im, NULL);
+            cv->x[im] = (double) cfg->measure[im];
+            arb_set_d(cv->y + im, e.est);
+            arb_set_d(cv->err + im, isnan(e.err) ? 0.0 : e.err);
+        }
+    }
+    free(res->curve_xlabel);
+    free(res->curve_ylabel);
+    res->curve_xlabel = strdup("training step $t$");
+    res->curve_ylabel = strdup("$\\|K_t - K_0\\|_F / \\|K_0\\|_F$");
+    arb_set_d(res->curve_ref, K3_THRESHOLD);
     for (slong i = 0; i < n; i++)
     {
         char label[96];

@@ -116,6 +116,77 @@ cleanup:
     return st;
 }
 
+/* an estimate's value with the digits its error allows, plus two */
+static char *
+est_value_str(const ntk_estimate_t e)
+{
+    slong dg = 40;
+    if (!arf_is_zero(arb_midref(e->error)) && !arf_is_zero(arb_midref(e->value)))
+    {
+        dg = (slong) ((arf_abs_bound_lt_2exp_si(arb_midref(e->value))
+                       - arf_abs_bound_lt_2exp_si(arb_midref(e->error))) * 0.30103) + 2;
+        dg = FLINT_MAX(3, FLINT_MIN(dg, 45));
+    }
+    return arb_get_str(e->value, dg, ARB_STR_NO_RADIUS);
+}
+
+/* power_log's `offset`: the fitted constant term (coefficient of L^p (ln
+   L)^0, lead term `target`) beside the value of the claim's expression for
+   it (e.g. the certified constant of the orbit, proofs/fatou.md J12);
+   reported, not part of the verdict */
+static void
+offset_report(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c, const slong *depths,
+              arb_srcptr z, slong n, const ntk_fit_term *lead, slong nlead, slong target,
+              slong extra_j, slong prec)
+{
+    ntk_estimate_t oe, ox;
+    ntk_measured_struct *m;
+    arb_t v, d;
+    ntk_status st;
+    char *sv = NULL, *se = NULL, *sc = NULL, *sd = NULL;
+    ntk_estimate_init(oe); ntk_estimate_init(ox);
+    arb_init(v); arb_init(d);
+    st = ntk_fit_form(oe, depths, z, n, lead, nlead, target, extra_j, NTK_EST_FIT, prec);
+    if (ntk_fit_form(ox, depths, z, n, lead, nlead, target, extra_j, NTK_EST_EXTRAPOLATION,
+                     prec) == NTK_SUCCESS
+        && (st != NTK_SUCCESS || arb_lt(ox->error, oe->error)))
+    {
+        ntk_estimate_set(oe, ox);
+        st = NTK_SUCCESS;
+    }
+    if (st != NTK_SUCCESS)
+    {
+        ntk_claim_result_note(res, "The offset could not be fitted: %s.", _ntk_claim_errcopy());
+        goto cleanup;
+    }
+    m = ntk_claim_result_add(res, "offset", NTK_MEASURED_ESTIMATE);
+    ntk_estimate_set(m->est, oe);
+    sv = est_value_str(oe);
+    se = arb_get_str(oe->error, 2, ARB_STR_NO_RADIUS);
+    st = ntk_expr_eval(v, cl->offset, _ntk_claim_lookup, c, prec);
+    if (st != NTK_SUCCESS || !arb_is_finite(v))
+        ntk_claim_result_note(res, "Offset (constant term): %s estimate %s +- %s; %s is not "
+                              "available: %s.", ntk_estimate_kind_str(oe->kind), sv, se,
+                              cl->offset, st != NTK_SUCCESS ? _ntk_claim_errcopy() : "not finite");
+    else
+    {
+        _ntk_claim_add_ball(res, "offset (certified)", v);
+        sc = ball_str(v, 40);
+        arb_sub(d, oe->value, v, prec);
+        arb_abs(d, d);
+        /* a ball of the difference that contains 0 prints as [+/- r] */
+        sd = arb_get_str(d, 2, arb_contains_zero(d) ? 0 : ARB_STR_NO_RADIUS);
+        ntk_claim_result_note(res, "Offset (constant term): %s estimate %s +- %s vs %s = %s "
+                              "(certified): difference %s, %s the estimated error.",
+                              ntk_estimate_kind_str(oe->kind), sv, se, cl->offset, sc, sd,
+                              arb_le(d, oe->error) ? "within" : "not within");
+    }
+cleanup:
+    flint_free(sv); flint_free(se); flint_free(sc); flint_free(sd);
+    ntk_estimate_clear(oe); ntk_estimate_clear(ox);
+    arb_clear(v); arb_clear(d);
+}
+
 /* quantity at every row */
 static ntk_status
 eval_rows(arb_ptr y, const ntk_claim_t cl, vctx *c, const ntk_iter_row_struct *rows,
@@ -145,6 +216,7 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
     ntk_fit_term lead[12];
     slong nlead = 0, target = 0, r = cl->log_power;
     const char *what = "limit";
+    int by_form = 1;    /* the decisive estimate is ntk_fit_form's (not the tail's) */
 
     arb_init(pred); arb_init(p); arb_init(T); arb_init(t); arb_init(lg);
     ntk_estimate_init(est); ntk_estimate_init(ex);
@@ -162,6 +234,7 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             goto cleanup;
     }
     ntk_verdict_tolerance(T, cl, pred, c->quick, prec);
+    arb_set(res->pred, pred);
 
     /* z_L = y_L L^-p (ln L)^-r as certified balls; the form fitted */
     for (slong i = 0; i < n; i++)
@@ -245,10 +318,25 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
                     ntk_estimate_set(ex, est);
                 have_ex = 1;
                 ntk_estimate_set(est, tl);
+                by_form = 0;
             }
             ntk_estimate_clear(tl);
         }
         v = ntk_verdict_estimate(est, pred, T, prec);
+        /* the figure: z, the form that decided (if a form did), T */
+        _ntk_claim_set_z(res, depths, z, n);
+        arb_set(res->tol, T);
+        if (by_form)
+        {
+            ntk_fit_term ft[NTK_FIT_FORM_MAXTERMS];
+            arb_ptr fc = _arb_vec_init(NTK_FIT_FORM_MAXTERMS);
+            slong fm;
+            if (ntk_fit_form_coefs(ft, fc, &fm, est, depths, z, n, lead, nlead,
+                                   cl->law == NTK_LAW_POWER_LOG ? r : 0, cl->fit_powers,
+                                   prec) == NTK_SUCCESS)
+                _ntk_claim_set_fit(res, ft, fc, fm, est->lo, est->hi);
+            _arb_vec_clear(fc, NTK_FIT_FORM_MAXTERMS);
+        }
         m = ntk_claim_result_add(res, what, NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);
         estimate_note(res, what, est, pred, v);
@@ -259,6 +347,8 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             ntk_estimate_set(m->est, ex);
         }
     }
+    if (cl->law == NTK_LAW_POWER_LOG && cl->offset != NULL)
+        offset_report(res, cl, c, depths, z, n, lead, nlead, nlead - 1, r, prec);
     if (cl->law == NTK_LAW_POWER)
     {
         /* free exponent: ln|y| = ln A + p ln L + sum c_kj ln^j L / L^k
@@ -387,6 +477,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
     if (st != NTK_SUCCESS)
         goto cleanup;
     set_predicted(res, "rate", cl->constant, pred);
+    arb_set(res->pred, pred);
     ntk_verdict_tolerance(T, cl, pred, c->quick, prec);
     for (slong i = 0; i + 1 < n; i++)
         if (depths[i + 1] == depths[i] + 1 && !arb_contains_zero(y + i))
@@ -409,6 +500,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
         ntk_estimate_t tl;
         int have_r = nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
                                                   NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        int by_form = have_r;
         ntk_estimate_init(tl);
         if (nr >= 2)
         {
@@ -417,9 +509,18 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
             {
                 ntk_estimate_set(est, tl);
                 have_r = 1;
+                by_form = 0;
             }
         }
         ntk_estimate_clear(tl);
+        if (by_form)
+        {
+            /* the figure's fitted form: the interpolation that decided */
+            arb_ptr fc = _arb_vec_init(3);
+            if (ntk_fit_lsq(fc, dd, rho, nr, est->lo, est->hi, tm, 3, prec) == NTK_SUCCESS)
+                _ntk_claim_set_fit(res, tm, fc, 3, est->lo, est->hi);
+            _arb_vec_clear(fc, 3);
+        }
         if (!have_r)
         {
             arb_set(est->value, rho + nr - 1);
@@ -435,6 +536,8 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
         }
     }
     res->verdict = ntk_verdict_estimate(est, pred, T, prec);
+    _ntk_claim_set_z(res, dd, rho, nr);
+    arb_set(res->tol, T);
     {
         ntk_measured_struct *m = ntk_claim_result_add(res, "rate", NTK_MEASURED_ESTIMATE);
         ntk_estimate_set(m->est, est);

@@ -14,4 +14,5 @@ const char *ntk_registry_background =
 "proof = proofs/claims.md, Lemma C14\n"
 "act = tanh\nsigma_w2 = 1\nsigma_b2 = 0.09\nq1 = star\nc0 = 0.5\n"
 "quantity = eps\nlaw = exponential\nconstant = chi1\n"
+"quantity_tex = \\varepsilon_L\nconstant_tex = \\chi_1\n"
 "depths = 10,20,30,40,50,60\ntolerance = 1e-6\ndigits = 40\nexpect = holds\n";

@@ -9,7 +9,8 @@ const char *ntk_registry_terjek =
 "proof = proofs/claims.md, Lemma C12\n"
 "act = relulike:1,0.5\nsigma_w2 = 0.8\nsigma_b2 = 0\nq1 = 1\nc0 = 0.5\n"
 "quantity = eps\nlaw = power\nexponent = -2\nconstant = 9*pi^2/(8*0.2^2)\n"
-"depths = 1e3,1e4,1e5,1e6\ntolerance = 1e-10\nquick_tolerance = 1e-6\ndigits = 40\nexpect = holds\n"
+"quantity_tex = \\varepsilon_L\nconstant_tex = 9\\pi^2/(8\\Delta^2)\n"
+"depths = 1e3,1e4,1e6,1e9,1e12\ntolerance = 1e-10\nquick_tolerance = 1e-6\ndigits = 60\nexpect = holds\n"
 "[T1-abs]\n"
 "paper = terjek\n"
 "source = Terjek, Gonzalez-Sanchez 2025\n"
@@ -17,7 +18,8 @@ const char *ntk_registry_terjek =
 "proof = proofs/claims.md, Lemma C12\n"
 "act = relulike:0.5,1\nsigma_w2 = 0.8\nsigma_b2 = 0\nq1 = 1\nc0 = 0.5\n"
 "quantity = eps\nlaw = power\nexponent = -2\nconstant = 9*pi^2/(8*0.8^2)\n"
-"depths = 1e3,1e4,1e5,1e6\ntolerance = 1e-10\nquick_tolerance = 1e-6\ndigits = 40\nexpect = holds\n"
+"quantity_tex = \\varepsilon_L\nconstant_tex = 9\\pi^2/(8\\Delta^2)\n"
+"depths = 1e3,1e4,1e6,1e9,1e12\ntolerance = 1e-10\nquick_tolerance = 1e-6\ndigits = 60\nexpect = holds\n"
 "[T2]\n"
 "paper = terjek\n"
 "source = Terjek, Gonzalez-Sanchez 2025\n"
@@ -25,4 +27,5 @@ const char *ntk_registry_terjek =
 "proof = proofs/claims.md, Lemma C12\n"
 "act = relulike:1,0.5\nsigma_w2 = 0.8\nsigma_b2 = 0\nq1 = 1\nc0 = 0.5\n"
 "quantity = theta12/L\nlaw = limit\nconstant = 1/4\n"
-"depths = 1e3,1e4,1e5,1e6\ntolerance = 1e-8\nquick_tolerance = 1e-6\ndigits = 40\nexpect = holds\n";
+"quantity_tex = \\Theta^L_{12}/L\nconstant_tex = 1/4\n"
+"depths = 1e3,1e4,1e6,1e9,1e12\ntolerance = 1e-8\nquick_tolerance = 1e-6\ndigits = 60\nexpect = holds\n";

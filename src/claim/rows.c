@@ -1,8 +1,9 @@
 /* The recursion behind a claim: its problem from the claim's fields and
- * the default source of checkpoint rows (ntk_iter_run under the claim's
- * time budget). */
+ * the default source of checkpoint rows (ntk_iter_run_deep, the depth jump
+ * where it applies, under the claim's time budget). */
 #include <string.h>
 #include "claim_impl.h"
+#include "ntkdepth/jump.h"
 
 ntk_status
 _ntk_claim_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
@@ -25,7 +26,18 @@ _ntk_claim_problem(ntk_iter_problem_t pb, const ntk_claim_t cl)
         return NTK_DOMAIN;
     st = ntk_iter_problem_check(pb);
     if (st != NTK_SUCCESS)
+    {
+        /* the message names a quantity ("c0 = 1.5: ..."): name the field */
+        static const char *const fields[] = {"sigma_b2", "sigma_w2", "q1", "c0", "act"};
+        const char *m = _ntk_claim_errcopy();
+        for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        {
+            size_t k = strlen(fields[i]);
+            if (!strncmp(m, fields[i], k) && m[k] == ' ')
+                return ntk_error_set(st, "field '%s': %s", fields[i], m);
+        }
         return st;
+    }
     return NTK_SUCCESS;
 }
 
@@ -59,13 +71,20 @@ ntk_claim_rows_default(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     ntk_iter_opts_t io;
     budget_data b;
     ntk_status st;
+    fmpz *dz = _fmpz_vec_init(n);
     b.o = o;
     b.deadline = o->budget > 0 ? _ntk_claim_now() + o->budget : 0;
     b.over = 0;
     ntk_iter_opts_init(io);
     io->progress = budget_progress;
     io->progress_data = &b;
-    st = ntk_iter_run(rows, info, pb, depths, n, digits, io);
+    /* the direct iteration to 10^4, the depth jump beyond where it
+       applies (ReLU-like or smooth at the EOC; proofs/fatou.md), else the
+       direct iteration to the end */
+    for (slong i = 0; i < n; i++)
+        fmpz_set_si(dz + i, depths[i]);
+    st = ntk_iter_run_deep(rows, info, NULL, pb, dz, n, digits, NTK_DEPTH_AUTO, 0, io);
+    _fmpz_vec_clear(dz, n);
     if (st == NTK_INTERRUPTED && b.over)
         st = ntk_error_set(NTK_UNABLE, "time budget of %g s exceeded", o->budget);
     return st;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "claim_impl.h"
+#include "ntkdepth/jump.h"
 
 void
 ntk_verify_opts_init(ntk_verify_opts_t o)
@@ -54,6 +55,8 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     ntk_phase_init(c.ph);
     arb_init(c.f2);
     arb_init(c.beta);
+    arb_init(c.w_constant);
+    arb_init(c.ntk_constant);
 
     st = _ntk_claim_problem(pb, cl);
     if (st != NTK_SUCCESS)
@@ -62,6 +65,15 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
         goto cleanup;
     }
     ntk_claim_depths(&depths, &n, cl, opts);
+    if (depths[n - 1] > NTK_ITER_AUTO_DIRECT_MAX && !ntk_iter_jump_any_applies(pb))
+    {
+        st = ntk_error_set(NTK_DOMAIN, "[%s] field 'depths': %ld needs the depth jump, which "
+                           "applies to ReLU-like activations at the edge of chaos with "
+                           "sigma_b2 = 0 and to smooth ones at the edge of chaos with q1 = star "
+                           "(got %s); at most 1e10 otherwise", cl->id ? cl->id : "?",
+                           (long) depths[n - 1], pb->act->name);
+        goto cleanup;
+    }
     rows = ntk_iter_rows_init(n);
     st = opts->rows ? opts->rows(rows, info, pb, depths, n, cl->digits, opts->rows_data)
                     : ntk_claim_rows_default(rows, info, pb, depths, n, cl->digits, (void *) opts);
@@ -80,6 +92,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     c.cl = cl;
     c.pb = pb;
     c.info = info;
+    c.last = rows + n - 1;
     c.prec = opts->prec;
     /* the maps' constants need not be wider than the claim's digits: 2D
        quadratures at the fits' 512 bits cost minutes (c* in the chaotic
@@ -115,5 +128,7 @@ cleanup:
     ntk_phase_clear(c.ph);
     arb_clear(c.f2);
     arb_clear(c.beta);
+    arb_clear(c.w_constant);
+    arb_clear(c.ntk_constant);
     return st;
 }

@@ -1,8 +1,10 @@
 /* The variables of claim expressions (ntkdepth/claim.h): the checkpoint
  * row (L, eps, c, sigma11, ...) and the problem's constants (qstar, chi1,
- * cstar, f2, beta, ...), the maps' ones computed on first use. */
+ * cstar, f2, beta, ...; w_constant, ntk_constant of the ReLU-like orbit),
+ * the maps' and the orbit's computed on first use. */
 #include <string.h>
 #include "claim_impl.h"
+#include "ntkdepth/jump.h"
 
 
 static void
@@ -71,6 +73,29 @@ need_price(vctx *c)
     return c->price_st;
 }
 
+/* the orbit constants of the ReLU-like EOC (proofs/fatou.md Lemma J12)
+   from the deepest row */
+static ntk_status
+need_orbit(vctx *c)
+{
+    if (!c->have_orbit)
+    {
+        c->have_orbit = 1;
+        if (c->last == NULL)
+            c->orbit_st = ntk_error_set(NTK_DOMAIN, "w_constant, ntk_constant: no row");
+        else
+        {
+            fmpz_t L;
+            fmpz_init(L);
+            fmpz_set_si(L, c->last->depth);
+            c->orbit_st = ntk_iter_jump_constants(c->w_constant, c->ntk_constant, c->pb,
+                                                  c->last->eps, L, c->mprec);
+            fmpz_clear(L);
+        }
+    }
+    return c->orbit_st;
+}
+
 int
 _ntk_claim_lookup(arb_t res, const char *name, void *data, slong prec)
 {
@@ -121,6 +146,13 @@ _ntk_claim_lookup(arb_t res, const char *name, void *data, slong prec)
         else if (!strcmp(name, "chi1")) arb_set(res, c->ph->chi1);
         else if (!strcmp(name, "cstar")) arb_set(res, c->ph->c_star);
         else arb_set(res, c->ph->fprime_cstar);
+        return 1;
+    }
+    if (!strcmp(name, "w_constant") || !strcmp(name, "ntk_constant"))
+    {
+        if (need_orbit(c) != NTK_SUCCESS)
+            return -1;
+        arb_set(res, !strcmp(name, "w_constant") ? c->w_constant : c->ntk_constant);
         return 1;
     }
     if (!strcmp(name, "f2") || !strcmp(name, "beta"))

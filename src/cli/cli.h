@@ -48,6 +48,12 @@ typedef enum { NTK_FMT_TEXT = 0, NTK_FMT_CSV, NTK_FMT_JSON, NTK_FMT_LATEX } ntk_
 /* Parse --format; `allowed` is a bitmask of (1 << NTK_FMT_*). 0 on success. */
 int ntk_cli_parse_format(ntk_cli_format *f, const char *cmd, const char *arg,
                          unsigned allowed);
+/* Parse the integer option `what` (ntk_parse_slong, in [lo, hi]); 0, else
+   prints one line and returns 2. */
+int ntk_cli_parse_slong(slong *x, const char *cmd, const char *arg, const char *what,
+                        slong lo, slong hi);
+/* Parse --method auto|closed|quad (NULL: auto); 0, else prints and returns 2. */
+int ntk_cli_parse_method(ntk_method *m, const char *cmd, const char *arg);
 /* Parse --digits (1 .. 100000); 0 on success, else prints and returns 2. */
 int ntk_cli_parse_digits(slong *digits, const char *cmd, const char *arg);
 
@@ -94,6 +100,12 @@ int ntk_cli_net_option(ntk_cli_net_opts *o, int opt, const char *arg);
  */
 int ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
                         const ntk_cli_net_opts *o, slong prec);
+
+/* The values of ntk_cli_net_resolve at another precision, once it has set
+   the activation and method of net: the variances (and the EOC solve for
+   --eoc) as a status with its message, nothing printed. */
+ntk_status ntk_cli_net_set(ntk_net_t net, ntk_eoc_t eoc, const ntk_cli_net_opts *o,
+                           slong prec);
 
 /* Options shared by the run commands (iterate, regress; runopts.c):
    the network options, --q1, --depth, --digits, --format (text, csv or

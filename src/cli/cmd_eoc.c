@@ -31,30 +31,17 @@ static const char *help =
     "\n"
     "activations: ";
 
-enum { OPT_E_DIGITS = OPT_CMD_BASE };
-
 static void
 write_json(FILE *fp, const ntk_act_t act, const arb_t sb2, const ntk_eoc_t e)
 {
     fputs("{\"act\": ", fp);
     ntk_json_string(fp, act->name);
     fputs(", \"sigma_b2\": ", fp);
-    maps_json_ball(fp, sb2);
+    ntk_report_ball_json(fp, sb2);
     fprintf(fp, ", \"found\": %s", e->found ? "true" : "false");
     if (e->found)
     {
-        fputs(", \"sigma_w\": ", fp);
-        maps_json_ball(fp, e->sigma_w);
-        fputs(", \"sigma_w2\": ", fp);
-        maps_json_ball(fp, e->sigma_w2);
-        fputs(", \"q_star\": ", fp);
-        maps_json_ball(fp, e->q_star);
-        fputs(", \"chi1\": ", fp);
-        maps_json_ball(fp, e->chi1);
-        fputs(", \"f2\": ", fp);
-        maps_json_ball(fp, e->f2);
-        fputs(", \"beta\": ", fp);
-        maps_json_ball(fp, e->beta);
+        ntk_report_eoc_json_fields(fp, e);
         if (!arb_is_finite(e->f2))
             fputs(", \"f2_note\": \"f''(1) is infinite: phi'' has a Dirac mass (smoothness < 2)\"", fp);
         else if (!arb_is_finite(e->beta))
@@ -71,7 +58,7 @@ write_text(FILE *fp, const ntk_act_t act, const arb_t sb2, const ntk_eoc_t e,
 {
     fprintf(fp, "act        %s\n", act->name);
     fputs("sigma_b2   ", fp);
-    maps_text_ball(fp, sb2, digits, "?");
+    ntk_report_ball_text(fp, sb2, digits, "?");
     fputc('\n', fp);
     if (!e->found)
     {
@@ -79,17 +66,17 @@ write_text(FILE *fp, const ntk_act_t act, const arb_t sb2, const ntk_eoc_t e,
         return;
     }
     fputs("sigma_w    ", fp);
-    maps_text_ball(fp, e->sigma_w, digits, "?");
+    ntk_report_ball_text(fp, e->sigma_w, digits, "?");
     fputs("\nsigma_w2   ", fp);
-    maps_text_ball(fp, e->sigma_w2, digits, "?");
+    ntk_report_ball_text(fp, e->sigma_w2, digits, "?");
     fputs("\nq_star     ", fp);
-    maps_text_ball(fp, e->q_star, digits, "every q (q* = q1)");
+    ntk_report_ball_text(fp, e->q_star, digits, "every q (q* = q1)");
     fputs("\nchi1       ", fp);
-    maps_text_ball(fp, e->chi1, digits, "?");
+    ntk_report_ball_text(fp, e->chi1, digits, "?");
     fputs("\nf2         ", fp);
-    maps_text_ball(fp, e->f2, digits, "infinite");
+    ntk_report_ball_text(fp, e->f2, digits, "infinite");
     fputs("\nbeta       ", fp);
-    maps_text_ball(fp, e->beta, digits, arb_is_zero(e->f2) ? "infinite" : "none");
+    ntk_report_ball_text(fp, e->beta, digits, arb_is_zero(e->f2) ? "infinite" : "none");
     fprintf(fp, "\nnote       %s\n", e->why);
 }
 
@@ -105,44 +92,30 @@ ntk_cli_eoc(int argc, char **argv)
         {"out", required_argument, 0, OPT_OUT},
         {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
-    const char *cmd = "eoc", *act_s = NULL, *sb = NULL, *sb2 = NULL, *out_path = NULL;
-    slong digits = 30, prec, cap;
-    ntk_cli_format fmt = NTK_FMT_TEXT;
+    const char *cmd = "eoc", *act_s = NULL, *sb = NULL, *sb2 = NULL;
+    ntk_cli_maps_opts mo;
+    slong prec;
     ntk_act_t act;
     ntk_eoc_t e;
+    fmpq_t r;
     arb_t s;
     ntk_out_t out;
     ntk_status st;
     int c, rc = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    ntk_cli_maps_opts_init(&mo, 30, NTK_FMT_TEXT);
+    while ((c = ntk_cli_maps_next(&mo, &rc, cmd, help, (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_JSON),
+                                  argc, argv, longopts)) != -1)
     {
         switch (c)
         {
             case OPT_ACT: act_s = optarg; break;
             case OPT_SIGMA_B: sb = optarg; break;
             case OPT_SIGMA_B2: sb2 = optarg; break;
-            case OPT_DIGITS:
-                if ((rc = maps_parse_digits(&digits, cmd, optarg)) != 0)
-                    return rc;
-                break;
-            case OPT_FORMAT:
-                if ((rc = ntk_cli_parse_format(&fmt, cmd, optarg,
-                         (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_JSON))) != 0)
-                    return rc;
-                break;
-            case OPT_OUT: out_path = optarg; break;
-            case OPT_HELP:
-                printf("%s%s\n", help, ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0 || mo.help)
+        return rc;
     if (act_s == NULL)
         return ntk_cli_usage(cmd, "--act is required");
     if (sb && sb2)
@@ -150,71 +123,40 @@ ntk_cli_eoc(int argc, char **argv)
 
     ntk_act_init(act);
     ntk_eoc_init(e);
+    fmpq_init(r);
     arb_init(s);
     out->fp = NULL;
     if ((st = ntk_act_set_str(act, act_s)) != NTK_SUCCESS)
-    {
-        rc = ntk_cli_fail(cmd, st);
-        goto cleanup;
-    }
-    cap = maps_prec_cap(digits);
-    for (prec = maps_prec0(digits); ; prec *= 2)
-    {
-        /* exact decimals re-read at each precision */
-        /* exact rational, squared exactly for --sigma-b, then enclosed */
-        fmpq_t r;
-        fmpq_init(r);
-        st = NTK_SUCCESS;
-        if (sb || sb2)
-            st = ntk_parse_fmpq(r, sb ? sb : sb2, sb ? "--sigma-b" : "--sigma-b2");
-        if (st == NTK_SUCCESS && fmpq_sgn(r) < 0)
-            st = ntk_error_set(NTK_DOMAIN, "%s = %s: must be >= 0", sb ? "--sigma-b" : "--sigma-b2",
-                               sb ? sb : sb2);
-        if (st == NTK_SUCCESS && sb)
-            fmpq_mul(r, r, r);
-        arb_set_fmpq(s, r, prec);
-        fmpq_clear(r);
-        if (st == NTK_DOMAIN)
-        {
-            rc = ntk_cli_fail(cmd, st);
-            goto cleanup;
-        }
-        st = ntk_maps_eoc(e, act, s, prec);
-        if (st == NTK_SUCCESS && (!e->found
-            || (maps_enough(e->sigma_w, digits) && maps_enough(e->sigma_w2, digits)
-                && maps_enough(e->q_star, digits) && maps_enough(e->chi1, digits)
-                && maps_enough(e->f2, digits) && maps_enough(e->beta, digits))))
-            break;
-        if (st != NTK_SUCCESS && st != NTK_UNABLE)
-            break;
-        if (2 * prec > cap)
-        {
-            if (st == NTK_SUCCESS)
-                st = ntk_error_set(NTK_UNABLE, "could not certify %ld digits within %ld bits",
-                                   (long) digits, (long) cap);
-            break;
-        }
-    }
+        goto fail;
+    /* sigma_b2 as an exact rational: --sigma-b squared exactly */
+    if (sb || sb2)
+        st = ntk_parse_fmpq(r, sb ? sb : sb2, sb ? "--sigma-b" : "--sigma-b2");
+    if (st == NTK_SUCCESS && fmpq_sgn(r) < 0)
+        st = ntk_error_set(NTK_DOMAIN, "%s = %s: must be >= 0", sb ? "--sigma-b" : "--sigma-b2",
+                           sb ? sb : sb2);
     if (st != NTK_SUCCESS)
-    {
-        rc = ntk_cli_fail(cmd, st);
-        goto cleanup;
-    }
-    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
-    {
-        rc = ntk_cli_fail(cmd, st);
-        goto cleanup;
-    }
-    if (fmt == NTK_FMT_JSON)
+        goto fail;
+    if (sb)
+        fmpq_mul(r, r, r);
+    if ((st = ntk_maps_eoc_digits(e, &prec, act, r, mo.digits)) != NTK_SUCCESS)
+        goto fail;
+    arb_set_fmpq(s, r, prec);
+    if ((st = ntk_out_open(out, mo.out)) != NTK_SUCCESS)
+        goto fail;
+    if (mo.fmt == NTK_FMT_JSON)
         write_json(out->fp, act, s, e);
     else
-        write_text(out->fp, act, s, e, digits);
+        write_text(out->fp, act, s, e, mo.digits);
     if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
-        rc = ntk_cli_fail(cmd, st);
+        goto fail;
+    goto cleanup;
 
+fail:
+    rc = ntk_cli_fail(cmd, st);
 cleanup:
     ntk_act_clear(act);
     ntk_eoc_clear(e);
+    fmpq_clear(r);
     arb_clear(s);
     return rc;
 }

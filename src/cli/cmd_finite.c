@@ -44,7 +44,8 @@ static const char *help =
     "  --threads N         OpenMP threads (default: all cores)\n"
     "  --format text|csv|json|latex   output format (default text)\n"
     "  --out FILE          write there (atomically) instead of stdout\n"
-    "  --figure FILE       also write a pgfplots figure: dispersion vs L/M\n"
+    "  --figure FILE       also write a pgfplots figure: dispersion vs L/M (Monte\n"
+    "                      Carlo marks; lines: the certified exact dispersion)\n"
     "  --table FILE        also write the LaTeX table (as --format latex)\n"
     "  --exact-only        no sampling: only the certified exact E K, E K^2 and\n"
     "                      dispersion of K(x,x) (relu, zero-initialized biases;\n"
@@ -60,112 +61,6 @@ static const char *help =
     "ranks; the numbers are bit-identical for any thread or rank count.\n"
     "Exit: 0 ok, 1 a checked claim refuted, 2 bad input, 4 I/O error.\n";
 
-/* strict double parse: the whole string, finite */
-static int
-parse_double(double *x, const char *s, const char *what)
-{
-    char *end;
-    errno = 0;
-    if (s == NULL || *s == '\0')
-        return ntk_cli_usage(CMD, "%s '': a number is required", what);
-    *x = strtod(s, &end);
-    if (*end != '\0' || errno != 0 || !isfinite(*x))
-        return ntk_cli_usage(CMD, "%s '%s': not a number", what, s);
-    return 0;
-}
-
-/* comma-separated doubles */
-static int
-parse_dlist(double **out, slong *n, const char *s, const char *what)
-{
-    char *copy = strdup(s), *tok, *save = NULL;
-    slong cap = 8, k = 0;
-    double *v = malloc(sizeof(double) * cap);
-    int rc = 0;
-    if (*s == '\0' || s[strlen(s) - 1] == ',')
-        rc = ntk_cli_usage(CMD, "%s '%s': empty list entry", what, s);
-    for (tok = strtok_r(copy, ",", &save); rc == 0 && tok; tok = strtok_r(NULL, ",", &save))
-    {
-        if (k == cap)
-            v = realloc(v, sizeof(double) * (cap *= 2));
-        rc = parse_double(&v[k++], tok, what);
-    }
-    free(copy);
-    if (rc != 0)
-    {
-        free(v);
-        return rc;
-    }
-    *out = v;
-    *n = k;
-    return 0;
-}
-
-static int
-parse_int(slong *x, const char *s, const char *what, slong lo, slong hi)
-{
-    if (ntk_parse_slong(x, s, what, lo, hi) != NTK_SUCCESS)
-        return ntk_cli_fail(CMD, NTK_DOMAIN);
-    return 0;
-}
-
-/* depth list: N | a,b,c | a:b | a:b:step */
-static int
-parse_depths(slong **out, slong *n, const char *s)
-{
-    slong a, b, step = 1, k = 0;
-    const char *c1 = strchr(s, ':');
-    if (c1 != NULL)
-    {
-        char buf[3][32] = {"", "", ""};
-        int parts = 0;
-        const char *p = s;
-        while (parts < 3)
-        {
-            const char *q = strchr(p, ':');
-            size_t len = q ? (size_t) (q - p) : strlen(p);
-            if (len >= sizeof(buf[0]))
-                return ntk_cli_usage(CMD, "--depth '%s': bad range", s);
-            memcpy(buf[parts], p, len);
-            buf[parts][len] = '\0';
-            parts++;
-            if (!q)
-                break;
-            p = q + 1;
-        }
-        if (parts < 2 || (parts == 3 && strchr(p, ':')))
-            return ntk_cli_usage(CMD, "--depth '%s': use A:B or A:B:STEP", s);
-        if (parse_int(&a, buf[0], "--depth", 1, 1000000) || parse_int(&b, buf[1], "--depth", 1, 1000000)
-            || (parts == 3 && parse_int(&step, buf[2], "--depth step", 1, 1000000)))
-            return NTK_EXIT_USAGE;
-        if (b < a)
-            return ntk_cli_usage(CMD, "--depth '%s': empty range", s);
-        *out = malloc(sizeof(slong) * ((b - a) / step + 1));
-        for (slong d = a; d <= b; d += step)
-            (*out)[k++] = d;
-        *n = k;
-        return 0;
-    }
-    double *v;
-    slong m;
-    if (parse_dlist(&v, &m, s, "--depth"))
-        return NTK_EXIT_USAGE;
-    *out = malloc(sizeof(slong) * m);
-    for (slong i = 0; i < m; i++)
-    {
-        if (v[i] != floor(v[i]) || v[i] < 1 || v[i] > 1e6)
-        {
-            free(v);
-            free(*out);
-            return ntk_cli_usage(CMD, "--depth '%s': depths are integers >= 1", s);
-        }
-        (*out)[i] = (slong) v[i];
-    }
-    free(v);
-    *n = m;
-    return 0;
-}
-
 typedef struct
 {
     ntk_cli_progress bar;
@@ -179,95 +74,10 @@ on_progress(void *data, double done, double total)
     return 0;
 }
 
-/* estimates: JSON form of conventions.md 4 */
-static void
-json_est(FILE *fp, double v, double e)
-{
-    if (isnan(v))
-        fprintf(fp, "null");
-    else if (isnan(e))
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", v);
-    else
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}", v, e);
-}
-
 static double
 mid_d(const arb_t x)
 {
     return arf_get_d(arb_midref(x), ARF_RND_NEAR);
-}
-
-/* width M of equal-width configurations, else 0 */
-static slong
-equal_width(const ntk_finite_config_t cfg)
-{
-    for (slong i = 1; i < cfg->nwidths; i++)
-        if (cfg->widths[i] != cfg->widths[0])
-            return 0;
-    return cfg->widths[0];
-}
-
-static void
-write_latex_table(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res,
-                  int have_exact)
-{
-    arb_t ex;
-    arb_init(ex);
-    fprintf(fp, "%% ntkdepth finite: Monte Carlo means (estimate, standard error) and the\n"
-                "%% certified exact mean; %ld samples, seed %lu, n0 = %ld\n",
-            (long) cfg->samples, (unsigned long) cfg->seed, (long) cfg->n0);
-    fprintf(fp, "%% needs \\usepackage{longtable,amssymb}\n"
-                "\\begin{longtable}{rrrrrr}\n\\hline\n"
-                "$\\sigma_w^2$ & $L$ & $\\mathbb{E}K(x,x)$ (MC) & exact & "
-                "$\\mathbb{E}K^2/(\\mathbb{E}K)^2$ (MC) & $K(x,x_0)/K(x,x)$ \\\\\n\\hline\n"
-                "\\endhead\n");
-    for (slong is = 0; is < cfg->nsigma; is++)
-        for (slong id = 0; id < cfg->ndepths; id++)
-        {
-            ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
-            ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
-            ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
-            fprintf(fp, "%g & %ld & $%.6g \\pm %.2g$ & ", cfg->sigma_w2[is], (long) cfg->depths[id],
-                    m.est, m.err);
-            if (have_exact && ntk_finite_mean_exact(ex, cfg, is, cfg->depths[id], 1.0, 128) == NTK_SUCCESS)
-            {
-                char *t = ntk_ball_text(ex, 10);
-                fprintf(fp, "$%s$", t);
-                flint_free(t);
-            }
-            else
-                fprintf(fp, "--");
-            fprintf(fp, " & $%.5g \\pm %.2g$ & $%.4g \\pm %.2g$ \\\\\n", d.est, d.err, q.est, q.err);
-        }
-    fprintf(fp, "\\hline\n\\end{longtable}\n");
-    arb_clear(ex);
-}
-
-static void
-write_figure(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res)
-{
-    slong M = equal_width(cfg);
-    double scale = M > 0 ? 1.0 / M : 1.0;
-    fprintf(fp, "%% ntkdepth finite: dispersion E[K^2]/E[K]^2 of K(x,x) vs lambda = L/M\n"
-                "%% needs \\usepackage{pgfplots,amssymb}\n"
-                "%% (Monte Carlo, error bars = jackknife standard errors); %ld samples, seed %lu\n",
-            (long) cfg->samples, (unsigned long) cfg->seed);
-    fprintf(fp, "\\begin{tikzpicture}\n\\begin{axis}[xlabel={$\\lambda = L/M$}, "
-                "ylabel={$\\mathbb{E}[K^2]/\\mathbb{E}[K]^2$}, ymode=log, width=12cm, height=8cm, "
-                "legend pos=outer north east, legend style={font=\\tiny}, "
-                "every axis plot/.append style={mark size=0.7pt, line width=0.5pt}]\n");
-    for (slong is = 0; is < cfg->nsigma; is++)
-    {
-        fprintf(fp, "\\addplot+[error bars/.cd, y dir=both, y explicit] coordinates {\n");
-        for (slong id = 0; id < cfg->ndepths; id++)
-        {
-            ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
-            fprintf(fp, "  (%.6g, %.8g) +- (0, %.3g)\n", cfg->depths[id] * scale, d.est,
-                    isnan(d.err) ? 0.0 : d.err);
-        }
-        fprintf(fp, "};\n\\addlegendentry{$\\sigma_w^2 = %g$}\n", cfg->sigma_w2[is]);
-    }
-    fprintf(fp, "\\end{axis}\n\\end{tikzpicture}\n");
 }
 
 /* Certified exact moments of K(x,x) for every (sigma, depth): E K, E K^2,
@@ -324,7 +134,7 @@ static void
 write_exact_only(FILE *fp, ntk_cli_format fmt, const ntk_finite_config_t cfg, char **sdec,
                  arb_srcptr ek, arb_srcptr ek2, arb_srcptr dd)
 {
-    slong M = equal_width(cfg), nd = cfg->ndepths;
+    slong M = ntk_finite_config_equal_width(cfg), nd = cfg->ndepths;
     if (fmt == NTK_FMT_CSV)
         fprintf(fp, "sigma_w2,depth,lambda,exact_mean_diag,exact_mean_diag_rad,exact_mean_sq_diag,"
                     "exact_mean_sq_diag_rad,exact_dispersion_diag,exact_dispersion_diag_rad\n");
@@ -492,21 +302,21 @@ run(int argc, char **argv)
         if (cfg->init == NTK_FINITE_INIT_HE && cfg->param != NTK_FINITE_PARAM_NTK)
             FAIL(ntk_cli_usage(CMD, "--init he uses the NTK parameterization of the weights"));
     }
-    if (n0 && parse_int(&cfg->n0, n0, "--n0", 1, 100000000))
+    if (n0 && ntk_cli_parse_slong(&cfg->n0, CMD, n0, "--n0", 1, 100000000))
         FAIL(NTK_EXIT_USAGE);
-    if (samples && parse_int(&cfg->samples, samples, "--samples", 1, (slong) 1 << 40))
+    if (samples && ntk_cli_parse_slong(&cfg->samples, CMD, samples, "--samples", 1, (slong) 1 << 40))
         FAIL(NTK_EXIT_USAGE);
     if (seed)
     {
         slong sd;
-        if (parse_int(&sd, seed, "--seed", 0, WORD_MAX))
+        if (ntk_cli_parse_slong(&sd, CMD, seed, "--seed", 0, WORD_MAX))
             FAIL(NTK_EXIT_USAGE);
         cfg->seed = (uint64_t) sd;
     }
     if (threads_s)
     {
         slong t;
-        if (parse_int(&t, threads_s, "--threads", 1, 4096))
+        if (ntk_cli_parse_slong(&t, CMD, threads_s, "--threads", 1, 4096))
             FAIL(NTK_EXIT_USAGE);
         threads = (int) t;
     }
@@ -516,8 +326,8 @@ run(int argc, char **argv)
         slong n;
         if (cfg->init == NTK_FINITE_INIT_HE)
             FAIL(ntk_cli_usage(CMD, "--init he fixes sigma_w2 = 2: drop --sigma-w2"));
-        if (parse_dlist(&v, &n, sw2, "--sigma-w2"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double_list(&v, &n, sw2, "--sigma-w2")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         for (slong i = 0; i < n; i++)
             if (!(v[i] > 0))
             {
@@ -529,8 +339,8 @@ run(int argc, char **argv)
     }
     if (sb2)
     {
-        if (parse_double(&cfg->sigma_b2, sb2, "--sigma-b2"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double(&cfg->sigma_b2, sb2, "--sigma-b2")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         if (cfg->sigma_b2 < 0)
             FAIL(ntk_cli_usage(CMD, "--sigma-b2 '%s': must be >= 0", sb2));
         if (cfg->init == NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0)
@@ -540,8 +350,8 @@ run(int argc, char **argv)
     {
         double *v;
         slong n;
-        if (parse_dlist(&v, &n, rlist, "--r"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double_list(&v, &n, rlist, "--r")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         if (v[0] != 1.0)
         {
             free(v);
@@ -553,8 +363,8 @@ run(int argc, char **argv)
     if (depth)
     {
         slong *d = NULL, n = 0;
-        if (parse_depths(&d, &n, depth))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_depth_range(&d, &n, depth, "--depth", 1000000)) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         ntk_finite_config_set_depths(cfg, d, n);
         free(d);
     }
@@ -564,8 +374,8 @@ run(int argc, char **argv)
     {
         double *v;
         slong n;
-        if (parse_dlist(&v, &n, widths, "--widths"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double_list(&v, &n, widths, "--widths")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         free(cfg->widths);
         cfg->widths = malloc(sizeof(slong) * n);
         cfg->nwidths = n;
@@ -588,7 +398,7 @@ run(int argc, char **argv)
     else
     {
         slong M = 100;
-        if (width && parse_int(&M, width, "--width", 1, 100000000))
+        if (width && ntk_cli_parse_slong(&M, CMD, width, "--width", 1, 100000000))
             FAIL(NTK_EXIT_USAGE);
         ntk_finite_config_set_width(cfg, M);
     }
@@ -658,9 +468,9 @@ run(int argc, char **argv)
     int have_exact = ntk_finite_act_is_relu(cfg->act)
                      && (cfg->init == NTK_FINITE_INIT_HE || cfg->sigma_b2 == 0);
     int have_k2 = have_exact && cfg->init == NTK_FINITE_INIT_DEFAULT
-                  && cfg->param == NTK_FINITE_PARAM_STANDARD && equal_width(cfg) > 0;
+                  && cfg->param == NTK_FINITE_PARAM_STANDARD && ntk_finite_config_equal_width(cfg) > 0;
     int have_inf = ntk_finite_act_is_relu(cfg->act) && cfg->sigma_b2 == 0 && cfg->init == NTK_FINITE_INIT_DEFAULT;
-    slong M = equal_width(cfg);
+    slong M = ntk_finite_config_equal_width(cfg);
     ntk_finite_claim claims[5];
     ntk_verdict verdicts[5];
     if (have_exact)
@@ -711,7 +521,7 @@ run(int argc, char **argv)
     arb_init(k2);
     arb_init(inf);
     if (fmt == NTK_FMT_LATEX)
-        write_latex_table(fp, cfg, res, have_exact);
+        ntk_report_finite_latex(fp, cfg, res, have_exact);
     else if (fmt == NTK_FMT_TEXT)
     {
         fprintf(fp, "# ntkdepth finite: act %s, n0 %ld, %s, %s param, sigma_b2 %g, %ld samples, seed %lu\n",
@@ -839,10 +649,10 @@ run(int argc, char **argv)
                 first = 0;
                 fprintf(fp, "\"mean_diag\": ");
                 ntk_finite_est m = ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG);
-                json_est(fp, m.est, m.err);
+                ntk_report_mc_json(fp, m);
                 fprintf(fp, ", \"dispersion\": ");
                 ntk_finite_est d = ntk_finite_dispersion(res, is, id, 0);
-                json_est(fp, d.est, d.err);
+                ntk_report_mc_json(fp, d);
                 if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
                 {
                     fprintf(fp, ", \"exact_mean_diag\": ");
@@ -868,11 +678,11 @@ run(int argc, char **argv)
                     ntk_finite_est q = ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO);
                     ntk_finite_est dd = ntk_finite_dispersion(res, is, id, ir);
                     fprintf(fp, "%s{\"r\": %.17g, \"mean_off\": ", ir ? ", " : "", cfg->r[ir]);
-                    json_est(fp, mo.est, mo.err);
+                    ntk_report_mc_json(fp, mo);
                     fprintf(fp, ", \"dispersion_off\": ");
-                    json_est(fp, dd.est, dd.err);
+                    ntk_report_mc_json(fp, dd);
                     fprintf(fp, ", \"ratio\": ");
-                    json_est(fp, q.est, q.err);
+                    ntk_report_mc_json(fp, q);
                     if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
                     {
                         fprintf(fp, ", \"ratio_infinite_width\": ");
@@ -888,7 +698,7 @@ run(int argc, char **argv)
             ntk_finite_est s = ntk_finite_dispersion_slope(res, cfg, is, 1.0 / M, 1);
             fprintf(fp, "%s{\"sigma_w2\": %.17g, \"slope_log_dispersion_vs_lambda\": ", is ? ", " : "",
                     cfg->sigma_w2[is]);
-            json_est(fp, s.est, s.err);
+            ntk_report_mc_json(fp, s);
             fprintf(fp, "}");
         }
         fprintf(fp, "],\n \"claims\": [");
@@ -903,7 +713,7 @@ run(int argc, char **argv)
             else
                 fprintf(fp, "\"%.17g\"", c->predicted);
             fprintf(fp, ", \"measured\": ");
-            json_est(fp, c->estimate, c->error);
+            ntk_report_mc_json(fp, (ntk_finite_est) {c->estimate, c->error});
             fprintf(fp, ", \"z\": %.4g, \"zcrit\": %.4g, \"verdict\": \"%s\", \"detail\": \"%s\"}",
                     isnan(c->zmax) ? 0.0 : c->zmax, c->zcrit, ntk_verdict_str(verdicts[i]), c->detail);
         }
@@ -924,7 +734,7 @@ run(int argc, char **argv)
         ntk_out_t fo;
         if ((st = ntk_out_open(fo, fig_path)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
-        write_figure(fo->fp, cfg, res);
+        ntk_report_finite_pgfplots(fo->fp, cfg, res, have_exact ? dd : NULL);
         if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
     }
@@ -933,7 +743,7 @@ run(int argc, char **argv)
         ntk_out_t to;
         if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
-        write_latex_table(to->fp, cfg, res, have_exact);
+        ntk_report_finite_latex(to->fp, cfg, res, have_exact);
         if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
     }

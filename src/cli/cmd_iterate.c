@@ -37,6 +37,11 @@ static const char *help_text =
     "                     proofs/fatou.md);\n"
     "                     auto (default): jump past L0 where it applies\n"
     "  --jump-from L0     jump start (default 1e4; 1e5 above 300 digits)\n"
+    "                     with the ReLU-like jump the output also has the\n"
+    "                     certified constants C, C' of (eps_L/2)^(-1/2) =\n"
+    "                     A L + (3A/2) ln L + C + o(1) and Theta12/q1 = L/4 +\n"
+    "                     (3/8) ln L + C' + o(1) (JSON params w_constant,\n"
+    "                     ntk_constant; proofs/fatou.md J12)\n"
     "precision:\n"
     "  --digits D         certified significant digits wanted (default 20)\n"
     "  --prec-cap BITS    give up past this working precision (default 4096)\n"
@@ -76,16 +81,6 @@ parse_sq(fmpq_t x, const char *s, const char *what, int square)
     if (square)
         fmpq_mul(x, x, x);
     return 0;
-}
-
-static void
-csv_ball(FILE *fp, const arb_t x)
-{
-    char *m, *r;
-    ntk_ball_json_strs(&m, &r, x);
-    fprintf(fp, ",%s,%s", m, r);
-    flint_free(m);
-    flint_free(r);
 }
 
 /* exact decimal depth (JSON: an integer literal, exact at any size) */
@@ -141,6 +136,14 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
         if (ji->used == NTK_DEPTH_JUMP)
             fprintf(fp, ", \"jump_from\": %ld, \"abel_order\": %ld",
                     (long) ji->L0, (long) ji->order);
+        if (ji->used == NTK_DEPTH_JUMP && arb_is_finite(ji->w_constant))
+        {
+            /* the orbit's constants (proofs/fatou.md J12; README) */
+            fprintf(fp, ", \"w_constant\": ");
+            ntk_ball_json_write(fp, ji->w_constant);
+            fprintf(fp, ", \"ntk_constant\": ");
+            ntk_ball_json_write(fp, ji->ntk_constant);
+        }
         fprintf(fp, "},\n \"rows\": [");
         for (slong i = 0; i < n; i++)
         {
@@ -169,7 +172,10 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
                                       rows[i].sigma12, rows[i].theta11, rows[i].theta12};
             put_depth(fp, depths + i);
             for (int j = 0; j < 6; j++)
-                csv_ball(fp, v[j]);
+            {
+                fputc(',', fp);
+                ntk_report_ball_csv(fp, v[j]);
+            }
             fprintf(fp, "\n");
         }
     }
@@ -187,6 +193,15 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
             fprintf(fp, ", jump from depth %ld (eps = 0 exactly there: c = 1 stays)",
                     (long) ji->L0);
         fprintf(fp, "\n");
+        if (ji->used == NTK_DEPTH_JUMP && arb_is_finite(ji->w_constant))
+        {
+            char *sw = ntk_ball_text(ji->w_constant, digits + 5);
+            char *su = ntk_ball_text(ji->ntk_constant, digits + 5);
+            fprintf(fp, "# (eps_L/2)^(-1/2) = A L + (3A/2) ln L + C + o(1), A = 4 Delta/(3 pi): "
+                        "C = %s\n# Theta12/q1 = L/4 + (3/8) ln L + C' + o(1): C' = %s\n", sw, su);
+            flint_free(sw);
+            flint_free(su);
+        }
         for (slong i = 0; i < n; i++)
         {
             const arb_struct *v[6] = {rows[i].eps, rows[i].c, rows[i].sigma11,

@@ -36,6 +36,130 @@ enum { OPT_Q2 = OPT_CMD_BASE, OPT_S11, OPT_S12, OPT_S22 };
 static const char *names[NV] = {"n11", "n12", "n22", "d11", "d12", "d22",
                                 "V", "V_prime", "chi1"};
 
+/* the covariance and the nine values at one precision (ntk_maps_ziv) */
+typedef struct
+{
+    const ntk_cli_net_opts *o;
+    const char *q1s, *q2s, *c0s, *s11s, *s12s, *s22s;
+    ntk_net_struct *net;
+    slong net_prec;             /* precision net was resolved at */
+    arb_struct s11[1], s12[1], s22[1], t[1], one[1];
+    arb_ptr v;
+} maps_eval;
+
+static ntk_status
+parse_cov(maps_eval *z, slong prec)
+{
+    ntk_status st;
+    if (z->s11s)
+    {
+        st = ntk_parse_arb(z->s11, z->s11s, "--s11", prec);
+        if (st == NTK_SUCCESS) st = ntk_parse_arb(z->s12, z->s12s, "--s12", prec);
+        if (st == NTK_SUCCESS) st = ntk_parse_arb(z->s22, z->s22s, "--s22", prec);
+        if (st == NTK_SUCCESS && !arb_is_positive(z->s11))
+            st = ntk_error_set(NTK_DOMAIN, "--s11 = %s: must be > 0", z->s11s);
+        if (st == NTK_SUCCESS && !arb_is_positive(z->s22))
+            st = ntk_error_set(NTK_DOMAIN, "--s22 = %s: must be > 0", z->s22s);
+        if (st == NTK_SUCCESS)
+        {
+            arb_sqr(z->t, z->s12, prec);
+            arb_mul(z->one, z->s11, z->s22, prec);
+            if (arb_gt(z->t, z->one))
+                st = ntk_error_set(NTK_DOMAIN, "--s12 = %s: covariance not positive semidefinite "
+                                   "(s12^2 > s11 s22 with s11 = %s, s22 = %s)",
+                                   z->s12s, z->s11s, z->s22s);
+        }
+        return st;
+    }
+    st = ntk_parse_arb(z->s11, z->q1s, "--q1", prec);
+    if (st == NTK_SUCCESS && !arb_is_positive(z->s11))
+        st = ntk_error_set(NTK_DOMAIN, "--q1 = %s: must be > 0", z->q1s);
+    arb_set(z->s22, z->s11);
+    if (st == NTK_SUCCESS && z->q2s)
+    {
+        st = ntk_parse_arb(z->s22, z->q2s, "--q2", prec);
+        if (st == NTK_SUCCESS && !arb_is_positive(z->s22))
+            st = ntk_error_set(NTK_DOMAIN, "--q2 = %s: must be > 0", z->q2s);
+    }
+    arb_one(z->s12);
+    if (st == NTK_SUCCESS && z->c0s)
+    {
+        st = ntk_parse_arb(z->s12, z->c0s, "--c0", prec);
+        arb_one(z->one);
+        arb_abs(z->t, z->s12);
+        if (st == NTK_SUCCESS && !arb_le(z->t, z->one))
+            st = ntk_error_set(NTK_DOMAIN, "--c0 = %s: must be in [-1, 1]", z->c0s);
+    }
+    if (st == NTK_SUCCESS)
+    {
+        /* s12 = c0 sqrt(q1 q2); exactly q1 c0 when q2 = q1 */
+        if (z->q2s)
+        {
+            arb_mul(z->t, z->s11, z->s22, prec);
+            arb_sqrt(z->t, z->t, prec);
+            arb_mul(z->s12, z->s12, z->t, prec);
+        }
+        else
+            arb_mul(z->s12, z->s12, z->s11, prec);
+    }
+    return st;
+}
+
+static ntk_status
+maps_values(void *data, slong prec)
+{
+    maps_eval *z = data;
+    ntk_net_struct *net = z->net;
+    arb_ptr v = z->v;
+    ntk_status st;
+    slong i;
+
+    if (prec != z->net_prec && (st = ntk_cli_net_set(net, NULL, z->o, prec)) != NTK_SUCCESS)
+        return st;
+    z->net_prec = prec;
+    if ((st = parse_cov(z, prec)) != NTK_SUCCESS)
+        return st;
+    st = ntk_maps_nngp(v + 0, v + 1, v + 2, net, z->s11, z->s12, z->s22, prec);
+    if (st == NTK_SUCCESS)
+    {
+        st = ntk_maps_deriv(v + 3, v + 4, v + 5, net, z->s11, z->s12, z->s22, prec);
+        if (st == NTK_DOMAIN && ntk_act_smoothness(net->act) < 1)
+        {
+            /* step: D has infinite diagonal; keep what is finite */
+            for (i = 3; i < 6; i++)
+                arb_pos_inf(v + i);
+            if (!arb_is_one(z->s12) || !arb_equal(z->s11, z->s22))
+                ntk_act_kernel_closed(v + 4, net->act, 1, z->s11, z->s12, z->s22, prec) == NTK_SUCCESS
+                    ? (void) arb_mul(v + 4, v + 4, net->sigma_w2, prec) : (void) arb_pos_inf(v + 4);
+            st = NTK_SUCCESS;
+        }
+    }
+    if (st == NTK_SUCCESS)
+        st = ntk_maps_var(v + 6, net, z->s11, prec);
+    if (st == NTK_SUCCESS)
+    {
+        st = ntk_maps_var_deriv(v + 7, net, z->s11, prec);
+        if (st == NTK_SUCCESS)
+            st = ntk_maps_chi1(v + 8, net, z->s11, prec);
+        if (st == NTK_DOMAIN && ntk_act_smoothness(net->act) < 1)
+        {
+            arb_pos_inf(v + 8);
+            st = NTK_SUCCESS;
+        }
+    }
+    return st;
+}
+
+static int
+maps_done(void *data, slong digits)
+{
+    const maps_eval *z = data;
+    for (slong i = 0; i < NV; i++)
+        if (!ntk_maps_ziv_enough(z->v + i, digits))
+            return 0;
+    return 1;
+}
+
 int
 ntk_cli_maps(int argc, char **argv)
 {
@@ -52,209 +176,94 @@ ntk_cli_maps(int argc, char **argv)
         {"out", required_argument, 0, OPT_OUT},
         {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
-    const char *cmd = "maps", *q1s = NULL, *q2s = NULL, *c0s = NULL, *out_path = NULL;
-    const char *s11s = NULL, *s12s = NULL, *s22s = NULL;
+    const char *cmd = "maps";
     ntk_cli_net_opts o;
-    slong digits = 20, prec, cap, i;
-    ntk_cli_format fmt = NTK_FMT_TEXT;
+    ntk_cli_maps_opts mo;
+    maps_eval z;
+    slong i, prec0;
     ntk_net_t net;
-    arb_t s11, s12, s22, t, one;
-    arb_ptr v;
     ntk_out_t out;
-    ntk_status st = NTK_SUCCESS;
-    int c, rc = 0, enough;
+    ntk_status st;
+    int c, rc = 0;
 
     memset(&o, 0, sizeof(o));
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    memset(&z, 0, sizeof(z));
+    ntk_cli_maps_opts_init(&mo, 20, NTK_FMT_TEXT);
+    while ((c = ntk_cli_maps_next(&mo, &rc, cmd, help, (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_JSON),
+                                  argc, argv, longopts)) != -1)
     {
         if (ntk_cli_net_option(&o, c, optarg))
             continue;
         switch (c)
         {
-            case OPT_Q1: q1s = optarg; break;
-            case OPT_Q2: q2s = optarg; break;
-            case OPT_C0: c0s = optarg; break;
-            case OPT_S11: s11s = optarg; break;
-            case OPT_S12: s12s = optarg; break;
-            case OPT_S22: s22s = optarg; break;
-            case OPT_DIGITS:
-                if ((rc = maps_parse_digits(&digits, cmd, optarg)) != 0)
-                    return rc;
-                break;
-            case OPT_FORMAT:
-                if ((rc = ntk_cli_parse_format(&fmt, cmd, optarg,
-                         (1u << NTK_FMT_TEXT) | (1u << NTK_FMT_JSON))) != 0)
-                    return rc;
-                break;
-            case OPT_OUT: out_path = optarg; break;
-            case OPT_HELP:
-                printf(help, ntk_cli_net_help);
-                printf("%s\n", ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+            case OPT_Q1: z.q1s = optarg; break;
+            case OPT_Q2: z.q2s = optarg; break;
+            case OPT_C0: z.c0s = optarg; break;
+            case OPT_S11: z.s11s = optarg; break;
+            case OPT_S12: z.s12s = optarg; break;
+            case OPT_S22: z.s22s = optarg; break;
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-    if ((s11s || s12s || s22s) && (q1s || q2s || c0s))
+    if (rc != 0 || mo.help)
+        return rc;
+    if ((z.s11s || z.s12s || z.s22s) && (z.q1s || z.q2s || z.c0s))
         return ntk_cli_usage(cmd, "give --q1/--q2/--c0 or --s11/--s12/--s22, not both");
-    if ((s11s || s12s || s22s) && !(s11s && s12s && s22s))
+    if ((z.s11s || z.s12s || z.s22s) && !(z.s11s && z.s12s && z.s22s))
         return ntk_cli_usage(cmd, "--s11, --s12 and --s22 go together");
-    if (!s11s && !q1s)
+    if (!z.s11s && !z.q1s)
         return ntk_cli_usage(cmd, "give --q1 (or --s11 --s12 --s22)");
 
     ntk_net_init(net);
-    arb_init(s11);
-    arb_init(s12);
-    arb_init(s22);
-    arb_init(t);
-    arb_init(one);
-    v = _arb_vec_init(NV);
-    cap = maps_prec_cap(digits);
-    for (prec = maps_prec0(digits); ; prec *= 2)
-    {
-        if ((rc = ntk_cli_net_resolve(net, NULL, cmd, &o, prec)) != 0)
-            goto cleanup;
-        if (s11s)
-        {
-            st = ntk_parse_arb(s11, s11s, "--s11", prec);
-            if (st == NTK_SUCCESS) st = ntk_parse_arb(s12, s12s, "--s12", prec);
-            if (st == NTK_SUCCESS) st = ntk_parse_arb(s22, s22s, "--s22", prec);
-            if (st == NTK_SUCCESS && !arb_is_positive(s11))
-                st = ntk_error_set(NTK_DOMAIN, "--s11 = %s: must be > 0", s11s);
-            if (st == NTK_SUCCESS && !arb_is_positive(s22))
-                st = ntk_error_set(NTK_DOMAIN, "--s22 = %s: must be > 0", s22s);
-            if (st == NTK_SUCCESS)
-            {
-                arb_sqr(t, s12, prec);
-                arb_mul(one, s11, s22, prec);
-                if (arb_gt(t, one))
-                    st = ntk_error_set(NTK_DOMAIN, "--s12 = %s: covariance not positive semidefinite "
-                                       "(s12^2 > s11 s22 with s11 = %s, s22 = %s)", s12s, s11s, s22s);
-            }
-        }
-        else
-        {
-            st = ntk_parse_arb(s11, q1s, "--q1", prec);
-            if (st == NTK_SUCCESS && !arb_is_positive(s11))
-                st = ntk_error_set(NTK_DOMAIN, "--q1 = %s: must be > 0", q1s);
-            arb_set(s22, s11);
-            if (st == NTK_SUCCESS && q2s)
-            {
-                st = ntk_parse_arb(s22, q2s, "--q2", prec);
-                if (st == NTK_SUCCESS && !arb_is_positive(s22))
-                    st = ntk_error_set(NTK_DOMAIN, "--q2 = %s: must be > 0", q2s);
-            }
-            arb_one(s12);
-            if (st == NTK_SUCCESS && c0s)
-            {
-                st = ntk_parse_arb(s12, c0s, "--c0", prec);
-                arb_one(one);
-                arb_abs(t, s12);
-                if (st == NTK_SUCCESS && !arb_le(t, one))
-                    st = ntk_error_set(NTK_DOMAIN, "--c0 = %s: must be in [-1, 1]", c0s);
-            }
-            if (st == NTK_SUCCESS)
-            {
-                /* s12 = c0 sqrt(q1 q2); exactly q1 c0 when q2 = q1 */
-                if (q2s)
-                {
-                    arb_mul(t, s11, s22, prec);
-                    arb_sqrt(t, t, prec);
-                    arb_mul(s12, s12, t, prec);
-                }
-                else
-                    arb_mul(s12, s12, s11, prec);
-            }
-        }
-        if (st != NTK_SUCCESS)
-        {
-            rc = ntk_cli_fail(cmd, st);
-            goto cleanup;
-        }
-        st = ntk_maps_nngp(v + 0, v + 1, v + 2, net, s11, s12, s22, prec);
-        if (st == NTK_SUCCESS)
-        {
-            st = ntk_maps_deriv(v + 3, v + 4, v + 5, net, s11, s12, s22, prec);
-            if (st == NTK_DOMAIN && ntk_act_smoothness(net->act) < 1)
-            {
-                /* step: D has infinite diagonal; keep what is finite */
-                for (i = 3; i < 6; i++)
-                    arb_pos_inf(v + i);
-                if (!arb_is_one(s12) || !arb_equal(s11, s22))
-                    ntk_act_kernel_closed(v + 4, net->act, 1, s11, s12, s22, prec) == NTK_SUCCESS
-                        ? (void) arb_mul(v + 4, v + 4, net->sigma_w2, prec) : (void) arb_pos_inf(v + 4);
-                st = NTK_SUCCESS;
-            }
-        }
-        if (st == NTK_SUCCESS)
-            st = ntk_maps_var(v + 6, net, s11, prec);
-        if (st == NTK_SUCCESS)
-        {
-            st = ntk_maps_var_deriv(v + 7, net, s11, prec);
-            if (st == NTK_SUCCESS)
-                st = ntk_maps_chi1(v + 8, net, s11, prec);
-            if (st == NTK_DOMAIN && ntk_act_smoothness(net->act) < 1)
-            {
-                arb_pos_inf(v + 8);
-                st = NTK_SUCCESS;
-            }
-        }
-        if (st != NTK_SUCCESS && st != NTK_UNABLE)
-        {
-            rc = ntk_cli_fail(cmd, st);
-            goto cleanup;
-        }
-        enough = (st == NTK_SUCCESS);
-        for (i = 0; i < 9 && enough; i++)
-            enough = maps_enough(v + i, digits);
-        if (enough)
-            break;
-        if (2 * prec > cap)
-        {
-            if (st == NTK_SUCCESS)
-                st = ntk_error_set(NTK_UNABLE, "could not certify %ld digits within %ld bits",
-                                   (long) digits, (long) cap);
-            rc = ntk_cli_fail(cmd, st);
-            goto cleanup;
-        }
-    }
-    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
+    arb_init(z.s11);
+    arb_init(z.s12);
+    arb_init(z.s22);
+    arb_init(z.t);
+    arb_init(z.one);
+    z.v = _arb_vec_init(NV);
+    z.o = &o;
+    z.net = net;
+    out->fp = NULL;
+    /* the network's usage errors (one line each) at the start precision */
+    prec0 = ntk_maps_ziv_prec0(mo.digits);
+    if ((rc = ntk_cli_net_resolve(net, NULL, cmd, &o, prec0)) != 0)
+        goto cleanup;
+    z.net_prec = prec0;
+    st = ntk_maps_ziv(NULL, maps_values, maps_done, &z, mo.digits, 0, 0);
+    if (st == NTK_SUCCESS)
+        st = ntk_out_open(out, mo.out);
+    if (st != NTK_SUCCESS)
     {
         rc = ntk_cli_fail(cmd, st);
         goto cleanup;
     }
-    if (fmt == NTK_FMT_JSON)
+    if (mo.fmt == NTK_FMT_JSON)
     {
         fputs("{\"act\": ", out->fp);
         ntk_json_string(out->fp, net->act->name);
         fputs(", \"sigma_w2\": ", out->fp);
-        maps_json_ball(out->fp, net->sigma_w2);
+        ntk_report_ball_json(out->fp, net->sigma_w2);
         fputs(", \"sigma_b2\": ", out->fp);
-        maps_json_ball(out->fp, net->sigma_b2);
+        ntk_report_ball_json(out->fp, net->sigma_b2);
         fputs(", \"s11\": ", out->fp);
-        maps_json_ball(out->fp, s11);
+        ntk_report_ball_json(out->fp, z.s11);
         fputs(", \"s12\": ", out->fp);
-        maps_json_ball(out->fp, s12);
+        ntk_report_ball_json(out->fp, z.s12);
         fputs(", \"s22\": ", out->fp);
-        maps_json_ball(out->fp, s22);
-        for (i = 0; i < 9; i++)
+        ntk_report_ball_json(out->fp, z.s22);
+        for (i = 0; i < NV; i++)
         {
             fprintf(out->fp, ", \"%s\": ", names[i]);
-            maps_json_ball(out->fp, v + i);
+            ntk_report_ball_json(out->fp, z.v + i);
         }
         fputs("}\n", out->fp);
     }
     else
     {
         fprintf(out->fp, "act       %s\n", net->act->name);
-        for (i = 0; i < 9; i++)
+        for (i = 0; i < NV; i++)
         {
             fprintf(out->fp, "%-9s ", names[i]);
-            maps_text_ball(out->fp, v + i, digits, "infinite");
+            ntk_report_ball_text(out->fp, z.v + i, mo.digits, "infinite");
             fputc('\n', out->fp);
         }
     }
@@ -263,11 +272,11 @@ ntk_cli_maps(int argc, char **argv)
 
 cleanup:
     ntk_net_clear(net);
-    arb_clear(s11);
-    arb_clear(s12);
-    arb_clear(s22);
-    arb_clear(t);
-    arb_clear(one);
-    _arb_vec_clear(v, NV);
+    arb_clear(z.s11);
+    arb_clear(z.s12);
+    arb_clear(z.s22);
+    arb_clear(z.t);
+    arb_clear(z.one);
+    _arb_vec_clear(z.v, NV);
     return rc;
 }

@@ -145,65 +145,22 @@ free_grid(fmpq *v, slong n)
     flint_free(v);
 }
 
+/* a CSV field: certified digits, "inf" for +infinity, else empty */
 static void
 csv_ball(FILE *fp, const arb_t x, slong digits)
 {
     fputc(',', fp);
-    if (arb_is_finite(x))
-        maps_text_ball(fp, x, digits, "");
-    else if (arf_is_pos_inf(arb_midref(x)) && mag_is_zero(arb_radref(x)))
-        fputs("inf", fp);
+    ntk_report_ball_text(fp, x, digits, arf_is_pos_inf(arb_midref(x))
+                                        && mag_is_zero(arb_radref(x)) ? "inf" : "");
 }
 
 /* an exact grid value: terminating decimal if it is one, else 17 digits */
 static void
 write_exact(FILE *fp, const fmpq_t x)
 {
-    fmpz_t d, num, p;
-    slong a = 0, b = 0, k, i;
-    fmpz_init(d);
-    fmpz_init(num);
-    fmpz_init(p);
-    fmpz_set(d, fmpq_denref(x));
-    while (fmpz_divisible_si(d, 2)) { fmpz_divexact_si(d, d, 2); a++; }
-    while (fmpz_divisible_si(d, 5)) { fmpz_divexact_si(d, d, 5); b++; }
-    if (fmpz_is_one(d))
-    {
-        char *s;
-        size_t len;
-        k = FLINT_MAX(a, b);
-        fmpz_ui_pow_ui(p, 10, (ulong) k);
-        fmpz_mul(num, fmpq_numref(x), p);
-        fmpz_divexact(num, num, fmpq_denref(x));
-        s = fmpz_get_str(NULL, 10, num);   /* x = num / 10^k, num >= 0 */
-        len = strlen(s);
-        if (k == 0)
-            fputs(s, fp);
-        else
-        {
-            if ((slong) len <= k)
-            {
-                fputs("0.", fp);
-                for (i = 0; i < k - (slong) len; i++)
-                    fputc('0', fp);
-                fputs(s, fp);
-            }
-            else
-                fprintf(fp, "%.*s.%s", (int) (len - k), s, s + len - k);
-        }
-        flint_free(s);
-    }
-    else
-    {
-        arb_t t;
-        arb_init(t);
-        arb_set_fmpq(t, x, 128);
-        maps_text_ball(fp, t, 17, "");
-        arb_clear(t);
-    }
-    fmpz_clear(d);
-    fmpz_clear(num);
-    fmpz_clear(p);
+    char *s = ntk_fmpq_get_str_dec(x, 17);
+    fputs(s, fp);
+    flint_free(s);
 }
 
 enum { OPT_P_SW = OPT_CMD_BASE, OPT_P_SW2, OPT_P_SB, OPT_P_SB2 };
@@ -224,21 +181,21 @@ ntk_cli_phase(int argc, char **argv)
         {"quiet", no_argument, 0, OPT_QUIET},
         {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
-    const char *cmd = "phase", *act_s = NULL, *sw = NULL, *sb = NULL, *out_path = NULL;
+    const char *cmd = "phase", *act_s = NULL, *sw = NULL, *sb = NULL;
     const char *method = NULL;
     int sw_std = 0, sb_std = 0, quiet = 0, c, rc = 0, first = 1, any_unable = 0;
-    slong digits = 10, nw = 0, nb = 0, i, j, prec, prec0, cap;
+    slong nw = 0, nb = 0, i, j, digits;
     fmpq *wv = NULL, *bv = NULL;
-    ntk_cli_format fmt = NTK_FMT_CSV;
+    ntk_cli_maps_opts mo;
     ntk_net_t net;
     ntk_phase_t ph;
     ntk_out_t out;
     ntk_status st;
     ntk_cli_progress prog;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+    ntk_cli_maps_opts_init(&mo, 10, NTK_FMT_CSV);
+    while ((c = ntk_cli_maps_next(&mo, &rc, cmd, help, (1u << NTK_FMT_CSV) | (1u << NTK_FMT_JSON),
+                                  argc, argv, longopts)) != -1)
     {
         switch (c)
         {
@@ -250,26 +207,12 @@ ntk_cli_phase(int argc, char **argv)
                 if (sb) return ntk_cli_usage(cmd, "give one of --sigma-b, --sigma-b2");
                 sb = optarg; sb_std = (c == OPT_P_SB); break;
             case OPT_METHOD: method = optarg; break;
-            case OPT_DIGITS:
-                if ((rc = maps_parse_digits(&digits, cmd, optarg)) != 0)
-                    return rc;
-                break;
-            case OPT_FORMAT:
-                if ((rc = ntk_cli_parse_format(&fmt, cmd, optarg,
-                         (1u << NTK_FMT_CSV) | (1u << NTK_FMT_JSON))) != 0)
-                    return rc;
-                break;
-            case OPT_OUT: out_path = optarg; break;
             case OPT_QUIET: quiet = 1; break;
-            case OPT_HELP:
-                printf("%s%s\n", help, ntk_act_names());
-                return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0 || mo.help)
+        return rc;
+    digits = mo.digits;
     if (act_s == NULL)
         return ntk_cli_usage(cmd, "--act is required");
     if (sw == NULL)
@@ -280,22 +223,16 @@ ntk_cli_phase(int argc, char **argv)
     out->fp = NULL;
     if ((st = ntk_act_set_str(net->act, act_s)) != NTK_SUCCESS)
         goto fail;
-    net->method = NTK_METHOD_AUTO;
-    if (method)
-    {
-        if (strcmp(method, "auto") == 0) net->method = NTK_METHOD_AUTO;
-        else if (strcmp(method, "closed") == 0) net->method = NTK_METHOD_CLOSED;
-        else if (strcmp(method, "quad") == 0) net->method = NTK_METHOD_QUAD;
-        else { rc = ntk_cli_usage(cmd, "--method '%s': use auto, closed or quad", method); goto cleanup; }
-    }
+    if ((rc = ntk_cli_parse_method(&net->method, cmd, method)) != 0)
+        goto cleanup;
     if ((st = parse_grid(&wv, &nw, sw, sw_std ? "--sigma-w" : "--sigma-w2", sw_std, 1)) != NTK_SUCCESS)
         goto fail;
     if ((st = parse_grid(&bv, &nb, sb ? sb : "0", sb_std ? "--sigma-b" : "--sigma-b2", sb_std, 0)) != NTK_SUCCESS)
         goto fail;
-    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
+    if ((st = ntk_out_open(out, mo.out)) != NTK_SUCCESS)
         goto fail;
 
-    if (fmt == NTK_FMT_CSV)
+    if (mo.fmt == NTK_FMT_CSV)
         fputs("sigma_w2,sigma_b2,phase,chi1,xi_c,xi_q,q_star,c_star\n", out->fp);
     else
     {
@@ -304,30 +241,17 @@ ntk_cli_phase(int argc, char **argv)
         fputs(", \"rows\": [", out->fp);
     }
     ntk_cli_progress_start(&prog, "phase", quiet);
-    prec0 = maps_prec0(digits);
-    cap = 4 * prec0;
     for (j = 0; j < nb; j++)
         for (i = 0; i < nw; i++)
         {
             const char *phs;
-            for (prec = prec0; ; prec *= 2)
-            {
-                arb_set_fmpq(net->sigma_w2, wv + i, prec);
-                arb_set_fmpq(net->sigma_b2, bv + j, prec);
-                st = ntk_maps_phase(ph, net, prec);
-                if (st != NTK_SUCCESS && st != NTK_UNABLE)
-                    goto fail_out;
-                if (st == NTK_SUCCESS && ph->phase != NTK_PHASE_UNDECIDED
-                    && maps_enough(ph->chi1, digits) && maps_enough(ph->xi_c, digits)
-                    && maps_enough(ph->q_star, digits))
-                    break;
-                if (2 * prec > cap)
-                    break;
-            }
+            st = ntk_maps_phase_digits(ph, net, NULL, wv + i, bv + j, digits);
+            if (st != NTK_SUCCESS && st != NTK_UNABLE)
+                goto fail_out;
             phs = (st == NTK_SUCCESS) ? ntk_phase_str(ph->phase) : "unable";
             if (st != NTK_SUCCESS)
                 any_unable = 1;
-            if (fmt == NTK_FMT_CSV)
+            if (mo.fmt == NTK_FMT_CSV)
             {
                 write_exact(out->fp, wv + i);
                 fputc(',', out->fp);
@@ -343,21 +267,21 @@ ntk_cli_phase(int argc, char **argv)
             else
             {
                 fprintf(out->fp, "%s\n  {\"sigma_w2\": ", first ? "" : ",");
-                maps_json_ball(out->fp, net->sigma_w2);
+                ntk_report_ball_json(out->fp, net->sigma_w2);
                 fputs(", \"sigma_b2\": ", out->fp);
-                maps_json_ball(out->fp, net->sigma_b2);
+                ntk_report_ball_json(out->fp, net->sigma_b2);
                 fputs(", \"phase\": ", out->fp);
                 ntk_json_string(out->fp, phs);
                 fputs(", \"chi1\": ", out->fp);
-                maps_json_ball(out->fp, ph->chi1);
+                ntk_report_ball_json(out->fp, ph->chi1);
                 fputs(", \"xi_c\": ", out->fp);
-                maps_json_ball(out->fp, ph->xi_c);
+                ntk_report_ball_json(out->fp, ph->xi_c);
                 fputs(", \"xi_q\": ", out->fp);
-                maps_json_ball(out->fp, ph->xi_q);
+                ntk_report_ball_json(out->fp, ph->xi_q);
                 fputs(", \"q_star\": ", out->fp);
-                maps_json_ball(out->fp, ph->q_star);
+                ntk_report_ball_json(out->fp, ph->q_star);
                 fputs(", \"c_star\": ", out->fp);
-                maps_json_ball(out->fp, ph->c_star);
+                ntk_report_ball_json(out->fp, ph->c_star);
                 if (st != NTK_SUCCESS)
                 {
                     fputs(", \"note\": ", out->fp);
@@ -374,7 +298,7 @@ ntk_cli_phase(int argc, char **argv)
             ntk_cli_progress_update(&prog, (double) (j * nw + i + 1), (double) (nw * nb));
         }
     ntk_cli_progress_end(&prog);
-    if (fmt == NTK_FMT_JSON)
+    if (mo.fmt == NTK_FMT_JSON)
         fputs("\n]}\n", out->fp);
     if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
         goto fail;

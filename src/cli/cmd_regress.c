@@ -67,15 +67,6 @@ static const char *help_text =
     "certifiable within the precision cap, 4 I/O error\n\n"
     "activations: %s\n";
 
-static void
-json_ball(FILE *fp, const arb_t x)
-{
-    if (!arb_is_finite(x))
-        fprintf(fp, "null");
-    else
-        ntk_ball_json_write(fp, x);
-}
-
 /* parameters are held at the precision cap: print them rounded to 128 bits
    (the radius grows to cover the rounding) */
 static void
@@ -84,37 +75,23 @@ json_param(FILE *fp, const arb_t x)
     arb_t t;
     arb_init(t);
     arb_set_round(t, x, 128);
-    json_ball(fp, t);
+    ntk_report_ball_json(fp, t);
     arb_clear(t);
 }
 
+/* a CSV ball after a separator: ",MID,RAD", or ",," when not finite */
 static void
 csv_ball(FILE *fp, const arb_t x)
 {
-    char *m, *r;
-    if (!arb_is_finite(x))
-    {
-        fprintf(fp, ",,");
-        return;
-    }
-    ntk_ball_json_strs(&m, &r, x);
-    fprintf(fp, ",%s,%s", m, r);
-    flint_free(m);
-    flint_free(r);
+    fputc(',', fp);
+    ntk_report_ball_csv(fp, x);
 }
 
+/* certified digits, or n/a */
 static void
 text_ball(FILE *fp, const arb_t x, slong digits)
 {
-    char *s;
-    if (!arb_is_finite(x))
-    {
-        fprintf(fp, "n/a");
-        return;
-    }
-    s = ntk_ball_text(x, digits);
-    fprintf(fp, "%s", s);
-    flint_free(s);
+    ntk_report_ball_text(fp, x, digits, "n/a");
 }
 
 static char *
@@ -161,9 +138,9 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_regress_result_t R,
                     "\"test\": \"%s\", \"target\": \"%s\", \"input_norm_min\": ",
                 (long) n, (long) m, (long) D->n0, D->train_desc, D->test_desc,
                 D->target ? D->target : "labels");
-        json_ball(fp, nmin);
+        ntk_report_ball_json(fp, nmin);
         fprintf(fp, ", \"input_norm_max\": ");
-        json_ball(fp, nmax);
+        ntk_report_ball_json(fp, nmax);
         fprintf(fp, ", \"digits\": %ld, \"prec_cap_bits\": %ld, \"recursions\": %ld, "
                     "\"limit\": %s%s%s},\n \"rows\": [",
                 (long) D->digits, (long) D->cap, (long) R->ndistinct,
@@ -176,26 +153,26 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_regress_result_t R,
                         "\"condition_estimate\": \"%s\", \"theta11\": ",
                     k ? "," : "", (long) r->depth, (long) r->prec, cs);
             flint_free(cs);
-            json_ball(fp, r->theta11);
+            ntk_report_ball_json(fp, r->theta11);
             fprintf(fp, ", \"offdiag_min\": ");
-            json_ball(fp, r->offmin);
+            ntk_report_ball_json(fp, r->offmin);
             fprintf(fp, ", \"offdiag_max\": ");
-            json_ball(fp, r->offmax);
+            ntk_report_ball_json(fp, r->offmax);
             fprintf(fp, ", \"weights_dist_limit\": ");
-            json_ball(fp, r->wdist);
+            ntk_report_ball_json(fp, r->wdist);
             fprintf(fp, ", \"predictions_dist_limit\": ");
-            json_ball(fp, r->pdist);
+            ntk_report_ball_json(fp, r->pdist);
             fprintf(fp, ", \"tests\": [");
             for (j = 0; j < m; j++)
             {
                 fprintf(fp, "%s{\"prediction\": ", j ? ", " : "");
-                json_ball(fp, r->pred + j);
+                ntk_report_ball_json(fp, r->pred + j);
                 fprintf(fp, ", \"weights\": [");
                 for (i = 0; i < n; i++)
                 {
                     if (i)
                         fprintf(fp, ", ");
-                    json_ball(fp, arb_mat_entry(r->W, i, j));
+                    ntk_report_ball_json(fp, arb_mat_entry(r->W, i, j));
                 }
                 fprintf(fp, "]}");
             }

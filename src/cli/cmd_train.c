@@ -62,54 +62,6 @@ static const char *help =
     "the means from that step on.\n"
     "Exit: 0 ok, 2 bad input, 4 I/O error.\n";
 
-static int
-parse_double(double *x, const char *s, const char *what)
-{
-    char *end;
-    errno = 0;
-    if (s == NULL || *s == '\0')
-        return ntk_cli_usage(CMD, "%s '': a number is required", what);
-    *x = strtod(s, &end);
-    if (*end != '\0' || errno != 0 || !isfinite(*x))
-        return ntk_cli_usage(CMD, "%s '%s': not a number", what, s);
-    return 0;
-}
-
-static int
-parse_int(slong *x, const char *s, const char *what, slong lo, slong hi)
-{
-    if (ntk_parse_slong(x, s, what, lo, hi) != NTK_SUCCESS)
-        return ntk_cli_fail(CMD, NTK_DOMAIN);
-    return 0;
-}
-
-/* comma-separated list of doubles (ints if isint) */
-static int
-parse_list(double **out, slong *n, const char *s, const char *what)
-{
-    char *copy = strdup(s), *tok, *save = NULL;
-    slong cap = 8, k = 0;
-    double *v = malloc(sizeof(double) * cap);
-    int rc = 0;
-    if (*s == '\0' || s[strlen(s) - 1] == ',' || strstr(s, ",,"))
-        rc = ntk_cli_usage(CMD, "%s '%s': empty list entry", what, s);
-    for (tok = strtok_r(copy, ",", &save); rc == 0 && tok; tok = strtok_r(NULL, ",", &save))
-    {
-        if (k == cap)
-            v = realloc(v, sizeof(double) * (cap *= 2));
-        rc = parse_double(&v[k++], tok, what);
-    }
-    free(copy);
-    if (rc != 0)
-    {
-        free(v);
-        return rc;
-    }
-    *out = v;
-    *n = k;
-    return 0;
-}
-
 typedef struct
 {
     ntk_cli_progress bar;
@@ -121,18 +73,6 @@ on_progress(void *data, double done, double total)
     progress_data *p = data;
     ntk_cli_progress_update(&p->bar, done, total);
     return 0;
-}
-
-static void
-json_est(FILE *fp, ntk_finite_est e)
-{
-    if (isnan(e.est))
-        fprintf(fp, "null");
-    else if (isnan(e.err))
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", e.est);
-    else
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}",
-                e.est, e.err);
 }
 
 static const char *normalization =
@@ -300,34 +240,34 @@ ntk_cli_train(int argc, char **argv)
     if (quick)
         ntk_train_config_quick(cfg);
     /* numbers: width, steps, lr must be > 0 (one line naming the value) */
-    if (width && parse_int(&cfg->width, width, "--width", 1, 100000))
+    if (width && ntk_cli_parse_slong(&cfg->width, CMD, width, "--width", 1, 100000))
         FAIL(NTK_EXIT_USAGE);
-    if (depth && parse_int(&cfg->depth, depth, "--depth", 1, 10000))
+    if (depth && ntk_cli_parse_slong(&cfg->depth, CMD, depth, "--depth", 1, 10000))
         FAIL(NTK_EXIT_USAGE);
-    if (steps && parse_int(&cfg->steps, steps, "--steps", 1, 100000000))
+    if (steps && ntk_cli_parse_slong(&cfg->steps, CMD, steps, "--steps", 1, 100000000))
         FAIL(NTK_EXIT_USAGE);
-    if (seeds && parse_int(&cfg->seeds, seeds, "--seeds", 1, 100000))
+    if (seeds && ntk_cli_parse_slong(&cfg->seeds, CMD, seeds, "--seeds", 1, 100000))
         FAIL(NTK_EXIT_USAGE);
-    if (per_class_s && parse_int(&per_class, per_class_s, "--per-class", 1, 6000))
+    if (per_class_s && ntk_cli_parse_slong(&per_class, CMD, per_class_s, "--per-class", 1, 6000))
         FAIL(NTK_EXIT_USAGE);
     if (seed)
     {
         slong sd;
-        if (parse_int(&sd, seed, "--seed", 0, WORD_MAX))
+        if (ntk_cli_parse_slong(&sd, CMD, seed, "--seed", 0, WORD_MAX))
             FAIL(NTK_EXIT_USAGE);
         cfg->seed = (uint64_t) sd;
     }
     if (threads_s)
     {
         slong t;
-        if (parse_int(&t, threads_s, "--threads", 1, 4096))
+        if (ntk_cli_parse_slong(&t, CMD, threads_s, "--threads", 1, 4096))
             FAIL(NTK_EXIT_USAGE);
         threads = (int) t;
     }
     if (lr)
     {
-        if (parse_double(&cfg->lr, lr, "--lr"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double(&cfg->lr, lr, "--lr")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         if (!(cfg->lr > 0))
             FAIL(ntk_cli_usage(CMD, "--lr '%s': must be > 0", lr));
     }
@@ -335,8 +275,8 @@ ntk_cli_train(int argc, char **argv)
     {
         double *v;
         slong n;
-        if (parse_list(&v, &n, sw2, "--sigma-w2"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double_list(&v, &n, sw2, "--sigma-w2")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         for (slong i = 0; i < n; i++)
             if (!(v[i] > 0))
             {
@@ -348,8 +288,8 @@ ntk_cli_train(int argc, char **argv)
     }
     if (sb2)
     {
-        if (parse_double(&cfg->sigma_b2, sb2, "--sigma-b2"))
-            FAIL(NTK_EXIT_USAGE);
+        if ((st = ntk_parse_double(&cfg->sigma_b2, sb2, "--sigma-b2")) != NTK_SUCCESS)
+            FAIL(ntk_cli_fail(CMD, st));
         if (cfg->sigma_b2 < 0)
             FAIL(ntk_cli_usage(CMD, "--sigma-b2 '%s': must be >= 0", sb2));
     }
@@ -360,8 +300,8 @@ ntk_cli_train(int argc, char **argv)
         if (measure)
         {
             double *v;
-            if (parse_list(&v, &n, measure, "--measure"))
-                FAIL(NTK_EXIT_USAGE);
+            if ((st = ntk_parse_double_list(&v, &n, measure, "--measure")) != NTK_SUCCESS)
+                FAIL(ntk_cli_fail(CMD, st));
             m = malloc(sizeof(slong) * n);
             for (slong i = 0; i < n; i++)
             {
@@ -520,15 +460,15 @@ ntk_cli_train(int argc, char **argv)
                 ntk_finite_est l = ntk_train_result_mean(res, res->loss, is, im, &n);
                 fprintf(fp, "%s\n  {\"sigma_w2\": %.17g, \"step\": %ld, \"n\": %ld, \"loss\": ",
                         first ? "" : ",", cfg->sigma_w2[is], (long) cfg->measure[im], (long) n);
-                json_est(fp, l);
+                ntk_report_mc_json(fp, l);
                 fprintf(fp, ", \"relchange\": ");
-                json_est(fp, ntk_train_result_mean(res, res->relchange, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->relchange, is, im, NULL));
                 fprintf(fp, ", \"within\": ");
-                json_est(fp, ntk_train_result_mean(res, res->within, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->within, is, im, NULL));
                 fprintf(fp, ", \"off\": ");
-                json_est(fp, ntk_train_result_mean(res, res->off, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->off, is, im, NULL));
                 fprintf(fp, ", \"mean_diag\": ");
-                json_est(fp, ntk_train_result_mean(res, res->k0diag, is, im, NULL));
+                ntk_report_mc_json(fp, ntk_train_result_mean(res, res->k0diag, is, im, NULL));
                 fprintf(fp, "}");
             }
         fprintf(fp, "\n ],\n \"replicates\": [");

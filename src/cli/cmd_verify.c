@@ -24,7 +24,11 @@ static const char *help =
     "  --quick        CI depths (<= 1e4)\n"
     "  --format F     text (default), json or latex, on standard output\n"
     "  --out DIR      also write DIR/results.json, summary.tex, <paper>.tex,\n"
-    "                 fig-<id>.tex (pgfplots) and summary.md\n"
+    "                 summary.md, results.txt and fig-<id>.tex: each claim's figure\n"
+    "                 (standalone pgfplots; the claim's quantity as certified\n"
+    "                 balls, the fitted form, the estimate and the prediction,\n"
+    "                 labels from its quantity_tex / constant_tex; no figure for\n"
+    "                 identities)\n"
     "  --budget S     seconds per claim before it is declared inconclusive\n"
     "                 (default 60, --quick 20; 0: no limit); a claim's own\n"
     "                 'budget' field overrides it\n"
@@ -371,7 +375,7 @@ ntk_cli_verify(int argc, char **argv)
         for (slong i = 0; !r && i < nres; i++)
         {
             char name[128];
-            if (res[i].nseries < 2 || res[i].claim->law == NTK_LAW_IDENTITY)
+            if (!ntk_report_verify_has_figure(res + i))
                 continue;
             snprintf(name, sizeof(name), "fig-%s.tex", res[i].claim->id);
             r = write_file(outdir, name, 3, res + i, 1, NULL, 0, NULL, NULL);

@@ -92,7 +92,25 @@ ntk_cli_parse_format(ntk_cli_format *f, const char *cmd, const char *arg,
 int
 ntk_cli_parse_digits(slong *digits, const char *cmd, const char *arg)
 {
-    if (ntk_parse_slong(digits, arg, "--digits", 1, 100000) != NTK_SUCCESS)
+    return ntk_cli_parse_slong(digits, cmd, arg, "--digits", 1, 100000);
+}
+
+int
+ntk_cli_parse_method(ntk_method *m, const char *cmd, const char *arg)
+{
+    *m = NTK_METHOD_AUTO;
+    if (arg == NULL || strcmp(arg, "auto") == 0) *m = NTK_METHOD_AUTO;
+    else if (strcmp(arg, "closed") == 0) *m = NTK_METHOD_CLOSED;
+    else if (strcmp(arg, "quad") == 0) *m = NTK_METHOD_QUAD;
+    else return ntk_cli_usage(cmd, "--method '%s': use auto, closed or quad", arg);
+    return 0;
+}
+
+int
+ntk_cli_parse_slong(slong *x, const char *cmd, const char *arg, const char *what, slong lo,
+                    slong hi)
+{
+    if (ntk_parse_slong(x, arg, what, lo, hi) != NTK_SUCCESS)
         return ntk_cli_fail(cmd, NTK_DOMAIN);
     return 0;
 }
@@ -153,7 +171,7 @@ ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
                     const ntk_cli_net_opts *o, slong prec)
 {
     ntk_status st;
-    int nw = (o->sigma_w != NULL) + (o->sigma_w2 != NULL) + (o->eoc != 0);
+    int rc, nw = (o->sigma_w != NULL) + (o->sigma_w2 != NULL) + (o->eoc != 0);
 
     if (o->act == NULL)
         return ntk_cli_usage(cmd, "--act is required");
@@ -164,21 +182,25 @@ ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
         return ntk_cli_usage(cmd, "give --sigma-b or --sigma-b2, not both");
     if (nw != 1)
         return ntk_cli_usage(cmd, "give exactly one of --sigma-w, --sigma-w2, --eoc");
-    net->method = NTK_METHOD_AUTO;
-    if (o->method)
-    {
-        if (strcmp(o->method, "auto") == 0) net->method = NTK_METHOD_AUTO;
-        else if (strcmp(o->method, "closed") == 0) net->method = NTK_METHOD_CLOSED;
-        else if (strcmp(o->method, "quad") == 0) net->method = NTK_METHOD_QUAD;
-        else return ntk_cli_usage(cmd, "--method '%s': use auto, closed or quad", o->method);
-    }
+    if ((rc = ntk_cli_parse_method(&net->method, cmd, o->method)) != 0)
+        return rc;
+    if ((st = ntk_cli_net_set(net, eoc, o, prec)) != NTK_SUCCESS)
+        return ntk_cli_fail(cmd, st);
+    return 0;
+}
+
+ntk_status
+ntk_cli_net_set(ntk_net_t net, ntk_eoc_t eoc, const ntk_cli_net_opts *o, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+
     arb_zero(net->sigma_b2);
     if (o->sigma_b)
         st = parse_std(net->sigma_b2, o->sigma_b, "--sigma-b", 0, prec);
     else if (o->sigma_b2)
         st = parse_var(net->sigma_b2, o->sigma_b2, "--sigma-b2", 0, prec);
     if (st != NTK_SUCCESS)
-        return ntk_cli_fail(cmd, st);
+        return st;
     if (o->eoc)
     {
         ntk_eoc_t tmp;
@@ -208,17 +230,11 @@ ntk_cli_net_resolve(ntk_net_t net, ntk_eoc_t eoc, const char *cmd,
             }
         }
         ntk_eoc_clear(tmp);
-        if (st != NTK_SUCCESS)
-            return ntk_cli_fail(cmd, st);
-        return 0;
+        return st;
     }
     if (o->sigma_w)
-        st = parse_std(net->sigma_w2, o->sigma_w, "--sigma-w", 1, prec);
-    else
-        st = parse_var(net->sigma_w2, o->sigma_w2, "--sigma-w2", 1, prec);
-    if (st != NTK_SUCCESS)
-        return ntk_cli_fail(cmd, st);
-    return 0;
+        return parse_std(net->sigma_w2, o->sigma_w, "--sigma-w", 1, prec);
+    return parse_var(net->sigma_w2, o->sigma_w2, "--sigma-w2", 1, prec);
 }
 
 /* ---- signals: no partial output file on Ctrl-C ---- */

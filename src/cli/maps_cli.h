@@ -1,6 +1,7 @@
 /*
- * src/cli/maps_cli.h -- small helpers shared by `maps`, `eoc`, `phase`
- * (static; included by those three files only).
+ * src/cli/maps_cli.h -- the options shared by `maps`, `eoc` and `phase`
+ * (maps_opts.c): --digits (1 .. NTK_MAPS_DIGITS_MAX), --format, --out,
+ * --help, and the one-line errors of unknown options and arguments.
  */
 #ifndef NTK_MAPS_CLI_H
 #define NTK_MAPS_CLI_H
@@ -10,61 +11,28 @@
 
 #define NTK_MAPS_DIGITS_MAX 2000
 
-/* --digits for these commands: 1 .. NTK_MAPS_DIGITS_MAX */
-static inline int
-maps_parse_digits(slong *d, const char *cmd, const char *arg)
+typedef struct
 {
-    if (ntk_parse_slong(d, arg, "--digits", 1, NTK_MAPS_DIGITS_MAX) != NTK_SUCCESS)
-        return ntk_cli_fail(cmd, NTK_DOMAIN);
-    return 0;
-}
+    slong digits;           /* --digits (the command's default) */
+    ntk_cli_format fmt;     /* --format (the command's default) */
+    const char *out;        /* --out, NULL: stdout */
+    int help;               /* --help was given (and printed) */
+} ntk_cli_maps_opts;
 
-/* a ball, or null when it is not a finite enclosure */
-static inline void
-maps_json_ball(FILE *fp, const arb_t x)
-{
-    if (arb_is_finite(x))
-        ntk_ball_json_write(fp, x);
-    else
-        fputs("null", fp);
-}
+/* Defaults; resets getopt (optind = 1, opterr = 0). */
+void ntk_cli_maps_opts_init(ntk_cli_maps_opts *o, slong digits, ntk_cli_format fmt);
 
-/* certified digits (at most `digits`), or `none` when not finite */
-static inline void
-maps_text_ball(FILE *fp, const arb_t x, slong digits, const char *none)
-{
-    if (arb_is_finite(x))
-    {
-        char *s = ntk_ball_text(x, digits);
-        fputs(s, fp);
-        flint_free(s);
-    }
-    else
-        fputs(none, fp);
-}
-
-/* 1 if x is finite and certifies at least `digits` significant digits
-   (or is exactly zero / not finite, which need no digits) */
-static inline int
-maps_enough(const arb_t x, slong digits)
-{
-    if (!arb_is_finite(x) || arb_is_exact(x))
-        return 1;
-    return ntk_ball_digits(x) >= digits;
-}
-
-/* working precision for `digits` digits, and the Ziv cap */
-static inline slong
-maps_prec0(slong digits)
-{
-    return ntk_digits_to_bits(digits) + 24;
-}
-
-static inline slong
-maps_prec_cap(slong digits)
-{
-    slong p = 16 * maps_prec0(digits);
-    return p < 1024 ? 1024 : p;
-}
+/*
+ * getopt_long loop over argv storing --digits, --format (one of the
+ * bitmask `formats` of (1 << NTK_FMT_*)), --out and --help in `o`: returns
+ * the next option of the command's own, or -1 when parsing stops, with
+ * *rc = 0 (the end of argv; or --help: `help`, a printf format taking
+ * ntk_cli_net_help, printed with the activation names and o->help set) or,
+ * after printing one line, *rc the exit status (bad --digits or --format,
+ * an unknown option or a missing value, a non-option argument).
+ */
+int ntk_cli_maps_next(ntk_cli_maps_opts *o, int *rc, const char *cmd, const char *help,
+                      unsigned formats, int argc, char **argv,
+                      const struct option *longopts);
 
 #endif

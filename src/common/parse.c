@@ -1,6 +1,11 @@
-/* Exact parsing of decimal numbers: "0.2" is 1/5, enclosed in a ball. */
+/* Parsing of numbers: exact decimals ("0.2" is 1/5, enclosed in a ball),
+ * integers, and the double-precision numbers, lists and depth ranges of
+ * the sampled (finite-width) runs. */
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "ntkdepth/common.h"
 
@@ -133,6 +138,148 @@ ntk_parse_slong(slong *n, const char *str, const char *what, slong lo, slong hi)
 cleanup:
     fmpq_clear(q);
     return st;
+}
+
+ntk_status
+ntk_parse_double(double *x, const char *str, const char *what)
+{
+    char *end;
+    if (str == NULL || *str == '\0')
+        return ntk_error_set(NTK_DOMAIN, "%s '': a number is required", what);
+    errno = 0;
+    *x = strtod(str, &end);
+    if (*end != '\0' || errno != 0 || !isfinite(*x) || isspace((unsigned char) str[0]))
+        return ntk_error_set(NTK_DOMAIN, "%s '%s': not a number", what, str);
+    return NTK_SUCCESS;
+}
+
+ntk_status
+ntk_parse_double_list(double **v, slong *n, const char *str, const char *what)
+{
+    slong cap = 8, k = 0;
+    const char *p = str, *q;
+    double *w;
+    char *tok;
+    ntk_status st = NTK_SUCCESS;
+
+    *v = NULL;
+    *n = 0;
+    if (str == NULL || *str == '\0' || str[strlen(str) - 1] == ',' || str[0] == ','
+        || strstr(str, ",,") != NULL)
+        return ntk_error_set(NTK_DOMAIN, "%s '%s': empty list entry", what, str ? str : "");
+    w = malloc(sizeof(double) * cap);
+    tok = malloc(strlen(str) + 1);
+    if (w == NULL || tok == NULL)
+    {
+        st = ntk_error_set(NTK_NOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (;;)
+    {
+        q = strchr(p, ',');
+        size_t len = q ? (size_t) (q - p) : strlen(p);
+        memcpy(tok, p, len);
+        tok[len] = '\0';
+        if (k == cap)
+        {
+            double *t = realloc(w, sizeof(double) * (cap *= 2));
+            if (t == NULL)
+            {
+                st = ntk_error_set(NTK_NOMEM, "out of memory");
+                goto cleanup;
+            }
+            w = t;
+        }
+        if ((st = ntk_parse_double(w + k, tok, what)) != NTK_SUCCESS)
+            goto cleanup;
+        k++;
+        if (q == NULL)
+            break;
+        p = q + 1;
+    }
+    *v = w;
+    *n = k;
+    w = NULL;
+cleanup:
+    free(w);
+    free(tok);
+    return st;
+}
+
+ntk_status
+ntk_parse_depth_range(slong **d, slong *n, const char *str, const char *what, slong max)
+{
+    slong a, b, step = 1, k = 0, m;
+    const char *c1 = strchr(str, ':');
+    double *v;
+    ntk_status st;
+
+    *d = NULL;
+    *n = 0;
+    if (c1 != NULL)
+    {
+        char buf[3][32] = {"", "", ""};
+        int parts = 0, more = 0;
+        const char *p = str;
+        while (parts < 3)
+        {
+            const char *q = strchr(p, ':');
+            size_t len = q ? (size_t) (q - p) : strlen(p);
+            if (len >= sizeof(buf[0]))
+                return ntk_error_set(NTK_DOMAIN, "%s '%s': bad range", what, str);
+            memcpy(buf[parts], p, len);
+            buf[parts][len] = '\0';
+            parts++;
+            more = q != NULL;
+            if (!q)
+                break;
+            p = q + 1;
+        }
+        if (parts < 2 || more)
+            return ntk_error_set(NTK_DOMAIN, "%s '%s': use A:B or A:B:STEP", what, str);
+        if ((st = ntk_parse_slong(&a, buf[0], what, 1, max)) != NTK_SUCCESS
+            || (st = ntk_parse_slong(&b, buf[1], what, 1, max)) != NTK_SUCCESS)
+            return st;
+        if (parts == 3)
+        {
+            char sw[64];
+            snprintf(sw, sizeof(sw), "%s step", what);
+            if ((st = ntk_parse_slong(&step, buf[2], sw, 1, max)) != NTK_SUCCESS)
+                return st;
+        }
+        if (b < a)
+            return ntk_error_set(NTK_DOMAIN, "%s '%s': empty range", what, str);
+        *d = malloc(sizeof(slong) * ((b - a) / step + 1));
+        if (*d == NULL)
+            return ntk_error_set(NTK_NOMEM, "out of memory");
+        for (slong L = a; L <= b; L += step)
+            (*d)[k++] = L;
+        *n = k;
+        return NTK_SUCCESS;
+    }
+    if ((st = ntk_parse_double_list(&v, &m, str, what)) != NTK_SUCCESS)
+        return st;
+    *d = malloc(sizeof(slong) * m);
+    if (*d == NULL)
+    {
+        free(v);
+        return ntk_error_set(NTK_NOMEM, "out of memory");
+    }
+    for (slong i = 0; i < m; i++)
+    {
+        if (v[i] != floor(v[i]) || v[i] < 1 || v[i] > (double) max)
+        {
+            free(v);
+            free(*d);
+            *d = NULL;
+            return ntk_error_set(NTK_DOMAIN, "%s '%s': depths are integers in [1, %ld]", what,
+                                 str, (long) max);
+        }
+        (*d)[i] = (slong) v[i];
+    }
+    free(v);
+    *n = m;
+    return NTK_SUCCESS;
 }
 
 slong

@@ -144,3 +144,28 @@ ntk_finite_config_check(const ntk_finite_config_t cfg)
                 return ntk_error_set(NTK_DOMAIN, "init he: sigma_w2 is 2 (got sigma_w2 %g)", cfg->sigma_w2[i]);
     return NTK_SUCCESS;
 }
+
+int
+ntk_finite_config_equal(const ntk_finite_config_t a, const ntk_finite_config_t b)
+{
+    return !strcmp(a->act->name, b->act->name) && a->n0 == b->n0
+        && a->nwidths == b->nwidths
+        && !memcmp(a->widths, b->widths, sizeof(slong) * a->nwidths)
+        && a->ndepths == b->ndepths
+        && !memcmp(a->depths, b->depths, sizeof(slong) * a->ndepths)
+        && a->nsigma == b->nsigma
+        && !memcmp(a->sigma_w2, b->sigma_w2, sizeof(double) * a->nsigma)
+        && !memcmp(&a->sigma_b2, &b->sigma_b2, sizeof(double))
+        && a->param == b->param && a->init == b->init
+        && a->nr == b->nr && !memcmp(a->r, b->r, sizeof(double) * a->nr)
+        && a->seed == b->seed && a->samples == b->samples;
+}
+
+slong
+ntk_finite_config_equal_width(const ntk_finite_config_t cfg)
+{
+    for (slong i = 1; i < cfg->nwidths; i++)
+        if (cfg->widths[i] != cfg->widths[0])
+            return 0;
+    return cfg->nwidths > 0 ? cfg->widths[0] : 0;
+}

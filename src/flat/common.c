@@ -104,21 +104,6 @@ flat_parse_var(fmpq_t x2, const char *s, int is_std, int strict, const char *wha
     return NTK_SUCCESS;
 }
 
-void
-flat_json_ball(FILE *fp, const arb_t x)
-{
-    if (arb_is_finite(x))
-        ntk_ball_json_write(fp, x);
-    else
-        fputs("null", fp);
-}
-
-void
-flat_json_str(FILE *fp, const char *s)
-{
-    ntk_json_string(fp, s);
-}
-
 ntk_status
 ntk_flat_ball_text(char **text, const char *mid, const char *rad, slong max_digits)
 {

@@ -1,25 +1,12 @@
 /*
  * Flat ABI: Monte Carlo of finite-width networks (ntkdepth/finite.h), the
- * rows of `ntkdepth finite --format json` (src/cli/cmd_finite.c).
+ * JSON rows of `ntkdepth finite` (src/cli/cmd_finite.c).
  */
 #include <math.h>
 #include <string.h>
 #include "flat_impl.h"
 
 #define FLAT_FINITE_PREC 128
-
-/* {"estimate", "error", "kind": "monte_carlo"} (conventions.md 4), or null */
-static void
-json_est(FILE *fp, ntk_finite_est e)
-{
-    if (isnan(e.est))
-        fputs("null", fp);
-    else if (isnan(e.err))
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": null, \"kind\": \"monte_carlo\"}", e.est);
-    else
-        fprintf(fp, "{\"estimate\": \"%.17g\", \"error\": \"%.3g\", \"kind\": \"monte_carlo\"}",
-                e.est, e.err);
-}
 
 static void
 write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t res,
@@ -33,7 +20,7 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
 
     arb_init(ex);
     fputs("{\"params\": {\"act\": ", fp);
-    flat_json_str(fp, cfg->act->name);
+    ntk_json_string(fp, cfg->act->name);
     fprintf(fp, ", \"n0\": %ld, \"width\": %ld, \"sigma_b2\": %.17g, \"param\": \"%s\", "
                 "\"init\": \"%s\", \"samples\": %ld, \"seed\": %lu, "
                 "\"rng\": \"philox4x64-10 key (seed, sample)\"},\n \"rows\": [",
@@ -48,28 +35,28 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
             fprintf(fp, "%s\n  {\"sigma_w2\": %.17g, \"depth\": %ld, \"lambda\": %.17g, "
                         "\"mean_diag\": ", (is || id) ? "," : "", cfg->sigma_w2[is],
                     (long) L, (double) L / (double) M);
-            json_est(fp, ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG));
+            ntk_report_mc_json(fp, ntk_finite_mean(res, is, id, 0, NTK_FINITE_S_DIAG));
             fputs(", \"dispersion\": ", fp);
-            json_est(fp, ntk_finite_dispersion(res, is, id, 0));
+            ntk_report_mc_json(fp, ntk_finite_dispersion(res, is, id, 0));
             fputs(", \"exact_mean_diag\": ", fp);
             if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0,
                                                     FLAT_FINITE_PREC) == NTK_SUCCESS)
-                flat_json_ball(fp, ex);
+                ntk_report_ball_json(fp, ex);
             else
                 fputs("null", fp);
             fputs(", \"inputs\": [", fp);
             for (slong ir = 0; ir < cfg->nr; ir++)
             {
                 fprintf(fp, "%s{\"r\": %.17g, \"mean_off\": ", ir ? ", " : "", cfg->r[ir]);
-                json_est(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_OFF));
+                ntk_report_mc_json(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_OFF));
                 fputs(", \"ratio\": ", fp);
-                json_est(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO));
+                ntk_report_mc_json(fp, ntk_finite_mean(res, is, id, ir, NTK_FINITE_S_RATIO));
                 fputs(", \"dispersion_off\": ", fp);
-                json_est(fp, ntk_finite_dispersion(res, is, id, ir));
+                ntk_report_mc_json(fp, ntk_finite_dispersion(res, is, id, ir));
                 fputs(", \"ratio_infinite_width\": ", fp);
                 if (have_inf && ntk_finite_ratio_infinite(ex, L, cfg->r[ir],
                                                           FLAT_FINITE_PREC) == NTK_SUCCESS)
-                    flat_json_ball(fp, ex);
+                    ntk_report_ball_json(fp, ex);
                 else
                     fputs("null", fp);
                 fputc('}', fp);
@@ -81,7 +68,7 @@ write_json(FILE *fp, const ntk_finite_config_t cfg, const ntk_finite_result_t re
     {
         fprintf(fp, "%s{\"sigma_w2\": %.17g, \"slope_log_dispersion_vs_lambda\": ",
                 is ? ", " : "", cfg->sigma_w2[is]);
-        json_est(fp, ntk_finite_dispersion_slope(res, cfg, is, 1.0 / (double) M, 1));
+        ntk_report_mc_json(fp, ntk_finite_dispersion_slope(res, cfg, is, 1.0 / (double) M, 1));
         fputc('}', fp);
     }
     fputs("]}\n", fp);

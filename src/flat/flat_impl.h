@@ -32,10 +32,4 @@ ntk_status flat_parse_q(fmpq_t x, const char *s, const char *what);
 ntk_status flat_parse_var(fmpq_t x2, const char *s, int is_std, int strict,
                           const char *what);
 
-/* {"mid", "rad"} (ntk_ball_json_strs), or null when x is not finite. */
-void flat_json_ball(FILE *fp, const arb_t x);
-
-/* JSON string literal (ntk_json_string). */
-void flat_json_str(FILE *fp, const char *s);
-
 #endif

@@ -1,6 +1,6 @@
 /*
  * Flat ABI: the certified recursion (ntk_iter_run), JSON as
- * `ntkdepth iterate --format json` (src/cli/cmd_iterate.c).
+ * the JSON rows of `ntkdepth iterate` (src/cli/cmd_iterate.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,22 +24,22 @@ write_json(FILE *fp, const ntk_iter_row_struct *rows, slong n,
 
     arb_init(t);
     fputs("{\"params\": {\"act\": ", fp);
-    flat_json_str(fp, pb->act->name);
+    ntk_json_string(fp, pb->act->name);
     fprintf(fp, ", \"eoc\": %s, \"sigma_w2\": ", pb->eoc ? "true" : "false");
-    flat_json_ball(fp, info->sigma_w2);
+    ntk_report_ball_json(fp, info->sigma_w2);
     fputs(", \"sigma_b2\": ", fp);
     arb_set_fmpq(t, pb->sigma_b2, prec);
-    flat_json_ball(fp, t);
+    ntk_report_ball_json(fp, t);
     fputs(", \"q1\": ", fp);
     if (pb->q1_star)
-        flat_json_ball(fp, info->q_star);
+        ntk_report_ball_json(fp, info->q_star);
     else
     {
         arb_set_fmpq(t, pb->q1, prec);
-        flat_json_ball(fp, t);
+        ntk_report_ball_json(fp, t);
     }
     fprintf(fp, ", \"q1_star\": %s, \"c0\": ", pb->q1_star ? "true" : "false");
-    flat_json_str(fp, c0s);
+    ntk_json_string(fp, c0s);
     fprintf(fp, ", \"depth\": %ld, \"digits\": %ld, \"prec_bits\": %ld, "
                 "\"prec_cap_bits\": %ld, \"layers_fast_path\": %ld, "
                 "\"layers_general_path\": %ld},\n \"rows\": [",
@@ -53,7 +53,7 @@ write_json(FILE *fp, const ntk_iter_row_struct *rows, slong n,
         for (int j = 0; j < 6; j++)
         {
             fprintf(fp, ", \"%s\": ", names[j]);
-            flat_json_ball(fp, v[j]);
+            ntk_report_ball_json(fp, v[j]);
         }
         fputc('}', fp);
     }

@@ -1,12 +1,12 @@
 /*
- * The ELU depth jump at q* on the EOC (proofs/fatou.md, Lemma J15), in
+ * The ELU depth jump at q* on the EOC (proofs/fatou.md, Lemma J16), in
  * s = sqrt(eps):
  *   Phi(s_L) in Phi(s_L0) + (L - L0) +- Dphi T_(N+3)                    (J5)
  *   s_L = the root of Phi(s) = P in (0, s0], by interval Newton          (J6)
  *   U_L in kappa(s_L) + (U_L0 - kappa(s_L0)) Qh(s_L)/Qh(s_L0) e^[-sg, sg]
  *          +- (Dp T_(N+3) + |q4| Dq s0 ln(1/s0) T_(N+2))                (J8)
  * with T_m = s0^m + 2 s0^(m-2)/(alpha (m - 2)) >= sum_{j >= L0} s_j^m
- * (Lemma J14) and sg = 2 Dq T_(N-1)/(lam dnmin).
+ * (Lemma J15) and sg = 2 Dq T_(N-1)/(lam dnmin).
  */
 #include <math.h>
 #include "jump_impl.h"
@@ -77,7 +77,7 @@ ntk_jump_elu_kappa(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong prec)
 
 /* T_m >= sum_{j >= L0} s_j^m, m >= 3: 1/s_j^2 >= 1/s0^2 + alpha (j - L0) gives
    sum (w0 + alpha i)^(-m/2) <= s0^m + int_0^oo (w0 + alpha x)^(-m/2) dx
-   (Lemma J14) */
+   (Lemma J15) */
 static void
 tail_s(mag_t res, const mag_t s0, const mag_t alpha, slong m)
 {

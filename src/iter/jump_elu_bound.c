@@ -1,7 +1,7 @@
 /*
  * Certified bounds of the ELU Abel model on (0, s0] (proofs/fatou.md,
- * Lemma J14): the Cauchy tails of W and Dn from |F| <= MF on |s| = r
- * (Lemma J12), the disc |s| <= rho where |W - 1| <= 1/2, the defects
+ * Lemma J15): the Cauchy tails of W and Dn from |F| <= MF on |s| = r
+ * (Lemma J13), the disc |s| <= rho where |W - 1| <= 1/2, the defects
  * E_Phi, E_Q, E_P of the TRUE map (polynomial part + tail disc) on 128
  * complex balls covering |s| = rho, Cauchy's estimate D = 8/7 M rho^-(N+3),
  * and the orbit and positivity constants alpha, dnmin, lam.
@@ -13,7 +13,7 @@
 
 /* tails for |s| <= x < r: sum_{k>=K} |F_k| x^k <= MF (x/r)^K/(1 - x/r), and
    the tails of W, Dn beyond index K+1 are <= x^2 times that times
-   4/((K+2)(K+4)), resp. 2/(K+2) (Lemma J12) */
+   4/((K+2)(K+4)), resp. 2/(K+2) (Lemma J13) */
 static void
 tails(mag_t tw, mag_t td, const ntk_jump_elu_t J, const mag_t x)
 {
@@ -34,7 +34,7 @@ tails(mag_t tw, mag_t td, const ntk_jump_elu_t J, const mag_t x)
     mag_clear(t); mag_clear(u);
 }
 
-/* the three defects of Lemma J13 at a complex ball s (|s| = rho) */
+/* the three defects of Lemma J14 at a complex ball s (|s| = rho) */
 static void
 defects(acb_t ephi, acb_t eq, acb_t ep, const ntk_jump_elu_t J, const acb_t s,
         const mag_t tw, const mag_t td, slong prec)
@@ -125,7 +125,7 @@ ntk_jump_elu_bound(ntk_jump_elu_t J, const mag_t s0, slong prec)
     mag_inf(J->Dphi); mag_inf(J->Dq); mag_inf(J->Dp);
     mag_set(J->s0, s0);
 
-    /* Lemma J12: |F| <= MF on |s| = r = 1 (< sqrt 2) */
+    /* Lemma J13: |F| <= MF on |s| = r = 1 (< sqrt 2) */
     mag_one(J->r);
     st = ntk_jump_elu_fbound(J->MF, J->r, J->q, J->sigma_w2, wp);
     if (st != NTK_SUCCESS)

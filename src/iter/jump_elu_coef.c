@@ -1,9 +1,9 @@
 /*
  * Coefficients of the ELU Abel model in s = sqrt(eps) (proofs/fatou.md,
- * Lemmas J12, J13): the map s' = s u(s), u = sqrt(W), and Dn from the
+ * Lemmas J13, J14): the map s' = s u(s), u = sqrt(W), and Dn from the
  * Taylor coefficients F_k of f''(1 - s^2) (Lemma E6, jump_elu_map.c),
  *   Dn_(k+2) = -2 F_k/(k+2),  W_(k+2) = -4 F_k/((k+2)(k+4)),  Dn_0 = W_0 = 1;
- * then the triangular solves of J13: every unknown x with its series G and
+ * then the triangular solves of J14: every unknown x with its series G and
  * pivot order o: x = -S_o / G_o, S += x G (the pivots mu, k mu, (j-4) mu,
  * mu = -f''(1)/4, are nonzero).
  */
@@ -64,7 +64,7 @@ ntk_jump_elu_init(ntk_jump_elu_t J, const arb_t q, const arb_t sigma_w2, slong N
     mag_init(J->lam); mag_init(J->dnmin);
     mag_inf(J->Dphi); mag_inf(J->Dq); mag_inf(J->Dp);
 
-    /* Lemma J12 */
+    /* Lemma J13 */
     ntk_jump_elu_fcoef(J->F, K, q, sigma_w2, prec);
     arb_one(J->W);
     arb_one(J->dn);                  /* f'(1) = chi_1 = 1 at the EOC */

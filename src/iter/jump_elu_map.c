@@ -1,7 +1,7 @@
 /*
  * ELU's f''(1 - s^2) as a power series in s = sqrt(eps), and its size on a
  * complex circle (proofs/smooth-eoc.md Lemma E6 (b); proofs/fatou.md Lemma
- * J12):
+ * J13):
  *   F(s) = sigma_w2 q [e^(q(2-s^2)) Q(sqrt(q)(2-s^2)) - s sqrt(2-s^2) I(s^2)/pi],
  *   I(z) = int_0^1 e^(q(2-z) z w/2) / (2 - z w) dy,  w = 1 - y^2,
  *        = sum_m M_m z^m P_m(z),  M_m = 4^m m!^2/(2m+1)!,

@@ -48,7 +48,7 @@ void ntk_jump_ntk_assemble(arb_t U, const arb_t kappaL, const arb_t e0, const ma
                            const mag_t Sp, const mag_t Sq, const mag_t Dq, const mag_t Dp,
                            const arb_t q, const mag_t x0, const mag_t lamdn, slong prec);
 
-/* ELU at q* on the EOC (jump_elu*.c, proofs/fatou.md J12-J15) */
+/* ELU at q* on the EOC (jump_elu*.c, proofs/fatou.md J13-J16) */
 int ntk_jump_elu_applies(const ntk_iter_problem_t pb);
 /* rows[i] for depths[i] > L0 from eps_L0, Theta12_L0 (balls), q*, sigma_w2;
    *order = N of the model */
@@ -56,6 +56,14 @@ ntk_status ntk_jump_elu_rows(ntk_iter_row_struct *rows, slong *order,
                              const ntk_iter_problem_t pb, const fmpz *depths, slong n,
                              slong L0, const arb_t eps0, const arb_t theta12,
                              const arb_t qstar, const arb_t sigma_w2, slong prec);
+
+/* the order N of the Abel model for t <= t0 at precision prec: the
+   smallest with (t0/rho)^(N+2) < 2^-(prec+10), rho = 1/4, at least 8;
+   0 if t0 > rho/8 (Lemma J4 needs t0 <= rho/8) */
+slong ntk_jump_rl_order(const mag_t t0, slong prec);
+
+/* Delta = b^2/(a^2 + b^2) of the ReLU-like activation of pb (exact) */
+void ntk_jump_rl_delta(fmpq_t delta, const ntk_iter_problem_t pb);
 
 /* smooth activations at q* on the EOC (jump_smooth.c, proofs/fatou.md J9-J11) */
 int ntk_jump_smooth_applies(const ntk_iter_problem_t pb);

@@ -15,6 +15,30 @@
 #define ARCS 128
 #define CIRCLE_PREC 64
 
+slong
+ntk_jump_rl_order(const mag_t t0, slong prec)
+{
+    /* (t0/rho)^(N+2) below 2^-(prec+10), rho = 1/4 (M = O(1); Lemma J4) */
+    double bpo = -2.0 - mag_get_d_log2_approx(t0);
+    slong N;
+    if (bpo < 3.0)
+        return 0;
+    N = (slong) ceil((prec + 10) / bpo) - 1;
+    return FLINT_MAX(N, 8);
+}
+
+void
+ntk_jump_rl_delta(fmpq_t delta, const ntk_iter_problem_t pb)
+{
+    fmpq_t s;
+    fmpq_init(s);
+    fmpq_mul(s, pb->act->a, pb->act->a);
+    fmpq_mul(delta, pb->act->b, pb->act->b);
+    fmpq_add(s, s, delta);
+    fmpq_div(delta, delta, s);       /* b^2 / (a^2 + b^2) */
+    fmpq_clear(s);
+}
+
 void
 ntk_jump_tail_sum(mag_t res, const mag_t t0, const mag_t A, slong m)
 {

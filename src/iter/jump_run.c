@@ -17,12 +17,18 @@ ntk_iter_jump_info_init(ntk_iter_jump_info_t ji)
     ji->prec = 0;
     ji->attempts = 0;
     fmpz_init(ji->fail_depth);
+    arb_init(ji->w_constant);
+    arb_init(ji->ntk_constant);
+    arb_indeterminate(ji->w_constant);
+    arb_indeterminate(ji->ntk_constant);
 }
 
 void
 ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji)
 {
     fmpz_clear(ji->fail_depth);
+    arb_clear(ji->w_constant);
+    arb_clear(ji->ntk_constant);
 }
 
 int
@@ -43,6 +49,12 @@ ntk_iter_jump_applies(const ntk_iter_problem_t pb)
     ok = fmpq_is_one(s2);            /* r = sigma_w2 (a^2 + b^2) = 1 */
     fmpq_clear(s2); fmpq_clear(b2);
     return ok;
+}
+
+int
+ntk_iter_jump_any_applies(const ntk_iter_problem_t pb)
+{
+    return ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb) || ntk_jump_elu_applies(pb);
 }
 
 static ntk_status
@@ -73,7 +85,7 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
     if (fmpz_cmp_si(depths + n - 1, NTK_ITER_DIRECT_MAX) > 0)
     {
         char *s = fmpz_get_str(NULL, 10, depths + n - 1);
-        if (ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb) || ntk_jump_elu_applies(pb))
+        if (ntk_iter_jump_any_applies(pb))
             st = ntk_error_set(NTK_DOMAIN, "depth %s: beyond the direct iteration (at most 2^50 "
                                "layers); use the depth jump (depth method jump or auto)", s);
         else
@@ -97,6 +109,8 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
     if (ji != NULL)
     {
         ji->used = NTK_DEPTH_DIRECT;
+        arb_indeterminate(ji->w_constant);
+        arb_indeterminate(ji->ntk_constant);
         ji->L0 = 0;
         ji->order = 0;
         ji->prec = inf->prec;
@@ -107,18 +121,6 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
     if (inf == loc)
         ntk_iter_info_clear(loc);
     return st;
-}
-
-/* order N with (t0/rho)^(N+2) below 2^-(prec+10) (M = O(1); Lemma J4) */
-static slong
-choose_order(const mag_t t0, const mag_t rho, slong prec)
-{
-    double bpo = mag_get_d_log2_approx(rho) - mag_get_d_log2_approx(t0);
-    slong N;
-    if (bpo < 3.0)
-        return 0;
-    N = (slong) ceil((prec + 10) / bpo) - 1;
-    return FLINT_MAX(N, 8);
 }
 
 /* eps = 2 t^2, Theta11 = q1 L (Lemma N2), Theta12 = q1 U */
@@ -146,7 +148,7 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
     ntk_iter_row_struct *rd;
     ntk_status st;
     arb_t q1, eps0, U0, t0b, t, U, delta;
-    fmpq_t a2, b2;
+    fmpq_t b2;
     fmpz_t d;
     mag_t t0;
     ntk_jump_rl_t J;
@@ -159,10 +161,15 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
     rd = ntk_iter_rows_init(nd);
     arb_init(q1); arb_init(eps0); arb_init(U0); arb_init(t0b); arb_init(t); arb_init(U);
     arb_init(delta);
-    fmpq_init(a2); fmpq_init(b2);
+    fmpq_init(b2);
     fmpz_init(d);
     mag_init(t0);
     *bad = -1;
+    if (ji != NULL)
+    {
+        arb_indeterminate(ji->w_constant);
+        arb_indeterminate(ji->ntk_constant);
+    }
 
     if (info != NULL)
     {
@@ -214,19 +221,9 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
         arb_mul_2exp_si(t0b, eps0, -1);
         arb_sqrt(t0b, t0b, wp);
         arb_get_mag(t0, t0b);
-        fmpq_mul(a2, pb->act->a, pb->act->a);
-        fmpq_mul(b2, pb->act->b, pb->act->b);
-        fmpq_add(a2, a2, b2);
-        fmpq_div(b2, b2, a2);                         /* Delta */
+        ntk_jump_rl_delta(b2, pb);
         arb_set_fmpq(delta, b2, wp);
-        {
-            mag_t rho;
-            mag_init(rho);
-            mag_one(rho);
-            mag_mul_2exp_si(rho, rho, -2);
-            N = choose_order(t0, rho, prec);
-            mag_clear(rho);
-        }
+        N = ntk_jump_rl_order(t0, prec);
         if (N == 0 || N > 200)
         {
             st = ntk_error_set(NTK_UNABLE, "depth jump: start L0 = %ld too shallow for %ld digits",
@@ -245,6 +242,16 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
             if (st != NTK_SUCCESS)
                 goto cleanup;
             write_jump_row(rows + i, depths + i, t, U, q1, prec);
+        }
+        /* the orbit's constants from the same start (Lemma J12) */
+        if (ji != NULL)
+        {
+            fmpz_set_si(d, L0);
+            if (ntk_jump_rl_const(ji->w_constant, ji->ntk_constant, J, t0b, d, wp)
+                != NTK_SUCCESS)
+                ntk_error_clear();
+            arb_set_round(ji->w_constant, ji->w_constant, prec);
+            arb_set_round(ji->ntk_constant, ji->ntk_constant, prec);
         }
     }
 done:
@@ -269,7 +276,7 @@ cleanup:
     flint_free(dd);
     arb_clear(q1); arb_clear(eps0); arb_clear(U0); arb_clear(t0b); arb_clear(t); arb_clear(U);
     arb_clear(delta);
-    fmpq_clear(a2); fmpq_clear(b2);
+    fmpq_clear(b2);
     fmpz_clear(d);
     mag_clear(t0);
     return st;
@@ -300,8 +307,7 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
     st = ntk_iter_problem_check(pb);
     if (st != NTK_SUCCESS)
         return st;
-    applies = ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb)
-              || ntk_jump_elu_applies(pb);
+    applies = ntk_iter_jump_any_applies(pb);
     if (L0 <= 0)
         L0 = digits <= 300 ? 10000 : 100000;
     if (method == NTK_DEPTH_JUMP && !applies)

@@ -626,9 +626,10 @@ ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_pro
         sm_init(&M, T.G, N, K, wp);
         have_M = 1;
         st = sm_bound(&M, e0);
-        if (st != NTK_SUCCESS)
-            goto cleanup;
-        /* enough orders? the tail of J5 relative to L0 */
+        /* not certified (a defect bound is infinite or a condition of J10,
+           J11 fails at this order): try a higher order, as for a tail too
+           large */
+        if (st == NTK_SUCCESS)
         {
             mag_t S;
             mag_init(S);
@@ -640,6 +641,8 @@ ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_pro
         }
         if (st == NTK_SUCCESS)
             break;
+        if (st != NTK_UNABLE)
+            goto cleanup;
         N += N / 2;
     }
     if (st != NTK_SUCCESS)

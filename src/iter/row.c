@@ -70,24 +70,6 @@ ntk_iter_problem_clear(ntk_iter_problem_t pb)
     fmpq_clear(pb->c0);
 }
 
-static char *
-qstr(const fmpq * x)
-{
-    /* num/den by hand (gcc 12 misreads fmpq_get_str's array parameter) */
-    char *n = fmpz_get_str(NULL, 10, fmpq_numref(x));
-    char *d, *s;
-    if (fmpz_is_one(fmpq_denref(x)))
-        return n;
-    d = fmpz_get_str(NULL, 10, fmpq_denref(x));
-    s = flint_malloc(strlen(n) + strlen(d) + 2);
-    strcpy(s, n);
-    strcat(s, "/");
-    strcat(s, d);
-    flint_free(n);
-    flint_free(d);
-    return s;
-}
-
 ntk_status
 ntk_iter_problem_check(const ntk_iter_problem_t pb)
 {
@@ -96,22 +78,22 @@ ntk_iter_problem_check(const ntk_iter_problem_t pb)
 
     if (fmpq_sgn(pb->sigma_b2) < 0)
     {
-        s = qstr(pb->sigma_b2);
+        s = ntk_fmpq_get_str_dec(pb->sigma_b2, 17);
         st = ntk_error_set(NTK_DOMAIN, "sigma_b2 = %s: must be >= 0", s);
     }
     else if (!pb->eoc && fmpq_sgn(pb->sigma_w2) <= 0)
     {
-        s = qstr(pb->sigma_w2);
+        s = ntk_fmpq_get_str_dec(pb->sigma_w2, 17);
         st = ntk_error_set(NTK_DOMAIN, "sigma_w2 = %s: must be > 0", s);
     }
     else if (!pb->q1_star && fmpq_sgn(pb->q1) <= 0)
     {
-        s = qstr(pb->q1);
+        s = ntk_fmpq_get_str_dec(pb->q1, 17);
         st = ntk_error_set(NTK_DOMAIN, "q1 = %s: must be > 0", s);
     }
     else if (fmpq_cmp_si(pb->c0, 1) > 0 || fmpq_cmp_si(pb->c0, -1) < 0)
     {
-        s = qstr(pb->c0);
+        s = ntk_fmpq_get_str_dec(pb->c0, 17);
         st = ntk_error_set(NTK_DOMAIN, "c0 = %s: must be in [-1, 1]", s);
     }
     else if (pb->act->kind == NTK_ACT_RELULIKE && fmpq_is_zero(pb->act->a)

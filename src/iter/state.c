@@ -130,7 +130,7 @@ ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixe
     }
     else
     {
-        arb_set_arf(mid, arb_midref(s->q));
+        arb_get_mid_arb(mid, s->q);
         st = ntk_maps_var(gm, net, mid, prec);
         if (st != NTK_SUCCESS) goto cleanup;
         st = ntk_maps_var_deriv(t, net, s->q, prec);
@@ -157,7 +157,7 @@ ntk_iter_step_cached(ntk_iter_state_t s, const ntk_net_t net, const arb_t q_fixe
     }
     else
     {
-        arb_set_arf(mid, arb_midref(s->eps));
+        arb_get_mid_arb(mid, s->eps);
         if (qc != NULL)
             st = ntk_maps_eps_step_qcache(gm, dm, net, qc, mid, prec);
         else

@@ -14,17 +14,20 @@ ntk_ball_text(const arb_t x, slong max_digits)
     return arb_get_str(x, d, ARB_STR_NO_RADIUS);
 }
 
-/* Upper bound of m as "D.De[+-]X" with two significant digits, rounded up. */
+/* Upper bound of m as "D.De[+-]X": two significant digits, rounded up,
+   within a factor 1.1 of m.  Exact at any exponent: the decimal exponent
+   is guessed from the binary one (never through a double value, whose
+   range ends near 1e-308 / 1e308) and corrected until the ceiling n of
+   m / 10^e (a ball at 256 bits, rounded up) has two digits. */
 char *
 ntk_mag_str_up(const mag_t m)
 {
     char *s;
     arb_t t, p;
     arf_t u;
-    fmpz_t n, ten;
+    fmpz_t n;
     slong e;
     int iter = 0;
-    double ld;
 
     if (mag_is_zero(m))
     {
@@ -38,44 +41,47 @@ ntk_mag_str_up(const mag_t m)
         strcpy(s, "inf");
         return s;
     }
-    arb_init(t); arb_init(p); arf_init(u); fmpz_init(n); fmpz_init(ten);
-    ld = mag_get_d(m);   /* approximate; only used to pick the exponent */
-    e = (slong) floor(log10(ld)) - 1;
+    arb_init(t); arb_init(p); arf_init(u); fmpz_init(n);
+    /* log10 m ~ log2 m * log10(2); the loop fixes an off-by-one */
+    e = (slong) floor(mag_get_d_log2_approx(m) * 0.30102999566398120) - 1;
     for (;;)
     {
-        /* n = ceil(m / 10^e), want 10 <= n < 100 */
+        /* u >= m / 10^e, n = ceil(u) */
         arf_set_mag(u, m);
         arb_set_arf(t, u);
-        fmpz_set_ui(ten, 10);
         arb_set_ui(p, 10);
+        arb_pow_ui(p, p, (ulong) (e >= 0 ? e : -e), 256);
         if (e >= 0)
-        {
-            arb_pow_ui(p, p, (ulong) e, 256);
             arb_div(t, t, p, 256);
-        }
         else
-        {
-            arb_pow_ui(p, p, (ulong) (-e), 256);
             arb_mul(t, t, p, 256);
-        }
         arb_get_ubound_arf(u, t, 256);
+        /* 10 <= u <= 100 (u, not its ceiling: ceil(9.1) = 10 would be
+           1.1 times too large) */
+        if (arf_cmp_si(u, 100) > 0 && iter++ < 8) { e++; continue; }
+        if (arf_cmp_si(u, 10) < 0 && iter++ < 8) { e--; continue; }
         arf_get_fmpz(n, u, ARF_RND_CEIL);
-        if (fmpz_cmp_ui(n, 100) > 0 && iter++ < 8) { e++; continue; }
-        if (fmpz_cmp_ui(n, 10) < 0 && iter++ < 8) { e--; continue; }
         break;
+    }
+    if (fmpz_cmp_ui(n, 100) == 0)
+    {
+        /* 100 10^e = 10 10^(e+1): keep two digits */
+        fmpz_set_ui(n, 10);
+        e++;
     }
     {
         char *ns = fmpz_get_str(NULL, 10, n);
         size_t len = strlen(ns);
         s = flint_malloc(len + 32);
-        /* n has 2 or 3 digits (100 possible after ceil); value n * 10^e */
+        /* n has 2 digits (other lengths only if the loop gave up: still an
+           upper bound) */
         if (len == 1)
             sprintf(s, "%se%ld", ns, (long) e);
         else
             sprintf(s, "%c.%se%ld", ns[0], ns + 1, (long) (e + (slong) len - 1));
         flint_free(ns);
     }
-    arb_clear(t); arb_clear(p); arf_clear(u); fmpz_clear(n); fmpz_clear(ten);
+    arb_clear(t); arb_clear(p); arf_clear(u); fmpz_clear(n);
     return s;
 }
 

@@ -1,5 +1,5 @@
 /*
- * ELU depth jump timing (issue 11, proofs/fatou.md J12-J15): elu at its
+ * ELU depth jump timing (issue 11, proofs/fatou.md J13-J16): elu at its
  * EOC, sigma_b = 0.2, q1 = q*, c0 = 1/2; the direct prefix to L0 = 10^4,
  * the model (F_k series, Abel/NTK coefficients, Cauchy bounds) and the jump
  * to 10^9 and 10^100, at the digits given (default 10).  Prints the wall

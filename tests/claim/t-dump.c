@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "ntkdepth.h"
@@ -83,6 +84,122 @@ test_roundtrip(void **state)
     ntk_claim_result_clear(s);
 }
 
+/* the figure data: z, the fitted form, the tolerance, the curves (balls
+   and estimates, x exactly through the hexadecimal form) */
+static void
+test_roundtrip_figure(void **state)
+{
+    ntk_claim_result_t r, s;
+    ntk_claim_curve_struct *c;
+    slong d[3] = {10, 100, 1000};
+    arb_ptr z = _arb_vec_init(3), coef = _arb_vec_init(2);
+    ntk_fit_term terms[2] = {{0, 0, 0}, {1, 2, 1}};   /* the second a half power */
+    FILE *fp = tmpfile();
+    (void) state;
+    assert_non_null(fp);
+    ntk_claim_result_init(r);
+    ntk_claim_result_init(s);
+    for (slong i = 0; i < 3; i++)
+    {
+        arb_const_pi(z + i, 100 + 50 * i);
+        arb_div_si(z + i, z + i, d[i], 200);
+    }
+    arb_const_log2(coef + 0, 300);
+    arb_set_si(coef + 1, -7);
+    /* the setters are internal to src/claim: fill the fields as they do */
+    r->nz = 3;
+    r->zdepth = malloc(3 * sizeof(slong));
+    r->z = _arb_vec_init(3);
+    for (slong i = 0; i < 3; i++)
+    {
+        r->zdepth[i] = d[i];
+        arb_set(r->z + i, z + i);
+    }
+    r->nfit = 2;
+    r->fit_terms = malloc(2 * sizeof(ntk_fit_term));
+    r->fit_coef = _arb_vec_init(2);
+    for (slong i = 0; i < 2; i++)
+    {
+        r->fit_terms[i] = terms[i];
+        arb_set(r->fit_coef + i, coef + i);
+    }
+    r->fit_lo = 100;
+    r->fit_hi = 1000;
+    arb_set_d(r->tol, 1e-10);
+    r->curve_xlabel = strdup("training step $t$");
+    r->curve_ylabel = strdup("$\\|K_t - K_0\\|_F$");
+    arb_set_d(r->curve_ref, 0.1);
+    c = ntk_claim_result_add_curve(r, "$\\sigma_w^2 = 1$", NTK_MEASURED_ESTIMATE, 2);
+    c->x[0] = 1;
+    c->x[1] = 0.1;     /* not a binary fraction */
+    arb_set_d(c->y + 0, 48.3);
+    arb_set_d(c->err + 0, 13.7);
+    arb_const_pi(c->y + 1, 64);
+    arb_zero(c->err + 1);
+    c = ntk_claim_result_add_curve(r, "balls", NTK_MEASURED_BALL, 1);
+    assert_null(c->err);
+    c->x[0] = 3000;
+    arb_const_e(c->y + 0, 128);
+
+    assert_int_equal(ntk_claim_result_dump(fp, r), NTK_SUCCESS);
+    rewind(fp);
+    assert_int_equal(ntk_claim_result_load(s, fp), NTK_SUCCESS);
+    assert_int_equal(s->nz, 3);
+    for (slong i = 0; i < 3; i++)
+    {
+        assert_int_equal(s->zdepth[i], d[i]);
+        assert_true(arb_equal(s->z + i, z + i));
+    }
+    assert_int_equal(s->nfit, 2);
+    assert_int_equal(s->fit_lo, 100);
+    assert_int_equal(s->fit_hi, 1000);
+    for (slong i = 0; i < 2; i++)
+    {
+        assert_int_equal(s->fit_terms[i].k, terms[i].k);
+        assert_int_equal(s->fit_terms[i].j, terms[i].j);
+        assert_int_equal(s->fit_terms[i].half, terms[i].half);
+        assert_true(arb_equal(s->fit_coef + i, coef + i));
+    }
+    assert_true(arb_equal(s->tol, r->tol));
+    assert_string_equal(s->curve_xlabel, r->curve_xlabel);
+    assert_string_equal(s->curve_ylabel, r->curve_ylabel);
+    assert_true(arb_equal(s->curve_ref, r->curve_ref));
+    assert_int_equal(s->ncurves, 2);
+    for (slong i = 0; i < 2; i++)
+    {
+        const ntk_claim_curve_struct *a = r->curves + i, *b = s->curves + i;
+        assert_string_equal(a->label, b->label);
+        assert_int_equal(a->kind, b->kind);
+        assert_int_equal(a->n, b->n);
+        for (slong k = 0; k < a->n; k++)
+        {
+            assert_true(a->x[k] == b->x[k]);
+            assert_true(arb_equal(a->y + k, b->y + k));
+            if (a->err)
+                assert_true(arb_equal(a->err + k, b->err + k));
+        }
+        assert_true((a->err == NULL) == (b->err == NULL));
+    }
+    /* an empty result keeps its indeterminate tolerance */
+    ntk_claim_result_clear(r);
+    ntk_claim_result_init(r);
+    rewind(fp);
+    assert_int_equal(ntk_claim_result_dump(fp, r), NTK_SUCCESS);
+    rewind(fp);
+    ntk_claim_result_clear(s);
+    ntk_claim_result_init(s);
+    assert_int_equal(ntk_claim_result_load(s, fp), NTK_SUCCESS);
+    assert_int_equal(s->nz, 0);
+    assert_int_equal(s->nfit, 0);
+    assert_int_equal(s->ncurves, 0);
+    assert_false(arb_is_finite(s->tol));
+    fclose(fp);
+    _arb_vec_clear(z, 3);
+    _arb_vec_clear(coef, 2);
+    ntk_claim_result_clear(r);
+    ntk_claim_result_clear(s);
+}
+
 static void
 test_malformed(void **state)
 {
@@ -127,6 +244,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
+        cmocka_unit_test(test_roundtrip_figure),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_same_problem),
     };

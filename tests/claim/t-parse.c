@@ -31,7 +31,10 @@ static const char *good =
 "act = relu\nsigma_w2 = eoc\nq1 = star\n"
 "quantity = theta11\nlaw = identity\nconstant = q1*L\n"
 "depths = 1,10\ntolerance = 1e-20\ntolerance_kind = absolute\nexpect = refuted\n"
-"budget = 300\n";
+"budget = 300\n"
+"quantity_tex = \\Theta^L_{11}\n";
+
+static char *mutate(int line, const char *repl);
 
 static void
 test_good(void **state)
@@ -44,6 +47,9 @@ test_good(void **state)
     assert_string_equal(cs->v[0].id, "relu-eoc-rate");
     assert_int_equal(cs->v[0].law, NTK_LAW_POWER);
     assert_string_equal(cs->v[0].constant, "9*pi^2/2");
+    assert_null(cs->v[0].quantity_tex);
+    assert_string_equal(cs->v[1].quantity_tex, "\\Theta^L_{11}");
+    assert_null(cs->v[1].constant_tex);
     assert_int_equal(cs->v[0].ndepths, 4);
     assert_int_equal(cs->v[0].depths[3], 1000000);
     assert_int_equal(cs->v[0].expect, NTK_VERDICT_HOLDS);
@@ -56,6 +62,12 @@ test_good(void **state)
     assert_int_equal(cs->n, 1);
     assert_int_equal(ntk_claims_select(cs, "nope"), NTK_DOMAIN);
     assert_non_null(strstr(ntk_error_last(), "nope"));
+    ntk_claims_clear(cs);
+    /* depths up to 10^18 (the depth jump) */
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "good.ini", mutate(15, "depths = 1e3,1e12,1e18")),
+                     NTK_SUCCESS);
+    assert_int_equal(cs->v[0].depths[2], NTK_CLAIM_MAXDEPTH);
     ntk_claims_clear(cs);
 }
 
@@ -122,6 +134,11 @@ test_malformed(void **state)
     expect_error(mutate(7, "sigma_w2 = two"), "claims.ini:7: field 'sigma_w2'");
     expect_error(mutate(15, "depths = 1e3,1e2"), "claims.ini:15: field 'depths': must increase");
     expect_error(mutate(15, "depths = 1e3,,1e4"), "claims.ini:15: field 'depths'");
+    expect_error(mutate(15, "depths = 1e3,1e19"), "claims.ini:15: field 'depths': '1e19' is not a depth in [1, 1e18]");
+    /* offset: power_log only, problem variables only */
+    expect_error(mutate(16, "tolerance = 1e-8\noffset = w_constant"),
+                 "field 'offset': only with law power_log (got power)");
+    expect_error(mutate(16, "tolerance = 1e-8\noffset = eps"), "claims.ini:17: field 'offset'");
     expect_error(mutate(14, "constant = 9*pi^"), "claims.ini:14: field 'constant'");
     expect_error(mutate(14, "constant = 9*foo"), "unknown name 'foo'");
     expect_error(mutate(11, "quantity = theta13"), "claims.ini:11: field 'quantity'");
@@ -135,6 +152,23 @@ test_malformed(void **state)
     expect_error(mutate(31, "budget = 300\nfit_powers = half"),
                  "claims.ini:19: [diag] field 'fit_powers': only for the fitted laws");
     expect_error(mutate(6, "act relu"), "claims.ini:6: syntax error");
+    /* the figures' LaTeX: math mode without $, balanced, nothing that reads,
+       writes or defines */
+    expect_error(mutate(11, "quantity = eps\nquantity_tex = $\\varepsilon_L$"),
+                 "claims.ini:12: field 'quantity_tex': '$' not allowed");
+    expect_error(mutate(11, "quantity = eps\nconstant_tex = {9\\pi^2/2"),
+                 "claims.ini:12: field 'constant_tex': unbalanced '{'");
+    expect_error(mutate(11, "quantity = eps\nconstant_tex = 9}\\pi{"),
+                 "claims.ini:12: field 'constant_tex': unbalanced '}'");
+    expect_error(mutate(11, "quantity = eps\nquantity_tex = \\input{/etc/passwd}"),
+                 "claims.ini:12: field 'quantity_tex': control sequence \\input not allowed");
+    expect_error(mutate(11, "quantity = eps\nquantity_tex = \\def\\x{1}"),
+                 "field 'quantity_tex': control sequence \\def");
+    expect_error(mutate(11, "quantity = eps\nquantity_tex = x^^5c"), "field 'quantity_tex': '^^'");
+    expect_error(mutate(11, "quantity = eps\nquantity_tex = a \\"),
+                 "field 'quantity_tex': ends with a backslash");
+    expect_error(mutate(11, "quantity = eps\nquantity_tex = \xc3\xa9"),
+                 "field 'quantity_tex': character 1 is not printable ASCII");
     expect_error(mutate(6, "act = relu\nact = tanh"), "claims.ini:7: field 'act': given twice");
     expect_error(mutate(19, "[relu-eoc-rate]"), "claims.ini:19: section [relu-eoc-rate]: duplicate claim id");
     expect_error(mutate(3, "[bad id!]"), "claims.ini:3: section [bad id!]");
@@ -185,6 +219,14 @@ test_builtin(void **state)
         if (!found)
             fail_msg("built-in claim %s missing", ids[i]);
     }
+    /* every built-in claim with a quantity names it and its constant in
+       LaTeX for the figures */
+    for (slong j = 0; j < cs->n; j++)
+        if (cs->v[j].quantity != NULL)
+        {
+            if (cs->v[j].quantity_tex == NULL || cs->v[j].constant_tex == NULL)
+                fail_msg("built-in claim %s has no quantity_tex / constant_tex", cs->v[j].id);
+        }
     ntk_claims_clear(cs);
 }
 

@@ -130,6 +130,111 @@ test_verdicts(void **state)
     ntk_claims_clear(cs);
 }
 
+/* the fits on the 20-per-decade grid to 10^15 (rows injected), and the
+   offset of power_log: theta12 - L/4 = (3/8) ln L + 1 + ln L / L */
+static const char *deep =
+"[logcoef-deep]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = theta12 - q1*L/4\n"
+"law = power_log\nexponent = 0\nlog_power = 1\nconstant = 3*q1/8\noffset = 1\n"
+"depths = 1e3,1e15\ntolerance = 1e-30\n"
+"[rate-deep]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nquantity = eps\nlaw = power\n"
+"exponent = -2\nconstant = 9*pi^2/2\ndepths = 1e3,1e15\ntolerance = 1e-30\n";
+
+static const ntk_measured_struct *
+find_measured(const ntk_claim_result_t r, const char *label)
+{
+    for (slong i = 0; i < r->nmeasured; i++)
+        if (!strcmp(r->measured[i].label, label))
+            return r->measured + i;
+    fail_msg("no measured value '%s'", label);
+    return NULL;
+}
+
+static void
+test_deep(void **state)
+{
+    ntk_claims_t cs;
+    ntk_verify_opts_t o;
+    ntk_claim_result_t r;
+    rows_data rd = {0};
+    const ntk_measured_struct *m;
+    arb_t d;
+    (void) state;
+    arb_init(d);
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "deep.ini", deep), NTK_SUCCESS);
+    ntk_verify_opts_init(o);
+    o->rows = fake_rows;
+    o->rows_data = &rd;
+    for (slong i = 0; i < cs->n; i++)
+    {
+        ntk_claim_result_init(r);
+        assert_int_equal(ntk_claim_run(r, cs->v + i, o), NTK_SUCCESS);
+        assert_int_equal(r->max_depth, 1000000000000000);
+        assert_int_equal(r->verdict, NTK_VERDICT_HOLDS);
+        if (i == 0)
+        {
+            /* the fitted offset is 1 within its error, the expression's ball is 1 */
+            m = find_measured(r, "offset");
+            assert_int_equal(m->kind, NTK_MEASURED_ESTIMATE);
+            arb_sub_ui(d, m->est->value, 1, PREC);
+            arb_abs(d, d);
+            assert_true(arb_le(d, m->est->error));
+            assert_true(arf_cmpabs_2exp_si(arb_midref(m->est->error), -100) < 0);
+            m = find_measured(r, "offset (certified)");
+            assert_true(arb_is_one(m->ball));
+            assert_non_null(strstr(r->evidence, "within the estimated error"));
+        }
+        ntk_claim_result_clear(r);
+    }
+    ntk_claims_clear(cs);
+    arb_clear(d);
+}
+
+/* the real recursion at a jump depth: H2's offset is the certified C(c0)
+   of Lemma J12, checked against a 50-digit direct iteration to 2e5 with
+   Richardson extrapolation (proofs/check/fatou_constant.out:
+   1.153630670103808980257151 +- 2.3e-19); depths past 1e10 without a jump
+   are bad input naming the field */
+static const char *real =
+"[H2-deep]\nstatement = s\nact = relu\nsigma_w2 = 2\nsigma_b2 = 0\nq1 = 1\nc0 = 0.5\n"
+"quantity = (eps/2)^(-1/2) - 2*L/(3*pi)\nlaw = power_log\nexponent = 0\nlog_power = 1\n"
+"constant = 1/pi\noffset = w_constant\ndepths = 1e3,1e9\ntolerance = 1e-8\ndigits = 40\n"
+"[tanh-deep]\nstatement = s\nact = tanh\nsigma_w2 = eoc\nsigma_b2 = 0.04\nq1 = 1\n"
+"quantity = eps\nlaw = power\nexponent = -1\nconstant = beta\ndepths = 1e3,1e11\n"
+"tolerance = 1e-6\n";
+
+static void
+test_jump_depths(void **state)
+{
+    ntk_claims_t cs;
+    ntk_verify_opts_t o;
+    ntk_claim_result_t r;
+    const ntk_measured_struct *m;
+    arb_t x;
+    (void) state;
+    arb_init(x);
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "real.ini", real), NTK_SUCCESS);
+    ntk_verify_opts_init(o);
+    ntk_claim_result_init(r);
+    assert_int_equal(ntk_claim_run(r, cs->v + 0, o), NTK_SUCCESS);
+    assert_int_equal(r->verdict, NTK_VERDICT_HOLDS);
+    m = find_measured(r, "offset (certified)");
+    assert_int_equal(m->kind, NTK_MEASURED_BALL);
+    arb_set_str(x, "1.153630670103808980257151 +/- 2.3e-18", PREC);
+    assert_true(arb_overlaps(x, m->ball));
+    assert_true(mag_cmp_2exp_si(arb_radref(m->ball), -100) < 0);
+    m = find_measured(r, "offset");
+    assert_true(arb_overlaps(x, m->est->value));
+    ntk_claim_result_clear(r);
+    ntk_claim_result_init(r);
+    assert_int_equal(ntk_claim_run(r, cs->v + 1, o), NTK_DOMAIN);
+    assert_non_null(strstr(ntk_error_last(), "[tanh-deep] field 'depths'"));
+    ntk_claim_result_clear(r);
+    ntk_claims_clear(cs);
+    arb_clear(x);
+}
+
 static void
 test_depths(void **state)
 {
@@ -157,12 +262,44 @@ test_depths(void **state)
     ntk_claims_clear(cs);
 }
 
+/* a problem out of range names the claim's field and the value as
+   written (a decimal, not the rational 3/2) */
+static void
+test_bad_problem(void **state)
+{
+    static const char *bad =
+        "[c0]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = 1\nc0 = 1.5\nquantity = eps\n"
+        "law = identity\nconstant = 0\ndepths = 10\ntolerance = 1\n"
+        "[q1]\nstatement = s\nact = relu\nsigma_w2 = 2\nq1 = -0.25\nquantity = eps\n"
+        "law = identity\nconstant = 0\ndepths = 10\ntolerance = 1\n";
+    static const char *want[] = {"field 'c0': c0 = 1.5: must be in [-1, 1]",
+                                 "field 'q1': q1 = -0.25: must be > 0"};
+    ntk_claims_t cs;
+    ntk_verify_opts_t o;
+    ntk_claim_result_t r;
+    (void) state;
+    ntk_claims_init(cs);
+    ntk_verify_opts_init(o);
+    assert_int_equal(ntk_claims_parse(cs, "bad.ini", bad), NTK_SUCCESS);
+    for (slong i = 0; i < 2; i++)
+    {
+        ntk_claim_result_init(r);
+        assert_int_equal(ntk_claim_run(r, cs->v + i, o), NTK_DOMAIN);
+        assert_non_null(strstr(ntk_error_last(), want[i]));
+        ntk_claim_result_clear(r);
+    }
+    ntk_claims_clear(cs);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_verdicts),
         cmocka_unit_test(test_depths),
+        cmocka_unit_test(test_deep),
+        cmocka_unit_test(test_jump_depths),
+        cmocka_unit_test(test_bad_problem),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();

@@ -63,8 +63,16 @@ grep -Eq '"theta11": \{"mid": "(30000(\.0*)?|3(\.0*)?e\+0*4)", "rad": "0"\}' "$t
 check 0 "jump to 1e100" "$exe" iterate $relu --c0 0.5 --depth 1e100 --at 1e6,1e100 --digits 30 --format json
 grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "params lack depth_method jump"
 grep -q '"depth": 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,' "$tmp/out" && ok || bad "depth 1e100 not an exact integer"
+# the orbit constants (proofs/fatou.md J12): C(0.5) = 1.15363067010380898025714991408
+# (proofs/check/fatou_constant.out, Lemma J12 with the sympy coefficients)
+grep -q '"w_constant": {"mid": "1.1536306701038089802571499140' "$tmp/out" && ok || bad "w_constant: $(grep -o '"w_constant": {[^}]*}' "$tmp/out")"
+grep -q '"ntk_constant": {"mid": "1.2340891143077487282256146668' "$tmp/out" && ok || bad "ntk_constant: $(grep -o '"ntk_constant": {[^}]*}' "$tmp/out")"
+# radii below 1e-308 are exact decimals (not the smallest double)
+check 0 "jump to 1e1000" "$exe" iterate $relu --c0 0.5 --depth 1e1000 --digits 30 --format json
+grep -Eq '"eps": \{"mid": "4\.441321980490211378475520949944[0-9]*e-1999", "rad": "[1-9]\.[0-9]e-20(3[6-9]|4[0-9])"\}' "$tmp/out" && ok || bad "eps at 1e1000: $(grep -o '"eps": {[^}]*}' "$tmp/out")"
 check 0 "direct 1e4" "$exe" iterate $relu --depth 1e4 --depth-method direct --format json
 grep -q '"depth_method": "direct"' "$tmp/out" && ok || bad "params lack depth_method direct"
+grep -q '"w_constant"' "$tmp/out" && bad "w_constant without the jump" || ok
 check 2 "non-integer depth" "$exe" iterate $relu --depth 2.5
 check 2 "non-integer --at" "$exe" iterate $relu --depth 1e9 --at 1e-3
 check 2 "direct past 2^50" "$exe" iterate $relu --depth 1e100 --depth-method direct

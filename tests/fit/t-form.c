@@ -26,6 +26,33 @@ grid(slong *d, slong Lmax)
     return n;
 }
 
+/* y = pi + (1 + 2 ln L)/L + 3 ln^2 L / L^2 + 1/L^5 at the depths d */
+static void
+closed_form(arb_ptr y, const slong *d, slong n)
+{
+    arb_t pi, t, lg;
+    arb_init(pi); arb_init(t); arb_init(lg);
+    arb_const_pi(pi, PREC);
+    for (slong i = 0; i < n; i++)
+    {
+        arb_log_ui(lg, d[i], PREC);
+        arb_mul_2exp_si(t, lg, 1);
+        arb_add_ui(t, t, 1, PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_add(y + i, pi, t, PREC);
+        arb_sqr(t, lg, PREC);
+        arb_mul_ui(t, t, 3, PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_div_si(t, t, d[i], PREC);
+        arb_add(y + i, y + i, t, PREC);
+        arb_set_si(t, d[i]);
+        arb_pow_ui(t, t, 5, PREC);
+        arb_inv(t, t, PREC);
+        arb_add(y + i, y + i, t, PREC);
+    }
+    arb_clear(pi); arb_clear(t); arb_clear(lg);
+}
+
 /* |est - truth| <= error (the error is an over-estimate) and error <= cap */
 static void
 check_covers(const ntk_estimate_t e, const arb_t truth, double cap)
@@ -54,23 +81,7 @@ test_form_limit(void **state)
     arb_init(pi); arb_init(t); arb_init(lg);
     ntk_estimate_init(e);
     arb_const_pi(pi, PREC);
-    for (slong i = 0; i < n; i++)
-    {
-        arb_log_ui(lg, d[i], PREC);
-        arb_mul_2exp_si(t, lg, 1);
-        arb_add_ui(t, t, 1, PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_add(y + i, pi, t, PREC);
-        arb_sqr(t, lg, PREC);
-        arb_mul_ui(t, t, 3, PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_div_si(t, t, d[i], PREC);
-        arb_add(y + i, y + i, t, PREC);
-        arb_set_si(t, d[i]);
-        arb_pow_ui(t, t, 5, PREC);
-        arb_inv(t, t, PREC);
-        arb_add(y + i, y + i, t, PREC);
-    }
+    closed_form(y, d, n);
     assert_int_equal(ntk_fit_form(e, d, y, n, lead, 1, 0, 0, NTK_EST_FIT, PREC), NTK_SUCCESS);
     assert_int_equal(e->kind, NTK_EST_FIT);
     check_covers(e, pi, 1e-12);
@@ -86,6 +97,69 @@ test_form_limit(void **state)
                                   NTK_EST_FIT, PREC), NTK_DOMAIN);
     _arb_vec_clear(y, n);
     arb_clear(pi); arb_clear(t); arb_clear(lg);
+    ntk_estimate_clear(e);
+}
+
+/* y = pi + (1 + 2 ln L)/L + 3 ln^2 L / L^2 + 1/L^5 again: the form behind
+   the estimates (ntk_fit_form_coefs) has the coefficients of the closed
+   form (1, 2 on L^-1, L^-1 ln L; 3 on L^-2 ln^2 L; 0 on the others) and the
+   order ntk_fit_form used */
+static void
+test_form_coefs(void **state)
+{
+    slong d[200], n = grid(d, 100000), m;
+    arb_ptr y = _arb_vec_init(n), coef = _arb_vec_init(NTK_FIT_FORM_MAXTERMS);
+    arb_t pi, t, lg, want;
+    ntk_estimate_t e;
+    ntk_fit_term lead[1] = {{0, 0}}, terms[NTK_FIT_FORM_MAXTERMS];
+    (void) state;
+    arb_init(pi); arb_init(t); arb_init(lg); arb_init(want);
+    ntk_estimate_init(e);
+    arb_const_pi(pi, PREC);
+    closed_form(y, d, n);
+    for (int kind = 0; kind < 2; kind++)
+    {
+        ntk_estimate_kind k = kind ? NTK_EST_EXTRAPOLATION : NTK_EST_FIT;
+        assert_int_equal(ntk_fit_form(e, d, y, n, lead, 1, 0, 0, k, PREC), NTK_SUCCESS);
+        assert_int_equal(ntk_fit_form_coefs(terms, coef, &m, e, d, y, n, lead, 1, 0, NTK_FIT_POWERS_INTEGER, PREC),
+                         NTK_SUCCESS);
+        /* order 4: 1 + 2 + 3 + 4 + 5 terms */
+        assert_int_equal(m, 15);
+        assert_int_equal(terms[0].k, 0);
+        assert_int_equal(terms[0].j, 0);
+        for (slong s = 0; s < m; s++)
+        {
+            double w = 0;
+            if (terms[s].k == 0) w = 3.141592653589793;
+            if (terms[s].k == 1 && terms[s].j == 0) w = 1;
+            if (terms[s].k == 1 && terms[s].j == 1) w = 2;
+            if (terms[s].k == 2 && terms[s].j == 2) w = 3;
+            arb_set_d(want, w);
+            arb_sub(t, coef + s, want, PREC);
+            arb_abs(t, t);
+            arb_set_d(want, terms[s].k == 0 ? 1e-12 : 1e-3 * pow(10.0, 3 * (terms[s].k - 1)));
+            if (!arb_le(t, want))
+                fail_msg("kind %d: coefficient of L^-%ld ln^%ld L off by %g", kind,
+                         (long) terms[s].k, (long) terms[s].j, arf_get_d(arb_midref(t), ARF_RND_UP));
+        }
+        /* the constant of the form is the estimate */
+        arb_sub(t, coef + 0, e->value, PREC);
+        arb_abs(t, t);
+        assert_true(arb_le(t, e->error));
+    }
+    /* five points: ntk_fit_form extrapolates with order 1 (3 terms) */
+    assert_int_equal(ntk_fit_form(e, d + n - 5, y + n - 5, 5, lead, 1, 0, 0,
+                                  NTK_EST_EXTRAPOLATION, PREC), NTK_SUCCESS);
+    assert_int_equal(ntk_fit_form_coefs(terms, coef, &m, e, d + n - 5, y + n - 5, 5, lead, 1, 0,
+                                        NTK_FIT_POWERS_INTEGER, PREC), NTK_SUCCESS);
+    assert_int_equal(m, 3);
+    /* a tail estimate has no form */
+    ntk_fit_tail_estimate(e, d, y, n, PREC);
+    e->kind = NTK_EST_MONTE_CARLO;
+    assert_int_equal(ntk_fit_form_coefs(terms, coef, &m, e, d, y, n, lead, 1, 0, NTK_FIT_POWERS_INTEGER, PREC), NTK_DOMAIN);
+    _arb_vec_clear(y, n);
+    _arb_vec_clear(coef, NTK_FIT_FORM_MAXTERMS);
+    arb_clear(pi); arb_clear(t); arb_clear(lg); arb_clear(want);
     ntk_estimate_clear(e);
 }
 
@@ -250,6 +324,7 @@ main(void)
         cmocka_unit_test(test_form_limit),
         cmocka_unit_test(test_form_half),
         cmocka_unit_test(test_half_terms),
+        cmocka_unit_test(test_form_coefs),
         cmocka_unit_test(test_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,8 @@
 /*
- * The ELU depth jump (src/iter/jump_elu*.c, proofs/fatou.md J12-J15)
+ * The ELU depth jump (src/iter/jump_elu*.c, proofs/fatou.md J13-J16)
  * against independent truth: the closed forms f''(1) (maps module, beta),
  * K0 = sigma_w2 q* /(2 sqrt2 pi) (Lemma E6), A = beta, B1 = (16/15) K0
- * beta^2, pm2 = beta/3 (Corollary J13'); the series of f'(1 - s^2) and
+ * beta^2, pm2 = beta/3 (Corollary J14'); the series of f'(1 - s^2) and
  * g(s^2) against the act module's Owen-T closed forms (another method);
  * the Taylor coefficients F_k and the Abel/NTK coefficients against the
  * independent mpmath computation of proofs/check/elu_fatou.py (trapezoid
@@ -81,7 +81,7 @@ test_coefficients(void **state)
     arb_div(K0, x, K0, PREC);
     arb_mul_si(x, K0, -2, PREC);
     assert_true(arb_overlaps(J->F + 1, x));
-    /* Corollary J13': A = beta, B1 = (16/15) K0 beta^2, pm2 = beta/3 */
+    /* Corollary J14': A = beta, B1 = (16/15) K0 beta^2, pm2 = beta/3 */
     assert_true(arb_overlaps(J->A, eoc->beta));
     arb_sqr(x, eoc->beta, PREC);
     arb_mul(x, x, K0, PREC);
@@ -109,7 +109,7 @@ test_coefficients(void **state)
     arb_clear(K0); arb_clear(x); arb_clear(y);
 }
 
-/* Dn(s) = f'(1 - s^2) and g(s^2) = s^2 W(s) from the series (Lemma J12)
+/* Dn(s) = f'(1 - s^2) and g(s^2) = s^2 W(s) from the series (Lemma J13)
    against the Owen-T closed forms of the act module, s = 0.1, 0.3; and
    the Cauchy tail: |F_k| <= MF r^-k */
 static void

@@ -68,7 +68,7 @@ test_1e8(void **state)
     one(1, 2, 1, 2, 1, 2, 100000000, 30);
 }
 
-/* proofs/fatou.md J12-J15 */
+/* proofs/fatou.md J13-J16 */
 static void
 test_elu_1e6(void **state)
 {

@@ -7,27 +7,33 @@
 #include <cmocka.h>
 #include "ntkdepth.h"
 
-/* check that [mid-rad, mid+rad] (exact decimals) contains every point of x */
+/* check that [mid-rad, mid+rad] (exact decimals) contains every point of x:
+   exact rational comparisons, so radii far below 2^-2000 are checked too */
 static void
 check_json_contains(const arb_t x)
 {
     char *mid, *rad;
-    arb_t m, r, lo, hi;
-    arb_init(m); arb_init(r); arb_init(lo); arb_init(hi);
+    fmpq_t m, r, lo, hi, xl, xu;
+    arf_t a, b;
+    fmpq_init(m); fmpq_init(r); fmpq_init(lo); fmpq_init(hi); fmpq_init(xl); fmpq_init(xu);
+    arf_init(a); arf_init(b);
     ntk_ball_json_strs(&mid, &rad, x);
-    assert_int_equal(ntk_parse_arb(m, mid, "mid", 2000), NTK_SUCCESS);
-    assert_int_equal(ntk_parse_arb(r, rad, "rad", 2000), NTK_SUCCESS);
-    arb_sub(lo, m, r, 2000);
-    arb_add(hi, m, r, 2000);
-    /* lo <= x_lower and x_upper <= hi, with lo/hi enclosures tight at 2000 bits */
-    arb_t xl, xu;
-    arb_init(xl); arb_init(xu);
-    arb_get_lbound_arf(arb_midref(xl), x, 2000);
-    arb_get_ubound_arf(arb_midref(xu), x, 2000);
-    assert_true(arb_le(lo, xl));
-    assert_true(arb_ge(hi, xu));
+    assert_int_equal(ntk_parse_fmpq(m, mid, "mid"), NTK_SUCCESS);
+    assert_int_equal(ntk_parse_fmpq(r, rad, "rad"), NTK_SUCCESS);
+    fmpq_sub(lo, m, r);
+    fmpq_add(hi, m, r);
+    /* the exact ends of x */
+    arf_set_mag(b, arb_radref(x));
+    arf_sub(a, arb_midref(x), b, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_get_fmpq(xl, a);
+    arf_add(a, arb_midref(x), b, ARF_PREC_EXACT, ARF_RND_DOWN);
+    arf_get_fmpq(xu, a);
+    if (fmpq_cmp(lo, xl) > 0 || fmpq_cmp(hi, xu) < 0)
+        fail_msg("JSON ball {\"mid\": \"%s\", \"rad\": \"%s\"} does not contain the ball",
+                 mid, rad);
     flint_free(mid); flint_free(rad);
-    arb_clear(m); arb_clear(r); arb_clear(lo); arb_clear(hi); arb_clear(xl); arb_clear(xu);
+    fmpq_clear(m); fmpq_clear(r); fmpq_clear(lo); fmpq_clear(hi); fmpq_clear(xl); fmpq_clear(xu);
+    arf_clear(a); arf_clear(b);
 }
 
 static void
@@ -83,6 +89,68 @@ test_mag_str(void **state)
     mag_clear(m);
 }
 
+/* the radius string of m, read back as an exact decimal, is >= m and at
+   most 1.1 m (two significant digits rounded up); at any exponent, not
+   only inside the range of a double */
+static void
+check_mag_str(const mag_t m)
+{
+    char *s = ntk_mag_str_up(m);
+    fmpq_t r, x, y;
+    arf_t u;
+    fmpq_init(r); fmpq_init(x); fmpq_init(y);
+    arf_init(u);
+    if (ntk_parse_fmpq(r, s, "rad") != NTK_SUCCESS)
+        fail_msg("radius string '%s' does not parse", s);
+    arf_set_mag(u, m);
+    arf_get_fmpq(x, u);
+    fmpq_mul_ui(y, x, 11);
+    fmpq_div_fmpz(y, y, (fmpz_t) {10});
+    if (fmpq_cmp(r, x) < 0 || fmpq_cmp(r, y) > 0)
+    {
+        char *ms = arf_get_str(u, 20);
+        fail_msg("radius string '%s' is not in [m, 1.1 m], m = %s", s, ms);
+    }
+    fmpq_clear(r); fmpq_clear(x); fmpq_clear(y);
+    arf_clear(u);
+    flint_free(s);
+}
+
+static void
+test_mag_str_range(void **state)
+{
+    static const char *radii[] = {"1e-5000", "1e+400", "3e-320", "1e-308", "2.2e-308",
+                                  "9.95e-7", "9.9999999e-1", "1", "1e-100000", "7.3e12345"};
+    mag_t m;
+    arb_t x;
+    flint_rand_t rs;
+    (void) state;
+    mag_init(m);
+    arb_init(x);
+    flint_randinit(rs);
+    for (size_t i = 0; i < sizeof(radii) / sizeof(radii[0]); i++)
+    {
+        char buf[64];
+        snprintf(buf, sizeof(buf), "1 +/- %s", radii[i]);
+        assert_int_equal(arb_set_str(x, buf, 64), 0);
+        mag_set(m, arb_radref(x));
+        check_mag_str(m);
+        /* the whole ball, midpoint rounding included, in JSON */
+        check_json_contains(x);
+    }
+    /* powers of two and random mantissas over +-70000 binary orders */
+    for (slong k = -70000; k <= 70000; k += 997)
+    {
+        mag_set_ui_2exp_si(m, 1, k);
+        check_mag_str(m);
+        mag_set_ui_2exp_si(m, n_randint(rs, UWORD(1) << 30) + 1, k);
+        check_mag_str(m);
+    }
+    flint_randclear(rs);
+    arb_clear(x);
+    mag_clear(m);
+}
+
 int
 main(void)
 {
@@ -90,6 +158,7 @@ main(void)
         cmocka_unit_test(test_json_pi),
         cmocka_unit_test(test_text_digits),
         cmocka_unit_test(test_mag_str),
+        cmocka_unit_test(test_mag_str_range),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();
