@@ -13,6 +13,10 @@
  *   constant     expression: the predicted limit / constant / identity
  *   exponent     power, power_log: the predicted exponent p (expression)
  *   log_power    power_log: integer r >= 1 in  A L^p (ln L)^r
+ *   fit_powers   limit, power, power_log: integer (default) | half -- the
+ *                powers of 1/L of the fitted form: L^-k (ln L)^j, or
+ *                L^(-k/2) (ln L)^j for expansions in sqrt(1/L) such as
+ *                ELU's (proofs/verdicts.md, Lemmas V1, V1')
  *   offset       power_log: expression of the constant term a_0 of
  *                A L^p ((ln L)^r + ... + a_0 / A + o(1)), i.e. the
  *                coefficient of L^p; its fit is reported beside the
@@ -165,6 +169,7 @@ typedef struct
     char *quantity, *constant, *exponent;
     char *offset;             /* power_log: predicted constant term (NULL: none) */
     slong log_power;
+    ntk_fit_powers fit_powers;    /* the powers of the fitted form */
     ntk_law law;
     slong depths[NTK_CLAIM_MAXDEPTHS];
     slong ndepths;

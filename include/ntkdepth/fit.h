@@ -11,10 +11,13 @@
  *    proofs/verdicts.md, section "Estimates".
  *
  * Asymptotic forms are linear combinations of terms L^(-k) (ln L)^j, k and j
- * integers (k may be negative: L^1 is k = -1; j may be negative: 1/ln L).
- * Every known expansion the claims use has this form, e.g.
+ * integers (k may be negative: L^1 is k = -1; j may be negative: 1/ln L),
+ * or L^(-k/2) (ln L)^j (half powers).  Every known expansion the claims use
+ * has one of these forms (proofs/verdicts.md, Lemmas V1 and V1'), e.g.
  *   ReLU at the EOC (proofs/relu-eoc.md):  ln eps_L = ln A - 2 ln L
- *        + sum_{k>=1} sum_{j<=k} c_kj (ln L)^j / L^k.
+ *        + sum_{k>=1} sum_{j<=k} c_kj (ln L)^j / L^k,
+ *   ELU at the EOC (proofs/smooth-eoc.md E6, proofs/verdicts.md V1'):
+ *        eps_L L / beta = 1 + sum_{k>=1} sum_{j<=k/2} c_kj (ln L)^j / L^(k/2).
  */
 #ifndef NTKDEPTH_FIT_H
 #define NTKDEPTH_FIT_H
@@ -25,12 +28,24 @@
 extern "C" {
 #endif
 
-/** One term L^(-k) (ln L)^j of an asymptotic form. */
+/** One term of an asymptotic form: L^(-k) (ln L)^j, or L^(-k/2) (ln L)^j
+ *  when `half` is 1 (a zero-initialized `half` is the integer power). */
 typedef struct
 {
     slong k;
     slong j;
+    int half;
 } ntk_fit_term;
+
+/** The powers of L of a form: L^(-k), or L^(-k/2) (proofs/verdicts.md, Lemma V1'). */
+typedef enum
+{
+    NTK_FIT_POWERS_INTEGER = 0,
+    NTK_FIT_POWERS_HALF
+} ntk_fit_powers;
+
+/** "integer", "half" */
+const char *ntk_fit_powers_str(ntk_fit_powers powers);
 
 /** Kinds of estimates (conventions.md 4). */
 typedef enum
@@ -74,8 +89,19 @@ slong ntk_fit_basis(ntk_fit_term *terms, slong cap, const ntk_fit_term *lead,
                     slong nlead, slong order);
 
 /**
- * Evaluate one term at depth L >= 2 (ln L > 0): res = L^(-k) (ln L)^j.
- * Certified ball.
+ * The same with extra_j >= 0 more powers of ln L at every order, in integer
+ * or half powers: lead terms, then for k = 1 .. order the terms
+ *   INTEGER  L^(-k) (ln L)^j,   j = 0 .. k + extra_j        (Lemma V1)
+ *   HALF     L^(-k/2) (ln L)^j, j = 0 .. floor(k/2) + extra_j  (Lemma V1';
+ *            order counts half powers: order 6 reaches L^-3).
+ * Returns the number of terms, or -1 if cap is too small.
+ */
+slong ntk_fit_basis_powers(ntk_fit_term *terms, slong cap, const ntk_fit_term *lead,
+                           slong nlead, slong order, slong extra_j, ntk_fit_powers powers);
+
+/**
+ * Evaluate one term at depth L >= 2 (ln L > 0): res = L^(-k) (ln L)^j
+ * (L^(-k/2) (ln L)^j if t->half).  Certified ball.
  */
 void ntk_fit_term_eval(arb_t res, const ntk_fit_term *t, slong L, slong prec);
 
@@ -109,7 +135,8 @@ ntk_status ntk_fit_lsq(arb_ptr coef, const slong *depths, arb_srcptr y,
  * W0 = [Lmax / window, Lmax] (Lmax the largest depth):
  *
  *   e0 = fit of all m terms on W0                      (the estimate)
- *   e1 = fit without the highest-order terms (largest k) on W0
+ *   e1 = fit without the highest-order terms (largest power of 1/L,
+ *        k or k/2) on W0
  *   e2 = fit of all m terms on the lower window [Lmax/window^2, Lmax/window]
  *        (skipped if it has too few points)
  *   error = max(|e0 - e1|, |e0 - e2|)
@@ -128,33 +155,43 @@ ntk_status ntk_fit_estimate(ntk_estimate_t est, const slong *depths,
                             slong m, slong target, double window,
                             ntk_estimate_kind kind, slong prec);
 
-/* the largest order K and number of terms of ntk_fit_form */
+/* the largest order K (the form reaches L^-K) and number of terms of ntk_fit_form */
 #define NTK_FIT_FORM_MAXORDER 4
 #define NTK_FIT_FORM_MAXTERMS 64
 
 /**
- * The claims' fit (proofs/verdicts.md, Lemma V1 and rule E1): estimate of
- * coefficient `target` of the form lead[0..nlead-1] followed by, for
- * k = 1 .. K, the terms L^(-k) (ln L)^j, j = 0 .. k + extra_j (extra_j > 0:
- * power_log with that many more powers of ln L), by ntk_fit_estimate with
- * window 10 and the given kind, for K = NTK_FIT_FORM_MAXORDER down to 1:
- * the first order with enough points is used.
+ * The claims' fit (proofs/verdicts.md, Lemmas V1, V1' and rule E1):
+ * estimate of coefficient `target` of the form lead[0..nlead-1] followed by
+ *   powers INTEGER: for k = 1 .. K, the terms L^(-k) (ln L)^j,
+ *                   j = 0 .. k + extra_j            (Lemma V1);
+ *   powers HALF:    for k = 1 .. 2K, the terms L^(-k/2) (ln L)^j,
+ *                   j = 0 .. floor(k/2) + extra_j   (Lemma V1')
+ * (extra_j > 0: power_log with that many more powers of ln L), by
+ * ntk_fit_estimate with window 10 and the given kind, for K =
+ * NTK_FIT_FORM_MAXORDER down (in steps of 1, resp. 1/2): the first order
+ * with enough points is used.
  * Status: NTK_DOMAIN if no order has enough points (or the form exceeds
  * NTK_FIT_FORM_MAXTERMS terms); ntk_fit_estimate's otherwise.
- * A new asymptotic form (other powers) is one more function of this kind.
  */
+ntk_status ntk_fit_form_powers(ntk_estimate_t est, const slong *depths, arb_srcptr y,
+                               slong n, const ntk_fit_term *lead, slong nlead,
+                               slong target, slong extra_j, ntk_fit_powers powers,
+                               ntk_estimate_kind kind, slong prec);
+
+/** ntk_fit_form_powers with integer powers (Lemma V1). */
 ntk_status ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
                         const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
                         ntk_estimate_kind kind, slong prec);
 
 /**
- * The form behind an estimate `est` that ntk_fit_form returned for the
- * same depths, y, lead, nlead and extra_j: its terms (terms[0..*m-1]: lead,
- * then the order ntk_fit_form used) and all their coefficients (coef), fitted
+ * The form behind an estimate `est` that ntk_fit_form_powers returned for
+ * the same depths, y, lead, nlead, extra_j and powers (ntk_fit_form: powers
+ * INTEGER): its terms (terms[0..*m-1]: lead, then the order it used) and all their coefficients (coef), fitted
  * again on the estimate's window [est->lo, est->hi] by ntk_fit_lsq -- least
  * squares for kind FIT, the interpolation on the *m points for
  * EXTRAPOLATION -- so coef[target] is est->value's fit.  For drawing the
- * fitted form: sum_t coef[t] L^(-k_t) (ln L)^(j_t) is an estimate of y
+ * fitted form: sum_t coef[t] L^(-k_t) (ln L)^(j_t) (L^(-k_t/2) for half
+ * terms; ntk_fit_term_eval) is an estimate of y
  * on the window, not a bound.  terms and coef have room for
  * NTK_FIT_FORM_MAXTERMS entries.
  * Status: NTK_DOMAIN if est is not a fit or extrapolation, or if no order
@@ -163,7 +200,7 @@ ntk_status ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, s
 ntk_status ntk_fit_form_coefs(ntk_fit_term *terms, arb_ptr coef, slong *m,
                               const ntk_estimate_t est, const slong *depths, arb_srcptr y,
                               slong n, const ntk_fit_term *lead, slong nlead, slong extra_j,
-                              slong prec);
+                              ntk_fit_powers powers, slong prec);
 
 /**
  * Tail estimate of a limit (proofs/verdicts.md, rule E2): value z[n-1],

@@ -3,7 +3,9 @@
  * depth (10^9 .. 10^100 and beyond) through the Fatou (Abel) coordinate of
  * the parabolic fixed point c = 1 at the edge of chaos (proofs/fatou.md).
  *
- * Scope (this version): ReLU-like activations a x + b|x| with Delta =
+ * Scope: ReLU-like activations (below), smooth activations and `elu` at
+ * q* on the EOC (through ntk_iter_run_deep; the ELU model is public below).
+ * ReLU-like activations a x + b|x| with Delta =
  * b^2/(a^2 + b^2) > 0, sigma_b = 0 exactly, at the EOC (sigma_w^2 = 1/(a^2 +
  * b^2)).  In t = sqrt(eps/2) = sin(theta/2) the correlation layer is
  *   t' = F(t) = t u(t),  u = sqrt(1 - R(t)),  R(t) = (8 Delta/pi) sum_n b_n t^(2n+1)
@@ -127,6 +129,93 @@ ntk_status ntk_iter_jump_constants(arb_t cw, arb_t cu, const ntk_iter_problem_t 
                                    const arb_t eps, const fmpz_t L, slong prec);
 
 /* ------------------------------------------------------------------ */
+/* the Fatou model of ELU at q* on the EOC (proofs/fatou.md J13-J16)   */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Taylor coefficients F[0..len-1] of F(s) = f''(1 - s^2) for `elu` (alpha =
+ * 1) at variance q and weight variance sigma_w2 (balls; any q > 0), from the
+ * closed form of proofs/smooth-eoc.md Lemma E6 (b):
+ *   F(s) = sigma_w2 q [e^(q(2-s^2)) Q(sqrt(q)(2-s^2)) - s sqrt(2-s^2) I(s^2)/pi],
+ *   I(z) = sum_m M_m z^m P_m(z)  (exact series).
+ * Balls contain the exact coefficients.  F[0] = f''(1), F[1] = -2 K0.
+ */
+void ntk_jump_elu_fcoef(arb_ptr F, slong len, const arb_t q, const arb_t sigma_w2, slong prec);
+
+/**
+ * M >= sup |F(s)| on the circle |s| = r, 0 < r <= 1 (Lemma J13: Cauchy
+ * tails |F_k| <= M r^-k).  NTK_SUCCESS, or NTK_UNABLE if not finite.
+ */
+ntk_status ntk_jump_elu_fbound(mag_t M, const mag_t r, const arb_t q, const arb_t sigma_w2,
+                               slong prec);
+
+/**
+ * The order-N Abel model of ELU at q* on the EOC in s = sqrt(eps)
+ * (proofs/fatou.md, Lemmas J13-J16).  The layer is s' = s u(s),
+ * u = sqrt(W), W(s) = g(s^2)/s^2, Dn(s) = f'(1 - s^2), analytic in s
+ * (Lemma J13; W, dn their Taylor coefficients), and
+ *   Phi(s)   = A/s^2 + B1/s + B ln s + sum_{k=1}^N c[k] s^k                  (J14)
+ *   kappa(s) = pm2/s^2 + pm1/s + sum_{j=0}^N p[j] s^j + q4 ln s Qh(s)       (J14)
+ *   Qh(s)    = sum_{j=4}^N qh[j] s^j, qh[4] = 1
+ * with, for 0 < s <= s0 (after ntk_jump_elu_bound):
+ *   |Phi(s u) - Phi(s) - 1|                 <= Dphi s^(N+3)
+ *   |Qh(s u) - Dn Qh(s)|                    <= Dq   s^(N+3)
+ *   |kappa(s u) - Dn kappa(s) - (1 - s^2 W)| <= (Dp + |q4| Dq |ln s|) s^(N+3)
+ * (Lemma J15).  A = beta = 2/f''(1), B1 = (16/15) K0 beta^2 (Corollary J14').
+ */
+typedef struct
+{
+    slong N, K;           /* model order; number of F coefficients */
+    arb_t q, sigma_w2;    /* q* and sigma_w^2 (balls) */
+    arb_t A, B1, B, pm2, pm1, q4;
+    arb_ptr F;            /* F[0..K-1] (Lemma E6) */
+    arb_ptr W, dn;        /* W[0..K+1], dn[0..K+1] (Lemma J13) */
+    arb_ptr c;            /* c[0..N], c[0] = 0 */
+    arb_ptr p;            /* p[0..N], p[4] = 0 */
+    arb_ptr qh;           /* qh[0..N], qh[0..3] = 0, qh[4] = 1 */
+    mag_t r, MF;          /* |F| <= MF on |s| = r */
+    mag_t rho;            /* circle of the Cauchy estimates of the defects */
+    mag_t s0;             /* the bounds hold for 0 < s <= s0 */
+    mag_t Dphi, Dq, Dp;
+    mag_t alpha;          /* 1/s_(j+1)^2 >= 1/s_j^2 + alpha on (0, s0] */
+    mag_t lam;            /* Qh(s) >= lam s^4 on (0, s0] */
+    mag_t dnmin;          /* Dn(s) >= dnmin on (0, s0] */
+} ntk_jump_elu_struct;
+
+typedef ntk_jump_elu_struct ntk_jump_elu_t[1];
+
+/**
+ * Coefficients of order N >= 5 at q = q*, sigma_w2 (balls containing the
+ * exact EOC values; Dn(0) = f'(1) = 1 is used exactly), at precision prec;
+ * the defect bounds are inf until ntk_jump_elu_bound.
+ */
+void ntk_jump_elu_init(ntk_jump_elu_t J, const arb_t q, const arb_t sigma_w2, slong N,
+                       slong prec);
+void ntk_jump_elu_clear(ntk_jump_elu_t J);
+
+/**
+ * All bounds of Lemma J15 on (0, s0], s0 <= rho/8.  NTK_SUCCESS, or
+ * NTK_UNABLE (message) if one does not hold (s0 too large for the model).
+ */
+ntk_status ntk_jump_elu_bound(ntk_jump_elu_t J, const mag_t s0, slong prec);
+
+/** Phi(s), Phi'(s), kappa(s), Qh(s) for a real ball s > 0. */
+void ntk_jump_elu_phi(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong prec);
+void ntk_jump_elu_dphi(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong prec);
+void ntk_jump_elu_kappa(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong prec);
+void ntk_jump_elu_qh(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong prec);
+
+/**
+ * The jump from depth L0 (s_L0 = sqrt(eps_L0) in the ball s0b, 0 < s0b <=
+ * J->s0 certainly; U_L0 = Theta^L0_12/q* in U0) to L = L0 + d, d >= 1:
+ * s and U receive balls containing s_L and U_L (Lemma J16).  Requires
+ * ntk_jump_elu_bound.  Status NTK_SUCCESS; NTK_UNABLE if the interval
+ * Newton step does not contract or a bound fails (message).
+ */
+ntk_status ntk_jump_elu_apply(arb_t s, arb_t U, const ntk_jump_elu_t J, const arb_t s0b,
+                              const arb_t U0, const fmpz_t d, slong prec);
+
+/* ------------------------------------------------------------------ */
 /* deep runs (fmpz depths, direct iteration or jump)                  */
 /* ------------------------------------------------------------------ */
 
@@ -163,13 +252,15 @@ void ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji);
 /** 1 if the ReLU-like jump applies to the problem (ReLU-like, Delta > 0,
  *  sigma_b = 0 exactly, EOC: eoc flag or sigma_w2 = 1/(a^2 + b^2) exactly,
  *  q1 given).  The smooth jump (proofs/fatou.md J9-J11) applies to C^inf
- *  single-branch activations with eoc and q1_star set; ntk_iter_run_deep
- *  uses either. */
+ *  single-branch activations with eoc and q1_star set, the ELU jump (J13-J16)
+ *  to `elu` (alpha = 1) with eoc and q1_star set; ntk_iter_run_deep uses
+ *  any of them. */
 int ntk_iter_jump_applies(const ntk_iter_problem_t pb);
 
 /** 1 if some jump applies to the problem: the ReLU-like one
- *  (ntk_iter_jump_applies) or the smooth one (C^inf single-branch
- *  activation, eoc and q1_star set; proofs/fatou.md J9-J11). */
+ *  (ntk_iter_jump_applies), the smooth one (C^inf single-branch
+ *  activation, eoc and q1_star set; proofs/fatou.md J9-J11) or ELU's
+ *  (alpha = 1, eoc and q1_star set; the ELU lemmas of proofs/fatou.md). */
 int ntk_iter_jump_any_applies(const ntk_iter_problem_t pb);
 
 /**
@@ -178,8 +269,10 @@ int ntk_iter_jump_any_applies(const ntk_iter_problem_t pb);
  * it fits in slong, else 0 (the caller holds the exact depth).
  * method: DIRECT (ntk_iter_run), JUMP, or AUTO (jump if it applies and some
  * depth exceeds L0, else direct).  Jumps: ReLU-like at the EOC (sigma_b =
- * 0; Lemmas J1-J8) and smooth C^inf activations at the EOC with q1 = q*
- * (the Taylor model of Lemma P4; Lemmas J9-J11; Theta11 = q* L, E4).  L0 (0: chosen from digits: 10^4 up to
+ * 0; Lemmas J1-J8), smooth C^inf activations at the EOC with q1 = q*
+ * (the Taylor model of Lemma P4; Lemmas J9-J11; Theta11 = q* L, E4) and
+ * `elu` at the EOC with q1 = q* (the map analytic in sqrt(eps); Lemmas
+ * J13-J16).  L0 (0: chosen from digits: 10^4 up to
  * 300 digits, else 10^5; measured: 300 digits at 10^100 from 10^4 take
  * 0.5 s with order 114) is the jump start; rows at depths
  * <= L0 come from the direct iteration.

@@ -84,7 +84,7 @@ enum
     F_Q1, F_C0, F_QUANTITY, F_LAW, F_CONSTANT, F_EXPONENT, F_LOG_POWER,
     F_DEPTHS, F_TOLERANCE, F_QTOL, F_TOLKIND, F_DIGITS, F_EXPECT, F_HOOK, F_BUDGET,
     F_N, F_DIM, F_SEED, F_TEST_POINTS, F_OFFSET, F_QUANTITY_TEX, F_CONSTANT_TEX, F_WIDTH,
-    F_N0, F_SAMPLES, F_QUICK_SAMPLES, F_QUICK_DEPTHS, F_INIT, F_PARAM, F_NFIELDS
+    F_N0, F_SAMPLES, F_QUICK_SAMPLES, F_QUICK_DEPTHS, F_INIT, F_PARAM, F_FIT_POWERS, F_NFIELDS
 };
 
 static const char *field_names[F_NFIELDS] = {
@@ -92,7 +92,8 @@ static const char *field_names[F_NFIELDS] = {
     "q1", "c0", "quantity", "law", "constant", "exponent", "log_power",
     "depths", "tolerance", "quick_tolerance", "tolerance_kind", "digits", "expect", "hook",
     "budget", "n", "dim", "seed", "test_points", "offset", "quantity_tex", "constant_tex",
-    "width", "n0", "samples", "quick_samples", "quick_depths", "init", "param"};
+    "width", "n0", "samples", "quick_samples", "quick_depths", "init", "param",
+    "fit_powers"};
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
@@ -354,6 +355,11 @@ ntk_claim_set_field(ntk_claim_t cl, const char *name, const char *value)
                 return ntk_error_set(NTK_DOMAIN, "field 'quick_tolerance': '%s' is not a decimal >= 0", value);
             return set_str(&cl->quick_tolerance, value);
         }
+        case F_FIT_POWERS:
+            if (!strcmp(value, "integer")) cl->fit_powers = NTK_FIT_POWERS_INTEGER;
+            else if (!strcmp(value, "half")) cl->fit_powers = NTK_FIT_POWERS_HALF;
+            else return ntk_error_set(NTK_DOMAIN, "field 'fit_powers': '%s' (integer or half)", value);
+            return NTK_SUCCESS;
         case F_TOLKIND:
             if (!strcmp(value, "relative")) cl->tol_absolute = 0;
             else if (!strcmp(value, "absolute")) cl->tol_absolute = 1;
@@ -459,6 +465,10 @@ ntk_claim_validate(const ntk_claim_t cl)
     if (HAS(F_OFFSET) && cl->law != NTK_LAW_POWER_LOG)
         return ntk_error_set(NTK_DOMAIN, "field 'offset': only with law power_log (got %s)",
                              ntk_law_str(cl->law));
+    if (HAS(F_FIT_POWERS) && cl->law != NTK_LAW_LIMIT && cl->law != NTK_LAW_POWER
+        && cl->law != NTK_LAW_POWER_LOG)
+        return ntk_error_set(NTK_DOMAIN, "field 'fit_powers': only for the fitted laws "
+                             "(limit, power, power_log), not %s", ntk_law_str(cl->law));
     if (cl->law != NTK_LAW_IDENTITY && cl->law != NTK_LAW_EXPONENTIAL)
     {
         /* the constant of a rate or limit must not depend on the row */

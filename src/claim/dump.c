@@ -87,6 +87,7 @@ dump_figure(FILE *fp, const ntk_claim_result_t r)
     {
         put_long(fp, r->fit_terms[i].k);
         put_long(fp, r->fit_terms[i].j);
+        put_long(fp, r->fit_terms[i].half);
         put_arb(fp, r->fit_coef + i);
     }
     put_arb(fp, r->tol);
@@ -144,10 +145,12 @@ load_figure(ntk_claim_result_t r, FILE *fp)
         int ok = 1;
         for (long i = 0; i < n && ok; i++)
         {
-            long k = 0, j = 0;
-            ok = get_long(fp, &k) && get_long(fp, &j) && get_arb(fp, c + i);
+            long k = 0, j = 0, h = 0;
+            ok = get_long(fp, &k) && get_long(fp, &j) && get_long(fp, &h) && (h == 0 || h == 1)
+                 && get_arb(fp, c + i);
             t[i].k = k;
             t[i].j = j;
+            t[i].half = (int) h;
         }
         if (ok && n > 0)
             _ntk_claim_set_fit(r, t, c, n, v, w);

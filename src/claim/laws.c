@@ -250,12 +250,12 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
     }
     if (cl->law == NTK_LAW_LIMIT)
     {
-        lead[nlead++] = (ntk_fit_term) {0, 0};
+        lead[nlead++] = (ntk_fit_term) {0, 0, 0};
         set_predicted(res, "limit", cl->constant, pred);
     }
     else if (cl->law == NTK_LAW_POWER)
     {
-        lead[nlead++] = (ntk_fit_term) {0, 0};
+        lead[nlead++] = (ntk_fit_term) {0, 0, 0};
         what = "constant";
         {
             char buf[256];
@@ -267,13 +267,14 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
     {
         /* u = A (ln L)^r + a_{r-1} (ln L)^{r-1} + ... + a_0 + O(ln^k L / L) */
         for (slong j = r; j >= 0; j--)
-            lead[nlead++] = (ntk_fit_term) {0, j};
+            lead[nlead++] = (ntk_fit_term) {0, j, 0};
         target = 0;
         what = "constant";
         set_predicted(res, "constant", cl->constant, pred);
     }
-    st = ntk_fit_form(est, depths, z, n, lead, nlead, target,
-                  cl->law == NTK_LAW_POWER_LOG ? r : 0, NTK_EST_FIT, prec);
+    st = ntk_fit_form_powers(est, depths, z, n, lead, nlead, target,
+                             cl->law == NTK_LAW_POWER_LOG ? r : 0, cl->fit_powers,
+                             NTK_EST_FIT, prec);
     if (st != NTK_SUCCESS)
     {
         ntk_claim_result_note(res, "The fit of the asymptotic form failed: %s.", _ntk_claim_errcopy());
@@ -287,9 +288,10 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
        rule E1); the one with the smaller estimated error decides, the
        other is reported as a cross-check. */
     {
-        int have_ex = ntk_fit_form(ex, depths, z, n, lead, nlead, target,
-                               cl->law == NTK_LAW_POWER_LOG ? r : 0,
-                               NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;
+        int have_ex = ntk_fit_form_powers(ex, depths, z, n, lead, nlead, target,
+                                          cl->law == NTK_LAW_POWER_LOG ? r : 0,
+                                          cl->fit_powers, NTK_EST_EXTRAPOLATION,
+                                          prec) == NTK_SUCCESS;
         ntk_measured_struct *m;
         char lab[64];
         if (have_ex && arb_lt(ex->error, est->error))
@@ -330,7 +332,8 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             arb_ptr fc = _arb_vec_init(NTK_FIT_FORM_MAXTERMS);
             slong fm;
             if (ntk_fit_form_coefs(ft, fc, &fm, est, depths, z, n, lead, nlead,
-                                   cl->law == NTK_LAW_POWER_LOG ? r : 0, prec) == NTK_SUCCESS)
+                                   cl->law == NTK_LAW_POWER_LOG ? r : 0, cl->fit_powers,
+                                   prec) == NTK_SUCCESS)
                 _ntk_claim_set_fit(res, ft, fc, fm, est->lo, est->hi);
             _arb_vec_clear(fc, NTK_FIT_FORM_MAXTERMS);
         }
@@ -348,9 +351,10 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
         offset_report(res, cl, c, depths, z, n, lead, nlead, nlead - 1, r, prec);
     if (cl->law == NTK_LAW_POWER)
     {
-        /* free exponent: ln|y| = ln A + p ln L + sum c_kj ln^j L / L^k */
+        /* free exponent: ln|y| = ln A + p ln L + sum c_kj ln^j L / L^k
+           (L^(-k/2) with fit_powers = half) */
         arb_ptr ly = _arb_vec_init(n);
-        ntk_fit_term l2[2] = {{0, 0}, {0, 1}};
+        ntk_fit_term l2[2] = {{0, 0, 0}, {0, 1, 0}};
         ntk_estimate_t pe;
         arb_t Tp;
         ntk_verdict vp;
@@ -364,11 +368,13 @@ _ntk_claim_law_fit(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c,
             arb_abs(ly + i, y + i);
             arb_log(ly + i, ly + i, prec);
         }
-        if (ok && ntk_fit_form(pe, depths, ly, n, l2, 2, 1, 0, NTK_EST_FIT, prec) == NTK_SUCCESS)
+        if (ok && ntk_fit_form_powers(pe, depths, ly, n, l2, 2, 1, 0, cl->fit_powers,
+                                      NTK_EST_FIT, prec) == NTK_SUCCESS)
         {
             ntk_estimate_t px;
             ntk_estimate_init(px);
-            if (ntk_fit_form(px, depths, ly, n, l2, 2, 1, 0, NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS
+            if (ntk_fit_form_powers(px, depths, ly, n, l2, 2, 1, 0, cl->fit_powers,
+                                    NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS
                 && arb_lt(px->error, pe->error))
                 ntk_estimate_set(pe, px);
             ntk_estimate_clear(px);
@@ -490,7 +496,7 @@ _ntk_claim_law_exponential(ntk_claim_result_t res, const ntk_claim_t cl, vctx *c
     /* estimate: extrapolation in 1/L of the ratios (L chi^L corrections),
        or the last ratio with the last difference as error */
     {
-        ntk_fit_term tm[3] = {{0, 0}, {1, 0}, {2, 0}};
+        ntk_fit_term tm[3] = {{0, 0, 0}, {1, 0, 0}, {2, 0, 0}};
         ntk_estimate_t tl;
         int have_r = nr >= 4 && ntk_fit_estimate(est, dd, rho, nr, tm, 3, 0, 1e300,
                                                   NTK_EST_EXTRAPOLATION, prec) == NTK_SUCCESS;

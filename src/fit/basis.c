@@ -1,4 +1,5 @@
-/* Terms L^(-k) (ln L)^j of asymptotic forms, and the standard basis. */
+/* Terms L^(-k) (ln L)^j and L^(-k/2) (ln L)^j of asymptotic forms, and the
+ * standard basis. */
 #include "ntkdepth/fit.h"
 
 const char *
@@ -11,6 +12,12 @@ ntk_estimate_kind_str(ntk_estimate_kind kind)
         case NTK_EST_MONTE_CARLO: return "monte_carlo";
     }
     return "estimate";
+}
+
+const char *
+ntk_fit_powers_str(ntk_fit_powers powers)
+{
+    return powers == NTK_FIT_POWERS_HALF ? "half" : "integer";
 }
 
 void
@@ -40,10 +47,11 @@ ntk_estimate_set(ntk_estimate_t dst, const ntk_estimate_t src)
 }
 
 slong
-ntk_fit_basis(ntk_fit_term *terms, slong cap, const ntk_fit_term *lead,
-              slong nlead, slong order)
+ntk_fit_basis_powers(ntk_fit_term *terms, slong cap, const ntk_fit_term *lead,
+                     slong nlead, slong order, slong extra_j, ntk_fit_powers powers)
 {
     slong n = 0;
+    int half = powers == NTK_FIT_POWERS_HALF;
     for (slong i = 0; i < nlead; i++)
     {
         if (n >= cap)
@@ -51,15 +59,23 @@ ntk_fit_basis(ntk_fit_term *terms, slong cap, const ntk_fit_term *lead,
         terms[n++] = lead[i];
     }
     for (slong k = 1; k <= order; k++)
-        for (slong j = 0; j <= k; j++)
+        for (slong j = 0; j <= (half ? k / 2 : k) + extra_j; j++)
         {
             if (n >= cap)
                 return -1;
             terms[n].k = k;
             terms[n].j = j;
+            terms[n].half = half;
             n++;
         }
     return n;
+}
+
+slong
+ntk_fit_basis(ntk_fit_term *terms, slong cap, const ntk_fit_term *lead,
+              slong nlead, slong order)
+{
+    return ntk_fit_basis_powers(terms, cap, lead, nlead, order, 0, NTK_FIT_POWERS_INTEGER);
 }
 
 void
@@ -78,18 +94,15 @@ ntk_fit_term_eval(arb_t res, const ntk_fit_term *t, slong L, slong prec)
         arb_pow_ui(res, lg, (ulong) (-t->j), prec);
         arb_inv(res, res, prec);
     }
-    /* L^(-k) */
+    /* L^(-k), or L^(-k/2) = sqrt(L^(-k)) */
     arb_set_si(p, L);
+    arb_pow_ui(p, p, (ulong) (t->k >= 0 ? t->k : -t->k), prec);
+    if (t->half)
+        arb_sqrt(p, p, prec);
     if (t->k >= 0)
-    {
-        arb_pow_ui(p, p, (ulong) t->k, prec);
         arb_div(res, res, p, prec);
-    }
     else
-    {
-        arb_pow_ui(p, p, (ulong) (-t->k), prec);
         arb_mul(res, res, p, prec);
-    }
     arb_clear(lg);
     arb_clear(p);
 }

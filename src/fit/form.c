@@ -1,53 +1,29 @@
 /* Estimates of the claims' asymptotic forms (proofs/verdicts.md, rules E1
- * and E2): the log-power form tried from order 4 down (ntk_fit_form), the
- * coefficients of the form behind such an estimate (ntk_fit_form_coefs,
- * for figures) and the tail estimate of a limit (ntk_fit_tail_estimate). */
+ * and E2): the log-power form, in integer or half powers of 1/L, tried from
+ * the highest order down (ntk_fit_form_powers, ntk_fit_form), the
+ * coefficients of the form behind such an estimate (ntk_fit_form_coefs, for
+ * figures) and the tail estimate of a limit (ntk_fit_tail_estimate). */
 #include "ntkdepth/fit.h"
 
-static ntk_status
-check_form(slong nlead, slong extra_j)
+ntk_status
+ntk_fit_form_powers(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
+                    const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
+                    ntk_fit_powers powers, ntk_estimate_kind kind, slong prec)
 {
-    if (nlead < 0 || nlead + NTK_FIT_FORM_MAXORDER * (NTK_FIT_FORM_MAXORDER + 3) / 2
-                             + NTK_FIT_FORM_MAXORDER * extra_j > NTK_FIT_FORM_MAXTERMS
-        || extra_j < 0)
+    ntk_status st = NTK_DOMAIN;
+    ntk_fit_term terms[NTK_FIT_FORM_MAXTERMS];
+    /* the same largest power L^-K in both: 2K half powers */
+    slong maxorder = (powers == NTK_FIT_POWERS_HALF ? 2 : 1) * NTK_FIT_FORM_MAXORDER;
+    if (nlead < 0 || extra_j < 0
+        || ntk_fit_basis_powers(terms, NTK_FIT_FORM_MAXTERMS, lead, nlead, maxorder,
+                                extra_j, powers) < 0)
         return ntk_error_set(NTK_DOMAIN, "fit form: %ld lead terms and %ld extra log powers "
                              "exceed %d terms", (long) nlead, (long) extra_j,
                              NTK_FIT_FORM_MAXTERMS);
-    return NTK_SUCCESS;
-}
-
-/* the form of order K: lead, then L^-k (ln L)^j for k = 1..K, j = 0..k + extra_j;
-   returns the number of terms */
-static slong
-form_terms(ntk_fit_term *terms, const ntk_fit_term *lead, slong nlead, slong order,
-           slong extra_j)
-{
-    slong m = 0;
-    for (slong i = 0; i < nlead; i++)
-        terms[m++] = lead[i];
-    for (slong k = 1; k <= order; k++)
-        for (slong j = 0; j <= k + extra_j; j++)
-        {
-            terms[m].k = k;
-            terms[m].j = j;
-            m++;
-        }
-    return m;
-}
-
-ntk_status
-ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
-             const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
-             ntk_estimate_kind kind, slong prec)
-{
-    ntk_status st = check_form(nlead, extra_j);
-    ntk_fit_term terms[NTK_FIT_FORM_MAXTERMS];
-    if (st != NTK_SUCCESS)
-        return st;
-    st = NTK_DOMAIN;
-    for (slong order = NTK_FIT_FORM_MAXORDER; order >= 1; order--)
+    for (slong order = maxorder; order >= 1; order--)
     {
-        slong m = form_terms(terms, lead, nlead, order, extra_j);
+        slong m = ntk_fit_basis_powers(terms, NTK_FIT_FORM_MAXTERMS, lead, nlead, order,
+                                       extra_j, powers);
         st = ntk_fit_estimate(est, depths, y, n, terms, m, target, 10.0, kind, prec);
         if (st != NTK_DOMAIN)
             return st;
@@ -56,28 +32,42 @@ ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
 }
 
 ntk_status
+ntk_fit_form(ntk_estimate_t est, const slong *depths, arb_srcptr y, slong n,
+             const ntk_fit_term *lead, slong nlead, slong target, slong extra_j,
+             ntk_estimate_kind kind, slong prec)
+{
+    return ntk_fit_form_powers(est, depths, y, n, lead, nlead, target, extra_j,
+                               NTK_FIT_POWERS_INTEGER, kind, prec);
+}
+
+ntk_status
 ntk_fit_form_coefs(ntk_fit_term *terms, arb_ptr coef, slong *m, const ntk_estimate_t est,
                    const slong *depths, arb_srcptr y, slong n, const ntk_fit_term *lead,
-                   slong nlead, slong extra_j, slong prec)
+                   slong nlead, slong extra_j, ntk_fit_powers powers, slong prec)
 {
-    ntk_status st = check_form(nlead, extra_j);
     slong np = 0;
+    slong maxorder = (powers == NTK_FIT_POWERS_HALF ? 2 : 1) * NTK_FIT_FORM_MAXORDER;
     *m = 0;
-    if (st != NTK_SUCCESS)
-        return st;
+    if (nlead < 0 || extra_j < 0
+        || ntk_fit_basis_powers(terms, NTK_FIT_FORM_MAXTERMS, lead, nlead, maxorder,
+                                extra_j, powers) < 0)
+        return ntk_error_set(NTK_DOMAIN, "fit form: %ld lead terms and %ld extra log powers "
+                             "exceed %d terms", (long) nlead, (long) extra_j,
+                             NTK_FIT_FORM_MAXTERMS);
     if (est->kind != NTK_EST_FIT && est->kind != NTK_EST_EXTRAPOLATION)
         return ntk_error_set(NTK_DOMAIN, "fit form: a %s estimate has no form",
                              ntk_estimate_kind_str(est->kind));
     for (slong i = 0; i < n; i++)
         np += depths[i] >= 2 && depths[i] >= est->lo && depths[i] <= est->hi;
-    /* ntk_fit_form's order: the highest one with enough points (m + 1 in
-       the window for a fit, exactly m for an extrapolation) */
-    for (slong order = NTK_FIT_FORM_MAXORDER; order >= 1; order--)
+    /* ntk_fit_form_powers' order: the highest one with enough points (m + 1
+       in the window for a fit, exactly m for an extrapolation) */
+    for (slong order = maxorder; order >= 1; order--)
     {
-        slong k = form_terms(terms, lead, nlead, order, extra_j);
+        slong k = ntk_fit_basis_powers(terms, NTK_FIT_FORM_MAXTERMS, lead, nlead, order,
+                                       extra_j, powers);
         if (est->kind == NTK_EST_FIT ? np >= k + 1 : np == k)
         {
-            st = ntk_fit_lsq(coef, depths, y, n, est->lo, est->hi, terms, k, prec);
+            ntk_status st = ntk_fit_lsq(coef, depths, y, n, est->lo, est->hi, terms, k, prec);
             if (st == NTK_SUCCESS)
                 *m = k;
             return st;

@@ -157,6 +157,13 @@ err_max(arb_t err, const arb_t a, const arb_t b, slong prec)
     arb_clear(d);
 }
 
+/* twice the power of 1/L of a term: 2k, or k for L^(-k/2) */
+static slong
+order2(const ntk_fit_term *t)
+{
+    return t->half ? t->k : 2 * t->k;
+}
+
 ntk_status
 ntk_fit_estimate(ntk_estimate_t est, const slong *depths, arb_srcptr y,
                  slong n, const ntk_fit_term *terms, slong m, slong target,
@@ -185,12 +192,12 @@ ntk_fit_estimate(ntk_estimate_t est, const slong *depths, arb_srcptr y,
     idx2 = flint_malloc(sizeof(slong) * n);
     red = flint_malloc(sizeof(ntk_fit_term) * m);
 
-    /* reduced model: drop the terms of the highest order k */
+    /* reduced model: drop the terms of the highest order (power of 1/L) */
     for (slong s = 0; s < m; s++)
-        if (terms[s].k > kmax)
-            kmax = terms[s].k;
+        if (order2(terms + s) > kmax)
+            kmax = order2(terms + s);
     for (slong s = 0; s < m; s++)
-        if (terms[s].k < kmax || s == target)
+        if (order2(terms + s) < kmax || s == target)
         {
             if (s == target)
                 redtarget = mred;

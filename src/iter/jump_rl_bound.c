@@ -184,32 +184,20 @@ eval_defects(acb_t ephi, acb_t eq, acb_t ep, const ntk_jump_rl_t J,
     acb_clear(tk); acb_clear(uk); acb_clear(w); acb_clear(qf); acb_clear(one);
 }
 
-/* D = M rho^-(N+2) / (1 - t0/rho) with t0/rho <= 1/8: D <= M rho^-(N+2) 8/7 */
-static void
-cauchy_const(mag_t D, const mag_t M, const mag_t rho, slong N)
-{
-    mag_t r;
-    mag_init(r);
-    mag_pow_ui_lower(r, rho, N + 2);
-    mag_div(D, M, r);
-    mag_mul_ui(D, D, 8);
-    mag_div_ui(D, D, 7);
-    mag_clear(r);
-}
 
 ntk_status
 ntk_jump_rl_bound(ntk_jump_rl_t J, const mag_t t0, slong prec)
 {
     slong wp = CIRCLE_PREC, N = J->N;
     acb_t t, e1, e2, e3;
-    arb_t phi, s, c, x, y;
-    mag_t m, r, tm;
+    arb_t s, c, x, y;
+    mag_t m, tm;
     ntk_status st = NTK_SUCCESS;
 
     (void) prec;
     acb_init(t); acb_init(e1); acb_init(e2); acb_init(e3);
-    arb_init(phi); arb_init(s); arb_init(c); arb_init(x); arb_init(y);
-    mag_init(m); mag_init(r); mag_init(tm);
+    arb_init(s); arb_init(c); arb_init(x); arb_init(y);
+    mag_init(m); mag_init(tm);
     mag_set(J->t0, t0);
     mag_zero(J->Mphi); mag_zero(J->Mq); mag_zero(J->Mp);
 
@@ -222,20 +210,9 @@ ntk_jump_rl_bound(ntk_jump_rl_t J, const mag_t t0, slong prec)
         goto cleanup;
     }
 
-    /* arc radius rho pi/(2K), pi < 3.1416 */
-    mag_set_d(r, 3.1416 / (2.0 * ARCS));
-    mag_mul(r, r, J->rho);
     for (slong j = 0; j < ARCS; j++)
     {
-        arb_const_pi(phi, wp);
-        arb_mul_ui(phi, phi, 2 * j + 1, wp);
-        arb_div_ui(phi, phi, 2 * ARCS, wp);
-        arb_sin_cos(s, c, phi, wp);
-        arf_set_mag(arb_midref(x), J->rho);
-        mag_zero(arb_radref(x));
-        arb_mul(acb_realref(t), c, x, wp);
-        arb_mul(acb_imagref(t), s, x, wp);
-        acb_add_error_mag(t, r);
+        ntk_jump_circle_ball(t, J->rho, j, ARCS, wp);
         eval_defects(e1, e2, e3, J, t, wp);
         acb_get_mag(m, e1);
         mag_max(J->Mphi, J->Mphi, m);
@@ -244,9 +221,9 @@ ntk_jump_rl_bound(ntk_jump_rl_t J, const mag_t t0, slong prec)
         acb_get_mag(m, e3);
         mag_max(J->Mp, J->Mp, m);
     }
-    cauchy_const(J->Dphi, J->Mphi, J->rho, N);
-    cauchy_const(J->Dq, J->Mq, J->rho, N);
-    cauchy_const(J->Dp, J->Mp, J->rho, N);
+    ntk_jump_cauchy(J->Dphi, J->Mphi, J->rho, N + 2);
+    ntk_jump_cauchy(J->Dq, J->Mq, J->rho, N + 2);
+    ntk_jump_cauchy(J->Dp, J->Mp, J->rho, N + 2);
     if (!mag_is_finite(J->Dphi) || !mag_is_finite(J->Dq) || !mag_is_finite(J->Dp))
     {
         st = ntk_error_set(NTK_UNABLE, "depth jump: defect of the Abel model not bounded");
@@ -311,7 +288,7 @@ cleanup:
         mag_inf(J->Dphi); mag_inf(J->Dq); mag_inf(J->Dp);
     }
     acb_clear(t); acb_clear(e1); acb_clear(e2); acb_clear(e3);
-    arb_clear(phi); arb_clear(s); arb_clear(c); arb_clear(x); arb_clear(y);
-    mag_clear(m); mag_clear(r); mag_clear(tm);
+    arb_clear(s); arb_clear(c); arb_clear(x); arb_clear(y);
+    mag_clear(m); mag_clear(tm);
     return st;
 }

@@ -4,23 +4,9 @@
  * over the whole orbit),
  *   w_L = (eps_L/2)^(-1/2) = A L + A B ln L + Cw + o(1),  Cw = A (K + B ln A),
  *   Theta^L_12 / q1 = L/4 + (3/8) ln L + Cu + o(1),      Cu = pm1 Cw + p_0,
- * (H2's C(c0) and H5's C'(c0)), and the domain test shared by the jump.
+ * (H2's C(c0) and H5's C'(c0)).
  */
 #include "jump_impl.h"
-
-int
-ntk_jump_in_domain(const arb_t x, const mag_t t0)
-{
-    arf_t u;
-    int ok;
-    if (!arb_is_positive(x))
-        return 0;
-    arf_init(u);
-    arb_get_ubound_arf(u, x, MAG_BITS);
-    ok = arf_cmpabs_mag(u, t0) <= 0;
-    arf_clear(u);
-    return ok;
-}
 
 ntk_status
 ntk_jump_rl_const(arb_t cw, arb_t cu, const ntk_jump_rl_t J, const arb_t tb,

@@ -1,6 +1,7 @@
 /*
  * Deep runs with fmpz depths: the direct iteration (ntk_iter_run) up to the
- * jump start L0, the Fatou jump (jump_rl.c) beyond, inside a Ziv loop over
+ * jump start L0, the Fatou jump (jump_rl.c, jump_smooth.c, jump_elu.c)
+ * beyond, inside a Ziv loop over
  * the working precision (proofs/fatou.md, section "Use").
  */
 #include <math.h>
@@ -53,7 +54,7 @@ ntk_iter_jump_applies(const ntk_iter_problem_t pb)
 int
 ntk_iter_jump_any_applies(const ntk_iter_problem_t pb)
 {
-    return ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb);
+    return ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb) || ntk_jump_elu_applies(pb);
 }
 
 static ntk_status
@@ -84,14 +85,15 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
     if (fmpz_cmp_si(depths + n - 1, NTK_ITER_DIRECT_MAX) > 0)
     {
         char *s = fmpz_get_str(NULL, 10, depths + n - 1);
-        if (ntk_iter_jump_applies(pb))
+        if (ntk_iter_jump_any_applies(pb))
             st = ntk_error_set(NTK_DOMAIN, "depth %s: beyond the direct iteration (at most 2^50 "
                                "layers); use the depth jump (depth method jump or auto)", s);
         else
             st = ntk_error_set(NTK_DOMAIN, "depth %s: beyond the direct iteration (at most 2^50 "
                                "layers), and the depth jump is implemented only for ReLU-like "
-                               "activations at the edge of chaos with sigma_b = 0 (got %s%s)",
-                               s, pb->act->name, pb->eoc || ntk_iter_jump_applies(pb) ? "" : " off the EOC");
+                               "activations at the edge of chaos with sigma_b = 0, and smooth "
+                               "ones and elu at the edge of chaos with q1 = q* (got %s%s)",
+                               s, pb->act->name, pb->eoc ? "" : " off the EOC");
         flint_free(s);
         return st;
     }
@@ -121,21 +123,17 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
     return st;
 }
 
+/* eps = 2 t^2, Theta11 = q1 L (Lemma N2), Theta12 = q1 U */
 static void
 write_jump_row(ntk_iter_row_t row, const fmpz_t L, const arb_t t, const arb_t U,
                const arb_t q1, slong prec)
 {
-    row->depth = fmpz_fits_si(L) ? fmpz_get_si(L) : 0;
-    arb_mul(row->eps, t, t, prec);
-    arb_mul_2exp_si(row->eps, row->eps, 1);       /* eps = 2 t^2 */
-    ntk_iter_clamp_eps(row->eps, prec);
-    arb_sub_si(row->c, row->eps, 1, prec);
-    arb_neg(row->c, row->c);
-    arb_set(row->sigma11, q1);
-    arb_mul(row->sigma12, q1, row->c, prec);
-    arb_set_fmpz(row->theta11, L);
-    arb_mul(row->theta11, row->theta11, q1, prec); /* Theta11 = q1 L (Lemma N2) */
-    arb_mul(row->theta12, q1, U, prec);
+    arb_t eps;
+    arb_init(eps);
+    arb_mul(eps, t, t, prec);
+    arb_mul_2exp_si(eps, eps, 1);
+    ntk_jump_write_row(row, L, eps, U, q1, prec);
+    arb_clear(eps);
 }
 
 /* one attempt at precision prec; *bad = index of the first inaccurate row
@@ -189,6 +187,15 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
         N = 0;
         st = ntk_jump_smooth_rows(rows, &N, pb, depths, n, L0, rd[nd - 1].eps,
                                   rd[nd - 1].theta12, info->q_star, info->sigma_w2, prec);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        goto done;
+    }
+    if (ntk_jump_elu_applies(pb))
+    {
+        N = 0;
+        st = ntk_jump_elu_rows(rows, &N, pb, depths, n, L0, rd[nd - 1].eps,
+                               rd[nd - 1].theta12, info->q_star, info->sigma_w2, prec);
         if (st != NTK_SUCCESS)
             goto cleanup;
         goto done;
@@ -307,8 +314,8 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         return ntk_error_set(NTK_DOMAIN, "depth method jump: the depth jump is implemented for "
                              "ReLU-like activations (a x + b|x|, b != 0) at the edge of chaos "
                              "with sigma_b = 0 and a given q1, and for smooth (C^inf, "
-                             "single-branch) activations at the edge of chaos with q1 = q* "
-                             "(got %s%s%s)", pb->act->name,
+                             "single-branch) activations and elu at the edge of chaos with "
+                             "q1 = q* (got %s%s%s)", pb->act->name,
                              fmpq_is_zero(pb->sigma_b2) ? "" : ", sigma_b > 0",
                              applies || pb->eoc ? "" : ", not at the EOC");
     if (method == NTK_DEPTH_AUTO && !applies
@@ -317,7 +324,7 @@ ntk_iter_run_deep(ntk_iter_row_struct *rows, ntk_iter_info_t info,
         char *s = fmpz_get_str(NULL, 10, depths + n - 1);
         st = ntk_error_set(NTK_DOMAIN, "depth %s: no depth jump for %s%s%s (implemented for "
                            "ReLU-like activations at the edge of chaos with sigma_b = 0 and "
-                           "smooth ones at the edge of chaos with q1 = q*); "
+                           "smooth ones and elu at the edge of chaos with q1 = q*); "
                            "the direct iteration would take %s layers (force it with "
                            "depth method direct)", s, pb->act->name,
                            fmpq_is_zero(pb->sigma_b2) ? "" : " with sigma_b > 0",

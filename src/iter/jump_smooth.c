@@ -181,18 +181,6 @@ sm_clear(sm_model *M)
     mag_clear(M->Dp); mag_clear(M->lam); mag_clear(M->dnmin); mag_clear(M->alpha);
 }
 
-/* polynomial sum_{j<len} c_j x^j on a complex ball */
-static void
-acb_horner(acb_t res, const arb_struct *c, slong len, const acb_t x, slong prec)
-{
-    acb_zero(res);
-    for (slong j = len - 1; j >= 0; j--)
-    {
-        acb_mul(res, res, x, prec);
-        arb_add(acb_realref(res), acb_realref(res), c + j, prec);
-    }
-}
-
 static void
 sm_defects(acb_t ephi, acb_t eq, acb_t ep, const sm_model *M, const acb_t e, slong prec)
 {
@@ -200,8 +188,8 @@ sm_defects(acb_t ephi, acb_t eq, acb_t ep, const sm_model *M, const acb_t e, slo
     acb_init(u); acb_init(v); acb_init(lu); acb_init(Dn);
     acb_init(tk); acb_init(uk); acb_init(w); acb_init(qf); acb_init(one);
     acb_one(one);
-    acb_horner(u, M->u, M->K, e, prec);
-    acb_horner(Dn, M->dn, M->K, e, prec);
+    ntk_jump_acb_horner(u, M->u, M->K, e, prec);
+    ntk_jump_acb_horner(Dn, M->dn, M->K, e, prec);
     acb_inv(v, u, prec);
     acb_log(lu, u, prec);
 
@@ -248,40 +236,21 @@ sm_defects(acb_t ephi, acb_t eq, acb_t ep, const sm_model *M, const acb_t e, slo
     acb_clear(tk); acb_clear(uk); acb_clear(w); acb_clear(qf); acb_clear(one);
 }
 
-/* sum_{j=lo}^{hi} |c_j| x^(j - sh) as an upper bound (x >= 0 exact), weight j if wj */
-static void
-abs_sum(mag_t res, const arb_struct *c, slong lo, slong hi, const mag_t x, slong sh, int wj)
-{
-    mag_t t, m;
-    mag_init(t); mag_init(m);
-    mag_zero(res);
-    for (slong j = lo; j <= hi; j++)
-    {
-        arb_get_mag(m, c + j);
-        mag_pow_ui(t, x, j - sh);
-        mag_mul(t, t, m);
-        if (wj)
-            mag_mul_ui(t, t, j);
-        mag_add(res, res, t);
-    }
-    mag_clear(t); mag_clear(m);
-}
-
 /* all constants of Lemmas J10, J11 on (0, e0]; NTK_UNABLE if one fails */
 static ntk_status
 sm_bound(sm_model *M, const mag_t e0)
 {
     slong N = M->N, K = M->K, wp = CIRCLE_PREC;
-    mag_t r, s, t, x, ar, Mphi, Mq, Mp, xm, bph, bk, bk1, qu, qd;
+    mag_t r, s, t, x, Mphi, Mq, Mp, xm, bph, bk, bk1, qu, qd;
     acb_t e, e1, e2, e3;
-    arb_t phi, sn, cs, y;
+    arb_t y;
     ntk_status st = NTK_SUCCESS;
 
-    mag_init(r); mag_init(s); mag_init(t); mag_init(x); mag_init(ar);
+    mag_init(r); mag_init(s); mag_init(t); mag_init(x);
     mag_init(Mphi); mag_init(Mq); mag_init(Mp); mag_init(xm); mag_init(bph);
     mag_init(bk); mag_init(bk1); mag_init(qu); mag_init(qd);
     acb_init(e); acb_init(e1); acb_init(e2); acb_init(e3);
-    arb_init(phi); arb_init(sn); arb_init(cs); arb_init(y);
+    arb_init(y);
     mag_set(M->e0, e0);
 
     /* rho: the largest 2^-j with sum_{k>=2} |G_k| (1.02 rho)^(k-1) <= 1/2
@@ -292,7 +261,7 @@ sm_bound(sm_model *M, const mag_t e0)
         mag_mul_2exp_si(M->rho, M->rho, -1);
         mag_set_d(x, 1.02);
         mag_mul(x, x, M->rho);
-        abs_sum(s, M->G, 2, K, x, 1, 0);
+        ntk_jump_abs_sum(s, M->G, 2, K, x, 1, 0);
         if (mag_cmp_2exp_si(s, -1) <= 0)
             break;
         if (mag_cmp_2exp_si(M->rho, -40) < 0)
@@ -304,33 +273,22 @@ sm_bound(sm_model *M, const mag_t e0)
         st = ntk_error_set(NTK_UNABLE, "depth jump: eps_L0 too large for the Taylor model's disc");
         goto cleanup;
     }
-    mag_set_d(ar, 3.1416 / (2.0 * ARCS));
-    mag_mul(ar, ar, M->rho);
     mag_zero(Mphi); mag_zero(Mq); mag_zero(Mp);
     for (slong j = 0; j < ARCS; j++)
     {
-        arb_const_pi(phi, wp);
-        arb_mul_ui(phi, phi, 2 * j + 1, wp);
-        arb_div_ui(phi, phi, 2 * ARCS, wp);
-        arb_sin_cos(sn, cs, phi, wp);
-        arf_set_mag(arb_midref(y), M->rho);
-        mag_zero(arb_radref(y));
-        arb_mul(acb_realref(e), cs, y, wp);
-        arb_mul(acb_imagref(e), sn, y, wp);
-        acb_add_error_mag(e, ar);
+        ntk_jump_circle_ball(e, M->rho, j, ARCS, wp);
         sm_defects(e1, e2, e3, M, e, wp);
         acb_get_mag(t, e1); mag_max(Mphi, Mphi, t);
         acb_get_mag(t, e2); mag_max(Mq, Mq, t);
         acb_get_mag(t, e3); mag_max(Mp, Mp, t);
     }
     /* Cauchy (J4): D = 8/7 M rho^-(N+2) */
-    mag_pow_ui_lower(t, M->rho, N + 2);
-    mag_div(M->Dphi, Mphi, t); mag_mul_ui(M->Dphi, M->Dphi, 8); mag_div_ui(M->Dphi, M->Dphi, 7);
-    mag_div(M->Dq, Mq, t); mag_mul_ui(M->Dq, M->Dq, 8); mag_div_ui(M->Dq, M->Dq, 7);
-    mag_div(M->Dp, Mp, t); mag_mul_ui(M->Dp, M->Dp, 8); mag_div_ui(M->Dp, M->Dp, 7);
+    ntk_jump_cauchy(M->Dphi, Mphi, M->rho, N + 2);
+    ntk_jump_cauchy(M->Dq, Mq, M->rho, N + 2);
+    ntk_jump_cauchy(M->Dp, Mp, M->rho, N + 2);
 
     /* J10 (i): s1 = sum_{k=2}^{K+1} G_k e0^(k-1) <= 1/4 */
-    abs_sum(s, M->G, 2, K + 1, e0, 1, 0);
+    ntk_jump_abs_sum(s, M->G, 2, K + 1, e0, 1, 0);
     if (mag_cmp_2exp_si(s, -2) > 0)
     {
         st = ntk_error_set(NTK_UNABLE, "depth jump: Taylor model too coarse at eps_L0");
@@ -344,7 +302,7 @@ sm_bound(sm_model *M, const mag_t e0)
        16 bph r/(9a) e0^(K-N-3) */
     arb_get_mag(t, M->B);
     mag_mul(bph, t, xm);
-    abs_sum(t, M->c, 1, N, xm, -1, 1);
+    ntk_jump_abs_sum(t, M->c, 1, N, xm, -1, 1);
     mag_add(bph, bph, t);
     arb_get_mag(t, M->a);
     mag_mul(bph, bph, t);
@@ -361,8 +319,8 @@ sm_bound(sm_model *M, const mag_t e0)
 
     /* (iii) Qh: Qd = sum j |qh_j| xm^(j-1), Qu = sum |qh_j| e0^(j-2);
        extra Qd r e0^(K-N-1) + (K+1) r Qu e0^(K-N) */
-    abs_sum(qd, M->qh, 2, N, xm, 1, 1);
-    abs_sum(qu, M->qh, 2, N, e0, 2, 0);
+    ntk_jump_abs_sum(qd, M->qh, 2, N, xm, 1, 1);
+    ntk_jump_abs_sum(qu, M->qh, 2, N, e0, 2, 0);
     mag_pow_ui(t, e0, K - N - 1);
     mag_mul(s, qd, r);
     mag_mul(s, s, t);
@@ -382,8 +340,8 @@ sm_bound(sm_model *M, const mag_t e0)
         arb_t l;
         mag_init(qu2); mag_init(qd2); mag_init(lg);
         arb_init(l);
-        abs_sum(qu2, M->qh, 2, N, xm, 2, 0);
-        abs_sum(qd2, M->qh, 2, N, xm, 2, 1);
+        ntk_jump_abs_sum(qu2, M->qh, 2, N, xm, 2, 0);
+        ntk_jump_abs_sum(qd2, M->qh, 2, N, xm, 2, 1);
         arf_set_mag(arb_midref(l), xm);
         mag_zero(arb_radref(l));
         arb_log(l, l, wp);
@@ -394,11 +352,11 @@ sm_bound(sm_model *M, const mag_t e0)
         mag_mul(qu2, qu2, t);
         arb_get_mag(t, M->q2);
         mag_mul(qu2, qu2, t);
-        abs_sum(bk, M->p, 0, N, xm, -1, 1);
+        ntk_jump_abs_sum(bk, M->p, 0, N, xm, -1, 1);
         mag_add(bk, bk, qu2);
         arb_get_mag(t, M->pm1);
         mag_add(bk, bk, t);
-        abs_sum(s, M->p, 0, N, e0, -1, 0);
+        ntk_jump_abs_sum(s, M->p, 0, N, e0, -1, 0);
         mag_add(s, s, t);
         arf_set_mag(arb_midref(l), e0);
         arb_log(l, l, wp);
@@ -428,7 +386,7 @@ sm_bound(sm_model *M, const mag_t e0)
     (void) bk1;
 
     /* (v) alpha = a - sum_{k=3}^{K+1} G_k e0^(k-2) > 0 */
-    abs_sum(s, M->G, 3, K + 1, e0, 2, 0);
+    ntk_jump_abs_sum(s, M->G, 3, K + 1, e0, 2, 0);
     arb_get_lbound_arf(arb_midref(y), M->a, wp);
     arf_get_mag_lower(t, arb_midref(y));
     if (!arb_is_positive(M->a) || mag_cmp(s, t) >= 0)
@@ -454,12 +412,12 @@ sm_bound(sm_model *M, const mag_t e0)
     mag_one(t);
     mag_sub_lower(M->dnmin, t, s);
     /* (viii) lam = 1 - sum_{j>=3} |qh_j| e0^(j-2) */
-    abs_sum(s, M->qh, 3, N, e0, 2, 0);
+    ntk_jump_abs_sum(s, M->qh, 3, N, e0, 2, 0);
     mag_sub_lower(M->lam, t, s);
     /* (vii) Phi monotone: a (|B| e0 + sum k |c_k| e0^(k+1)) < 1 */
     arb_get_mag(x, M->B);
     mag_mul(x, x, e0);
-    abs_sum(s, M->c, 1, N, e0, -1, 1);
+    ntk_jump_abs_sum(s, M->c, 1, N, e0, -1, 1);
     mag_add(s, s, x);
     arb_get_mag(x, M->a);
     mag_mul(s, s, x);
@@ -468,31 +426,12 @@ sm_bound(sm_model *M, const mag_t e0)
         st = ntk_error_set(NTK_UNABLE, "depth jump: smooth Abel model not certified at eps_L0");
 
 cleanup:
-    mag_clear(r); mag_clear(s); mag_clear(t); mag_clear(x); mag_clear(ar);
+    mag_clear(r); mag_clear(s); mag_clear(t); mag_clear(x);
     mag_clear(Mphi); mag_clear(Mq); mag_clear(Mp); mag_clear(xm); mag_clear(bph);
     mag_clear(bk); mag_clear(bk1); mag_clear(qu); mag_clear(qd);
     acb_clear(e); acb_clear(e1); acb_clear(e2); acb_clear(e3);
-    arb_clear(phi); arb_clear(sn); arb_clear(cs); arb_clear(y);
+    arb_clear(y);
     return st;
-}
-
-static void
-poly_eval(arb_t res, const arb_struct *c, slong lo, slong N, const arb_t t, slong prec)
-{
-    arb_zero(res);
-    for (slong k = N; k >= lo; k--)
-    {
-        arb_mul(res, res, t, prec);
-        arb_add(res, res, c + k, prec);
-    }
-    if (lo > 0)
-    {
-        arb_t p;
-        arb_init(p);
-        arb_pow_ui(p, t, lo, prec);
-        arb_mul(res, res, p, prec);
-        arb_clear(p);
-    }
 }
 
 static void
@@ -500,7 +439,7 @@ sm_phi(arb_t res, const sm_model *M, const arb_t e, slong prec)
 {
     arb_t a, b;
     arb_init(a); arb_init(b);
-    poly_eval(a, M->c, 1, M->N, e, prec);
+    ntk_jump_poly_eval(a, M->c, 1, M->N, e, prec);
     arb_log(b, e, prec);
     arb_addmul(a, b, M->B, prec);
     arb_mul(b, M->a, e, prec);
@@ -534,8 +473,8 @@ sm_kappa(arb_t res, const sm_model *M, const arb_t e, slong prec)
 {
     arb_t a, b;
     arb_init(a); arb_init(b);
-    poly_eval(a, M->p, 0, M->N, e, prec);
-    poly_eval(b, M->qh, 2, M->N, e, prec);
+    ntk_jump_poly_eval(a, M->p, 0, M->N, e, prec);
+    ntk_jump_poly_eval(b, M->qh, 2, M->N, e, prec);
     arb_mul(b, b, M->q2, prec);
     arb_log(res, e, prec);
     arb_addmul(a, b, res, prec);
@@ -544,80 +483,54 @@ sm_kappa(arb_t res, const sm_model *M, const arb_t e, slong prec)
     arb_clear(a); arb_clear(b);
 }
 
+static void
+phi_fn(arb_t res, const void *M, const arb_t e, slong prec)
+{
+    sm_phi(res, (const sm_model *) M, e, prec);
+}
+
+static void
+dphi_fn(arb_t res, const void *M, const arb_t e, slong prec)
+{
+    sm_dphi(res, (const sm_model *) M, e, prec);
+}
+
 /* Lemma J11: eps_L and U_L from (eps_L0, U_L0), d = L - L0 */
 static ntk_status
 sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
          const fmpz_t d, slong prec)
 {
-    arb_t P, m, f, g, X, Y, Pm, a, b, e0;
-    mag_t S, r, q, tmp, tmp2;
+    arb_t P, m, a, b, e0;
+    mag_t S, q, tmp2;
     ntk_status st = NTK_UNABLE;
     slong N = M->N;
 
-    arb_init(P); arb_init(m); arb_init(f); arb_init(g); arb_init(X); arb_init(Y);
-    arb_init(Pm); arb_init(a); arb_init(b); arb_init(e0);
-    mag_init(S); mag_init(r); mag_init(q); mag_init(tmp); mag_init(tmp2);
+    arb_init(P); arb_init(m); arb_init(a); arb_init(b); arb_init(e0);
+    mag_init(S); mag_init(q); mag_init(tmp2);
     if (!ntk_jump_in_domain(e0b, M->e0))
-        goto fail;
+    {
+        st = ntk_error_set(NTK_UNABLE, "depth jump: eps_L0 outside the smooth model's domain");
+        goto done;
+    }
     sm_phi(P, M, e0b, prec);
     arb_add_fmpz(P, P, d, prec);
     ntk_jump_tail_sum(S, M->e0, M->alpha, N + 2);
     mag_mul(S, S, M->Dphi);
     arb_add_error_mag(P, S);
 
-    /* Newton at midpoints, then the interval Newton test (J6) */
-    arb_set_arf(Pm, arb_midref(P));
-    arb_mul(m, M->a, Pm, prec);
+    /* J6, from 1/(a eps) = P */
+    arb_set_arf(m, arb_midref(P));
+    arb_mul(m, M->a, m, prec);
     arb_inv(m, m, prec);
-    mag_zero(arb_radref(m));
-    for (int it = 0; it < 100; it++)
-    {
-        sm_phi(f, M, m, prec);
-        arb_sub(f, f, Pm, prec);
-        sm_dphi(g, M, m, prec);
-        arb_div(f, f, g, prec);
-        arb_sub(m, m, f, prec);
-        mag_zero(arb_radref(m));
-        arb_get_mag(q, f);
-        arb_get_mag_lower(r, m);
-        mag_mul_2exp_si(r, r, -prec - 8);
-        if (mag_cmp(q, r) <= 0)
-            break;
-    }
-    sm_dphi(g, M, m, prec);
-    arb_get_mag_lower(q, g);
-    mag_div(r, arb_radref(P), q);
-    arb_get_mag(q, m);
-    mag_mul_2exp_si(q, q, -prec + 4);
-    mag_add(r, r, q);
-    mag_mul_2exp_si(r, r, 1);
-    for (int tries = 0; tries < 12; tries++)
-    {
-        arb_set(X, m);
-        mag_set(arb_radref(X), r);
-        if (!ntk_jump_in_domain(X, M->e0))
-            goto fail;
-        sm_dphi(g, M, X, prec);
-        sm_phi(f, M, m, prec);
-        arb_sub(f, f, P, prec);
-        arb_div(f, f, g, prec);
-        arb_sub(Y, m, f, prec);
-        if (arb_contains(X, Y))
-        {
-            arb_set(eps, Y);
-            st = NTK_SUCCESS;
-            break;
-        }
-        mag_mul_2exp_si(r, r, 2);
-    }
+    st = ntk_jump_newton(eps, phi_fn, dphi_fn, M, P, m, M->e0, prec);
     if (st != NTK_SUCCESS)
-        goto fail;
+        goto done;
 
     /* NTK (J8 with eps^2): homogeneous part */
     sm_kappa(e0, M, e0b, prec);
     arb_sub(e0, U0, e0, prec);
-    poly_eval(a, M->qh, 2, N, eps, prec);
-    poly_eval(b, M->qh, 2, N, e0b, prec);
+    ntk_jump_poly_eval(a, M->qh, 2, N, eps, prec);
+    ntk_jump_poly_eval(b, M->qh, 2, N, e0b, prec);
     arb_div(a, a, b, prec);
     arb_mul(e0, e0, a, prec);
     mag_mul(tmp2, M->lam, M->dnmin);
@@ -626,42 +539,23 @@ sm_apply(arb_t eps, arb_t U, const sm_model *M, const arb_t e0b, const arb_t U0,
     mag_div(q, q, tmp2);
     if (mag_cmp_2exp_si(q, -1) > 0)
     {
-        st = NTK_UNABLE;
-        goto fail;
+        st = ntk_error_set(NTK_UNABLE, "depth jump: homogeneous defect too large");
+        goto done;
     }
-    ntk_jump_tail_sum(S, M->e0, M->alpha, N);
-    mag_mul(S, S, M->Dq);
-    mag_div(S, S, tmp2);
-    mag_mul_2exp_si(S, S, 1);
-    mag_expm1(S, S);
-    arb_get_mag(tmp, e0);
-    mag_mul(tmp, tmp, S);
-    arb_add_error_mag(e0, tmp);
-    sm_kappa(U, M, eps, prec);
-    arb_add(U, U, e0, prec);
-    /* Dp S_(N+2) + |q2| Dq e0 ln(1/e0) S_(N+1) */
-    ntk_jump_tail_sum(S, M->e0, M->alpha, N + 2);
-    mag_mul(S, S, M->Dp);
-    arf_set_mag(arb_midref(a), M->e0);
-    mag_zero(arb_radref(a));
-    arb_log(b, a, MAG_BITS);
-    arb_mul(b, b, a, MAG_BITS);
-    arb_mul(b, b, M->q2, MAG_BITS);
-    arb_get_mag(tmp, b);
-    mag_mul(tmp, tmp, M->Dq);
-    ntk_jump_tail_sum(tmp2, M->e0, M->alpha, N + 1);
-    mag_mul(tmp, tmp, tmp2);
-    mag_add(S, S, tmp);
-    arb_add_error_mag(U, S);
-    goto done;
+    {
+        mag_t Sp, Sq;
+        mag_init(Sp); mag_init(Sq);
+        ntk_jump_tail_sum(S, M->e0, M->alpha, N);
+        ntk_jump_tail_sum(Sp, M->e0, M->alpha, N + 2);
+        ntk_jump_tail_sum(Sq, M->e0, M->alpha, N + 1);
+        sm_kappa(a, M, eps, prec);
+        ntk_jump_ntk_assemble(U, a, e0, S, Sp, Sq, M->Dq, M->Dp, M->q2, M->e0, tmp2, prec);
+        mag_clear(Sp); mag_clear(Sq);
+    }
 
-fail:
-    st = ntk_error_set(NTK_UNABLE, "depth jump: interval Newton did not contract (precision %ld bits)",
-                       (long) prec);
 done:
-    arb_clear(P); arb_clear(m); arb_clear(f); arb_clear(g); arb_clear(X); arb_clear(Y);
-    arb_clear(Pm); arb_clear(a); arb_clear(b); arb_clear(e0);
-    mag_clear(S); mag_clear(r); mag_clear(q); mag_clear(tmp); mag_clear(tmp2);
+    arb_clear(P); arb_clear(m); arb_clear(a); arb_clear(b); arb_clear(e0);
+    mag_clear(S); mag_clear(q); mag_clear(tmp2);
     return st;
 }
 
@@ -766,16 +660,7 @@ ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_pro
         st = sm_apply(eps, U, &M, e0b, U0, d, wp);
         if (st != NTK_SUCCESS)
             goto cleanup;
-        rows[i].depth = fmpz_fits_si(depths + i) ? fmpz_get_si(depths + i) : 0;
-        arb_set_round(rows[i].eps, eps, prec);
-        ntk_iter_clamp_eps(rows[i].eps, prec);
-        arb_sub_si(rows[i].c, rows[i].eps, 1, prec);
-        arb_neg(rows[i].c, rows[i].c);
-        arb_set(rows[i].sigma11, qstar);
-        arb_mul(rows[i].sigma12, qstar, rows[i].c, prec);
-        arb_set_fmpz(rows[i].theta11, depths + i);
-        arb_mul(rows[i].theta11, rows[i].theta11, qstar, prec);  /* E4: q* L */
-        arb_mul(rows[i].theta12, qstar, U, prec);
+        ntk_jump_write_row(rows + i, depths + i, eps, U, qstar, prec);   /* E4: q* L */
     }
 
 cleanup:

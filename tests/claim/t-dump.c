@@ -93,7 +93,7 @@ test_roundtrip_figure(void **state)
     ntk_claim_curve_struct *c;
     slong d[3] = {10, 100, 1000};
     arb_ptr z = _arb_vec_init(3), coef = _arb_vec_init(2);
-    ntk_fit_term terms[2] = {{0, 0}, {1, 2}};
+    ntk_fit_term terms[2] = {{0, 0, 0}, {1, 2, 1}};   /* the second a half power */
     FILE *fp = tmpfile();
     (void) state;
     assert_non_null(fp);
@@ -157,6 +157,7 @@ test_roundtrip_figure(void **state)
     {
         assert_int_equal(s->fit_terms[i].k, terms[i].k);
         assert_int_equal(s->fit_terms[i].j, terms[i].j);
+        assert_int_equal(s->fit_terms[i].half, terms[i].half);
         assert_true(arb_equal(s->fit_coef + i, coef + i));
     }
     assert_true(arb_equal(s->tol, r->tol));

@@ -108,6 +108,24 @@ expect_error(const char *text, const char *msg)
     ntk_claims_clear(cs);
 }
 
+/* fit_powers: integer by default, half when asked (the fit form of Lemma V1') */
+static void
+test_fit_powers(void **state)
+{
+    ntk_claims_t cs;
+    (void) state;
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "good.ini", good), NTK_SUCCESS);
+    assert_int_equal(cs->v[0].fit_powers, NTK_FIT_POWERS_INTEGER);
+    ntk_claims_clear(cs);
+    ntk_claims_init(cs);
+    assert_int_equal(ntk_claims_parse(cs, "half.ini", mutate(16, "tolerance = 1e-8\nfit_powers = half")),
+                     NTK_SUCCESS);
+    assert_int_equal(cs->v[0].fit_powers, NTK_FIT_POWERS_HALF);
+    assert_int_equal(cs->v[1].fit_powers, NTK_FIT_POWERS_INTEGER);
+    ntk_claims_clear(cs);
+}
+
 static void
 test_malformed(void **state)
 {
@@ -129,6 +147,10 @@ test_malformed(void **state)
     expect_error(mutate(16, "tolerance = 1e-8\nbudget = 0"), "claims.ini:17: field 'budget'");
     expect_error(mutate(16, "tolerance = 1e-8\nbudget = 1.5"), "claims.ini:17: field 'budget'");
     expect_error(mutate(6, "colour = blue"), "claims.ini:6: field 'colour': unknown field");
+    expect_error(mutate(16, "tolerance = 1e-8\nfit_powers = quarter"),
+                 "claims.ini:17: field 'fit_powers': 'quarter' (integer or half)");
+    expect_error(mutate(31, "budget = 300\nfit_powers = half"),
+                 "claims.ini:19: [diag] field 'fit_powers': only for the fitted laws");
     expect_error(mutate(6, "act relu"), "claims.ini:6: syntax error");
     /* the figures' LaTeX: math mode without $, balanced, nothing that reads,
        writes or defines */
@@ -213,6 +235,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good),
+        cmocka_unit_test(test_fit_powers),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_file),
         cmocka_unit_test(test_builtin),

@@ -78,7 +78,10 @@ check 2 "non-integer --at" "$exe" iterate $relu --depth 1e9 --at 1e-3
 check 2 "direct past 2^50" "$exe" iterate $relu --depth 1e100 --depth-method direct
 check 2 "jump off the EOC" "$exe" iterate --act relu --sigma-w2 3 --q1 1 --depth 1e9 --depth-method jump
 check 2 "jump for tanh with q1 != q*" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e9 --depth-method jump
-check 2 "jump for elu" "$exe" iterate --act elu --eoc --sigma-b 0.2 --q1 star --depth 1e9 --depth-method jump
+check 2 "jump for elu:0.5 (phi' jumps)" "$exe" iterate --act elu:0.5 --eoc --sigma-b 0.2 --q1 star --depth 1e9 --depth-method jump
+check 2 "jump for selu" "$exe" iterate --act selu --eoc --sigma-b 0.2 --q1 star --depth 1e9 --depth-method jump
+check 0 "ELU jump (elu at q*)" "$exe" iterate --act elu --eoc --sigma-b 0.2 --q1 star --c0 0.5 --depth 1e9 --at 1e6,1e9 --digits 10 --format json
+grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "elu 1e9 not by the jump"
 check 2 "auto refuses 1e12 without a jump" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e12
 check 0 "smooth jump (erf at q*)" "$exe" iterate --act erf --eoc --sigma-b 0.2 --q1 star --c0 0.5 --depth 1e12 --digits 15 --format json
 grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "erf 1e12 not by the jump"

@@ -57,7 +57,7 @@ test_exact_model(void **state)
     slong d[200], n = grid(d, 100000);
     arb_ptr y = _arb_vec_init(n), coef;
     arb_t A, lnA, t, lg, L;
-    ntk_fit_term lead[2] = {{0, 0}, {0, 1}}, terms[32];
+    ntk_fit_term lead[2] = {{0, 0, 0}, {0, 1, 0}}, terms[32];
     slong m = ntk_fit_basis(terms, 32, lead, 2, 3);
     (void) state;
     arb_init(A); arb_init(lnA); arb_init(t); arb_init(lg); arb_init(L);
@@ -105,7 +105,7 @@ test_infinite_expansion(void **state)
     slong d[200], n = grid(d, 1000000);
     arb_ptr z = _arb_vec_init(n);
     arb_t A, t, L, lg, diff;
-    ntk_fit_term lead[1] = {{0, 0}}, terms[32];
+    ntk_fit_term lead[1] = {{0, 0, 0}}, terms[32];
     slong m = ntk_fit_basis(terms, 32, lead, 1, 4);
     ntk_estimate_t e;
     (void) state;
@@ -149,7 +149,7 @@ test_log_coefficient(void **state)
     slong d[200], n = grid(d, 100000);
     arb_ptr u = _arb_vec_init(n);
     arb_t t, L, lg, truth;
-    ntk_fit_term lead[2] = {{0, 1}, {0, 0}}, terms[32];
+    ntk_fit_term lead[2] = {{0, 1, 0}, {0, 0, 0}}, terms[32];
     slong m = ntk_fit_basis(terms, 32, lead, 2, 2);
     ntk_estimate_t e;
     (void) state;
@@ -203,7 +203,7 @@ test_errors(void **state)
 {
     slong d[5] = {10, 20, 30, 40, 50};
     arb_ptr y = _arb_vec_init(5);
-    ntk_fit_term lead[1] = {{0, 0}}, terms[32];
+    ntk_fit_term lead[1] = {{0, 0, 0}}, terms[32];
     slong m = ntk_fit_basis(terms, 32, lead, 1, 3);
     ntk_estimate_t e;
     (void) state;

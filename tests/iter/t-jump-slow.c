@@ -1,15 +1,16 @@
 /*
  * Slow suite of the depth jump: jump from L0 = 10^4 vs the direct iteration
- * at 10^7 and 10^8 (ReLU at its EOC, c0 = 1/2 and leaky_relu:0.2, c0 = 0):
- * the balls overlap and the jump's radius is at most 10x the direct one.
+ * at 10^7 and 10^8 (ReLU at its EOC, c0 = 1/2 and leaky_relu:0.2, c0 = 0),
+ * and ELU at q* on its EOC (sigma_b = 0.2, c0 = 0.9) at 10^6 (the direct
+ * run: ~100 s): the balls overlap and the jump's radius is at most 10x the
+ * direct one.
  */
 #include "iter_test.h"
 #include "ntkdepth/jump.h"
 
 static void
-one(slong an, slong ad, slong bn, slong bd, slong c0n, slong c0d, slong L, slong digits)
+compare(ntk_iter_problem_t pb, slong L, slong digits)
 {
-    ntk_iter_problem_t pb;
     ntk_iter_row_struct *rd = ntk_iter_rows_init(1), *rj = ntk_iter_rows_init(1);
     ntk_iter_jump_info_t ji;
     fmpz_t z;
@@ -17,11 +18,9 @@ one(slong an, slong ad, slong bn, slong bd, slong c0n, slong c0d, slong L, slong
     ntk_iter_info_t info;
     ntk_iter_opts_t opts;
 
-    ntk_iter_problem_init(pb);
     ntk_iter_jump_info_init(ji);
     fmpz_init(z);
     mag_init(r);
-    relulike_eoc_problem(pb, an, ad, bn, bd, 1, 1, c0n, c0d);
     ntk_iter_info_init(info);
     ntk_iter_opts_init(opts);
     assert_int_equal(ntk_iter_run(rd, info, pb, &L, 1, digits, NULL), NTK_SUCCESS);
@@ -40,9 +39,18 @@ one(slong an, slong ad, slong bn, slong bd, slong c0n, slong c0d, slong L, slong
     ntk_iter_rows_clear(rd, 1);
     ntk_iter_rows_clear(rj, 1);
     ntk_iter_jump_info_clear(ji);
-    ntk_iter_problem_clear(pb);
     fmpz_clear(z);
     mag_clear(r);
+}
+
+static void
+one(slong an, slong ad, slong bn, slong bd, slong c0n, slong c0d, slong L, slong digits)
+{
+    ntk_iter_problem_t pb;
+    ntk_iter_problem_init(pb);
+    relulike_eoc_problem(pb, an, ad, bn, bd, 1, 1, c0n, c0d);
+    compare(pb, L, digits);
+    ntk_iter_problem_clear(pb);
 }
 
 static void
@@ -60,12 +68,29 @@ test_1e8(void **state)
     one(1, 2, 1, 2, 1, 2, 100000000, 30);
 }
 
+/* proofs/fatou.md J13-J16 */
+static void
+test_elu_1e6(void **state)
+{
+    ntk_iter_problem_t pb;
+    (void) state;
+    ntk_iter_problem_init(pb);
+    ntk_act_set_str(pb->act, "elu");
+    pb->eoc = 1;
+    pb->q1_star = 1;
+    fmpq_set_si(pb->sigma_b2, 1, 25);
+    fmpq_set_si(pb->c0, 9, 10);
+    compare(pb, 1000000, 20);
+    ntk_iter_problem_clear(pb);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_1e7),
         cmocka_unit_test(test_1e8),
+        cmocka_unit_test(test_elu_1e6),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     flint_cleanup();

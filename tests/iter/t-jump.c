@@ -413,6 +413,7 @@ test_smooth_vs_direct(void **state)
     (void) state;
     smooth_vs_direct("erf", 1, 25, 100000, 20);     /* sigma_b = 0.2 */
     smooth_vs_direct("tanh", 1, 1, 50000, 25);      /* sigma_b = 1 */
+    smooth_vs_direct("elu", 1, 25, 50000, 20);      /* proofs/fatou.md J13-J16 */
 }
 
 int
