@@ -111,7 +111,7 @@ test_form_coefs(void **state)
     arb_ptr y = _arb_vec_init(n), coef = _arb_vec_init(NTK_FIT_FORM_MAXTERMS);
     arb_t pi, t, lg, want;
     ntk_estimate_t e;
-    ntk_fit_term lead[1] = {{0, 0}}, terms[NTK_FIT_FORM_MAXTERMS];
+    ntk_fit_term lead[1] = {{0, 0, 0}}, terms[NTK_FIT_FORM_MAXTERMS];
     (void) state;
     arb_init(pi); arb_init(t); arb_init(lg); arb_init(want);
     ntk_estimate_init(e);

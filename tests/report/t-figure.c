@@ -139,8 +139,8 @@ test_power(void **state)
     r->nfit = 2;
     r->fit_terms = malloc(2 * sizeof(ntk_fit_term));
     r->fit_coef = _arb_vec_init(2);
-    r->fit_terms[0] = (ntk_fit_term) {0, 0};
-    r->fit_terms[1] = (ntk_fit_term) {1, 0};
+    r->fit_terms[0] = (ntk_fit_term) {0, 0, 0};
+    r->fit_terms[1] = (ntk_fit_term) {1, 0, 0};
     arb_set(r->fit_coef + 0, r->pred);
     arb_neg(r->fit_coef + 1, r->pred);
     r->fit_lo = 100;
