@@ -6,7 +6,8 @@
  *   U_L in kappa(s_L) + (U_L0 - kappa(s_L0)) Qh(s_L)/Qh(s_L0) e^[-sg, sg]
  *          +- (Dp T_(N+3) + |q4| Dq s0 ln(1/s0) T_(N+2))                (J8)
  * with T_m = s0^m + 2 s0^(m-2)/(alpha (m - 2)) >= sum_{j >= L0} s_j^m
- * (Lemma J15) and sg = 2 Dq T_(N-1)/(lam dnmin).
+ * (Lemma J15) and sg = 2 Dq T_(N-1)/(lam dnmin).  The constants of the
+ * orbit (Cv of 1/eps_L, Cu of Theta12/q*): Lemma J17 (b).
  */
 #include <math.h>
 #include "jump_impl.h"

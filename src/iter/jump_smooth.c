@@ -9,7 +9,9 @@
  * (F_K, D_K), resonance at eps^2 (Dn = 1 - 2 G_2 eps + ..., Lemma J9); their
  * defects are bounded by Cauchy on |eps| = rho for the polynomial part
  * (Lemma J4) plus the real remainders (Lemma J10); the jump is J5, J6, J8
- * with these constants (Lemma J11).
+ * with these constants (Lemma J11); the constants of the orbit, Cv of
+ * 1/eps_L = L/beta + (lambda/beta) ln L + Cv + o(1) and Cu of Theta12/q*,
+ * are Lemma J17 (a).
  */
 #include <math.h>
 #include "jump_impl.h"
