@@ -65,7 +65,12 @@
  * (ReLU-like at the EOC with sigma_b2 = 0: the certified constants C(c0) of
  * (eps_L/2)^(-1/2) = A L + (3A/2) ln L + C + o(1) and C'(c0) of
  * Theta12/q1 = L/4 + (3/8) ln L + C' + o(1), ntk_iter_jump_constants on the
- * deepest row, proofs/fatou.md Lemma J12); constants pi, e.
+ * deepest row, proofs/fatou.md Lemma J12); v_constant, ntk_constant
+ * (smooth activations and elu at the EOC with q1 = star: Cv of 1/eps_L =
+ * L/beta + (lambda/beta) ln L + Cv + o(1) and C' of Theta12/q* = L/3 +
+ * (lambda/3) ln L + C' + o(1), ELU with sqrt(L) terms,
+ * ntk_iter_jump_constants_qstar on the deepest row, Lemma J17); constants
+ * pi, e.
  * Functions: sqrt, exp, ln (= log), sin, cos, tan, asin, acos, atan, abs.
  * Operators + - * / ^ with the usual precedence (^ right-associative and
  * above unary minus: -2^2 = -4).  Numbers are exact decimals.

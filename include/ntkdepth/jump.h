@@ -128,6 +128,30 @@ ntk_status ntk_jump_rl_const(arb_t cw, arb_t cu, const ntk_jump_rl_t J, const ar
 ntk_status ntk_iter_jump_constants(arb_t cw, arb_t cu, const ntk_iter_problem_t pb,
                                    const arb_t eps, const fmpz_t L, slong prec);
 
+/**
+ * The constants of the orbit of the smooth and ELU jumps at q* on the EOC
+ * (proofs/fatou.md, Lemma J17), with v_L = 1/eps_L and U_L = Theta^L_12/q*.
+ * C^inf activations (the Taylor model of Lemma J9; beta = 2/f''(1),
+ * lambda = 1 - 2 f'''(1)/(3 f''(1)^2)):
+ *   v_L = L/beta + (lambda/beta) ln L + Cv + o(1),
+ *   U_L = L/3 + (lambda/3) ln L + Cu + o(1),  Cu = beta Cv/3 + 1/2 - beta/2 - 2 lambda/3
+ * (smooth-eoc.md E3, E4: Cv = C_v, beta Cv = gamma(c0)); `elu` (alpha = 1):
+ * the forms of ntk_jump_elu_const.  From a certified ball eps of eps_L at
+ * depth L >= 1 (e.g. the deepest row of ntk_iter_run_deep) and the balls
+ * qstar, sigma_w2 of the EOC point (e.g. ntk_iter_info's); the model is
+ * built for eps at prec + 16 bits (order 8 from 10^18 at 200 bits), the
+ * results rounded to prec.  The radius is about that of 1/eps
+ * (rad(eps)/eps^2) plus the defect tail.
+ * cv, cu (either may be NULL) receive balls containing the exact values.
+ * Status: NTK_SUCCESS; NTK_DOMAIN (message) if neither jump applies to pb,
+ * eps = 0 exactly (c0 = 1: v_L is infinite) or L < 1; NTK_UNABLE if eps is
+ * not certainly positive or too large for the model (too shallow), or a
+ * bound fails.  cv, cu are indeterminate unless NTK_SUCCESS.
+ */
+ntk_status ntk_iter_jump_constants_qstar(arb_t cv, arb_t cu, const ntk_iter_problem_t pb,
+                                         const arb_t qstar, const arb_t sigma_w2,
+                                         const arb_t eps, const fmpz_t L, slong prec);
+
 /* ------------------------------------------------------------------ */
 /* the Fatou model of ELU at q* on the EOC (proofs/fatou.md J13-J16)   */
 /* ------------------------------------------------------------------ */
@@ -215,6 +239,23 @@ void ntk_jump_elu_qh(arb_t res, const ntk_jump_elu_t J, const arb_t s, slong pre
 ntk_status ntk_jump_elu_apply(arb_t s, arb_t U, const ntk_jump_elu_t J, const arb_t s0b,
                               const arb_t U0, const fmpz_t d, slong prec);
 
+/**
+ * The constants of the ELU orbit (proofs/fatou.md, Lemma J17 (b)): with
+ * v_L = 1/eps_L = 1/s_L^2 and U_L = Theta^L_12/q*,
+ *   v_L = L/A + d1 sqrt(L) + d2 ln L + Cv + o(1),  d1 = -B1/A^(3/2), d2 = B/(2A),
+ *   U_L = L/3 + (pm1 - B1/3) sqrt(L/A) + (B/6) ln L + Cu + o(1),
+ *   Cv = (K - (B/2) ln A + B1^2/(2A))/A,  Cu = pm2 Cv - pm1 B1/(2A) + p[0],
+ * K = lim (Phi(s_L) - L), enclosed by Phi(s_L1) - L1 +- Dphi T_(N+3) from a
+ * ball sb of s_L1 = sqrt(eps_L1) at any depth L1 >= 1 with 0 < sb <= J->s0
+ * certainly (A = beta).  The o(1) is O(ln L / sqrt(L)).  cv, cu (either may
+ * be NULL) receive balls containing the exact values.  Requires
+ * ntk_jump_elu_bound.  Status: NTK_SUCCESS; NTK_UNABLE (message) if sb is
+ * not certainly in (0, J->s0] or the bounds are missing (cv, cu
+ * indeterminate).
+ */
+ntk_status ntk_jump_elu_const(arb_t cv, arb_t cu, const ntk_jump_elu_t J, const arb_t sb,
+                              const fmpz_t L1, slong prec);
+
 /* ------------------------------------------------------------------ */
 /* deep runs (fmpz depths, direct iteration or jump)                  */
 /* ------------------------------------------------------------------ */
@@ -241,7 +282,11 @@ typedef struct
     fmpz_t fail_depth;      /* NTK_UNABLE: first depth whose balls were too wide */
     arb_t w_constant;       /* ReLU-like jump: Cw = C(c0) of ntk_jump_rl_const, from the
                                start t_L0; otherwise indeterminate */
-    arb_t ntk_constant;     /* ReLU-like jump: Cu = C'(c0), likewise */
+    arb_t v_constant;       /* smooth and ELU jumps (q1 = q*): Cv of 1/eps_L (Lemma
+                               J17, ntk_iter_jump_constants_qstar), from the start
+                               eps_L0; otherwise indeterminate */
+    arb_t ntk_constant;     /* any jump: the constant term Cu of Theta^L_12/q1
+                               (J12, J17), from the start; otherwise indeterminate */
 } ntk_iter_jump_info_struct;
 
 typedef ntk_iter_jump_info_struct ntk_iter_jump_info_t[1];

@@ -97,11 +97,12 @@ static const char *field_names[F_NFIELDS] = {
 
 /* variables of expressions */
 static const char *const problem_vars[] = {"q1", "c0", "sigma_w2", "sigma_b2",
-    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", "w_constant", "ntk_constant",
-    NULL};
+    "qstar", "chi1", "cstar", "fprime_cstar", "f2", "beta", "w_constant", "v_constant",
+    "ntk_constant", NULL};
 static const char *const row_vars[] = {"L", "eps", "c", "sigma11", "sigma12",
     "theta11", "theta12", "q1", "c0", "sigma_w2", "sigma_b2", "qstar", "chi1",
-    "cstar", "fprime_cstar", "f2", "beta", "w_constant", "ntk_constant", NULL};
+    "cstar", "fprime_cstar", "f2", "beta", "w_constant", "v_constant", "ntk_constant",
+    NULL};
 
 static ntk_status
 set_str(char **dst, const char *value)

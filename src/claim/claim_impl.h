@@ -93,7 +93,7 @@ typedef struct
     ntk_status phase_st, price_st, orbit_st;
     ntk_phase_t ph;
     arb_t f2, beta;
-    arb_t w_constant, ntk_constant;     /* ntk_iter_jump_constants on last */
+    arb_t w_constant, v_constant, ntk_constant;   /* the orbit's, from last */
     slong prec;
     slong mprec;    /* maps (phase, Price): digits of the claim + 64 bits */
     int quick;

@@ -56,6 +56,7 @@ ntk_claim_run(ntk_claim_result_t res, const ntk_claim_t cl,
     arb_init(c.f2);
     arb_init(c.beta);
     arb_init(c.w_constant);
+    arb_init(c.v_constant);
     arb_init(c.ntk_constant);
 
     st = _ntk_claim_problem(pb, cl);
@@ -129,6 +130,7 @@ cleanup:
     arb_clear(c.f2);
     arb_clear(c.beta);
     arb_clear(c.w_constant);
+    arb_clear(c.v_constant);
     arb_clear(c.ntk_constant);
     return st;
 }

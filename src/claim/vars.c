@@ -1,7 +1,7 @@
 /* The variables of claim expressions (ntkdepth/claim.h): the checkpoint
  * row (L, eps, c, sigma11, ...) and the problem's constants (qstar, chi1,
- * cstar, f2, beta, ...; w_constant, ntk_constant of the ReLU-like orbit),
- * the maps' and the orbit's computed on first use. */
+ * cstar, f2, beta, ...; w_constant, v_constant, ntk_constant of the orbit
+ * of a depth jump), the maps' and the orbit's computed on first use. */
 #include <string.h>
 #include "claim_impl.h"
 #include "ntkdepth/jump.h"
@@ -73,27 +73,47 @@ need_price(vctx *c)
     return c->price_st;
 }
 
-/* the orbit constants of the ReLU-like EOC (proofs/fatou.md Lemma J12)
-   from the deepest row */
+/* the orbit constants from the deepest row: of the ReLU-like EOC
+   (proofs/fatou.md Lemma J12: w_constant, ntk_constant) or of the smooth
+   and ELU jumps at q* (Lemma J17: v_constant, ntk_constant); `name` is the
+   variable asked for (the message names it when the other jump applies) */
 static ntk_status
-need_orbit(vctx *c)
+need_orbit(vctx *c, const char *name)
 {
     if (!c->have_orbit)
     {
         c->have_orbit = 1;
+        arb_indeterminate(c->w_constant);
+        arb_indeterminate(c->v_constant);
         if (c->last == NULL)
-            c->orbit_st = ntk_error_set(NTK_DOMAIN, "w_constant, ntk_constant: no row");
+            c->orbit_st = ntk_error_set(NTK_DOMAIN, "%s: no row", name);
         else
         {
             fmpz_t L;
             fmpz_init(L);
             fmpz_set_si(L, c->last->depth);
-            c->orbit_st = ntk_iter_jump_constants(c->w_constant, c->ntk_constant, c->pb,
-                                                  c->last->eps, L, c->mprec);
+            if (ntk_iter_jump_applies(c->pb))
+                c->orbit_st = ntk_iter_jump_constants(c->w_constant, c->ntk_constant, c->pb,
+                                                      c->last->eps, L, c->mprec);
+            else
+                c->orbit_st = ntk_iter_jump_constants_qstar(c->v_constant, c->ntk_constant,
+                                                            c->pb, c->info->q_star,
+                                                            c->info->sigma_w2, c->last->eps,
+                                                            L, c->mprec);
             fmpz_clear(L);
         }
     }
-    return c->orbit_st;
+    if (c->orbit_st != NTK_SUCCESS)
+        return c->orbit_st;
+    if (!strcmp(name, "w_constant") && !arb_is_finite(c->w_constant))
+        return ntk_error_set(NTK_DOMAIN, "w_constant: defined for the ReLU-like jump "
+                             "(a x + b|x| at the edge of chaos with sigma_b2 = 0); "
+                             "smooth activations and elu at q* have v_constant");
+    if (!strcmp(name, "v_constant") && !arb_is_finite(c->v_constant))
+        return ntk_error_set(NTK_DOMAIN, "v_constant: defined for the smooth and ELU jumps "
+                             "(sigma_w2 = eoc, q1 = star); ReLU-like activations have "
+                             "w_constant");
+    return NTK_SUCCESS;
 }
 
 int
@@ -148,11 +168,13 @@ _ntk_claim_lookup(arb_t res, const char *name, void *data, slong prec)
         else arb_set(res, c->ph->fprime_cstar);
         return 1;
     }
-    if (!strcmp(name, "w_constant") || !strcmp(name, "ntk_constant"))
+    if (!strcmp(name, "w_constant") || !strcmp(name, "v_constant")
+        || !strcmp(name, "ntk_constant"))
     {
-        if (need_orbit(c) != NTK_SUCCESS)
+        if (need_orbit(c, name) != NTK_SUCCESS)
             return -1;
-        arb_set(res, !strcmp(name, "w_constant") ? c->w_constant : c->ntk_constant);
+        arb_set(res, !strcmp(name, "w_constant") ? c->w_constant
+                     : !strcmp(name, "v_constant") ? c->v_constant : c->ntk_constant);
         return 1;
     }
     if (!strcmp(name, "f2") || !strcmp(name, "beta"))

@@ -41,7 +41,11 @@ static const char *help_text =
     "                     certified constants C, C' of (eps_L/2)^(-1/2) =\n"
     "                     A L + (3A/2) ln L + C + o(1) and Theta12/q1 = L/4 +\n"
     "                     (3/8) ln L + C' + o(1) (JSON params w_constant,\n"
-    "                     ntk_constant; proofs/fatou.md J12)\n"
+    "                     ntk_constant; proofs/fatou.md J12); with the smooth\n"
+    "                     jump those of 1/eps_L = L/beta + (lambda/beta) ln L\n"
+    "                     + Cv + o(1) and Theta12/q* = L/3 + (lambda/3) ln L\n"
+    "                     + C' + o(1) (ELU: with sqrt(L) terms; JSON params\n"
+    "                     v_constant, ntk_constant; proofs/fatou.md J17)\n"
     "precision:\n"
     "  --digits D         certified significant digits wanted (default 20)\n"
     "  --prec-cap BITS    give up past this working precision (default 4096)\n"
@@ -144,6 +148,14 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
             fprintf(fp, ", \"ntk_constant\": ");
             ntk_ball_json_write(fp, ji->ntk_constant);
         }
+        if (ji->used == NTK_DEPTH_JUMP && arb_is_finite(ji->v_constant))
+        {
+            /* smooth and ELU orbits (proofs/fatou.md J17) */
+            fprintf(fp, ", \"v_constant\": ");
+            ntk_ball_json_write(fp, ji->v_constant);
+            fprintf(fp, ", \"ntk_constant\": ");
+            ntk_ball_json_write(fp, ji->ntk_constant);
+        }
         fprintf(fp, "},\n \"rows\": [");
         for (slong i = 0; i < n; i++)
         {
@@ -200,6 +212,20 @@ write_output(FILE *fp, ntk_cli_format fmt, const ntk_iter_row_struct *rows, slon
             fprintf(fp, "# (eps_L/2)^(-1/2) = A L + (3A/2) ln L + C + o(1), A = 4 Delta/(3 pi): "
                         "C = %s\n# Theta12/q1 = L/4 + (3/8) ln L + C' + o(1): C' = %s\n", sw, su);
             flint_free(sw);
+            flint_free(su);
+        }
+        if (ji->used == NTK_DEPTH_JUMP && arb_is_finite(ji->v_constant))
+        {
+            char *sv = ntk_ball_text(ji->v_constant, digits + 5);
+            char *su = ntk_ball_text(ji->ntk_constant, digits + 5);
+            if (pb->act->kind == NTK_ACT_ELU)
+                fprintf(fp, "# 1/eps_L = L/beta + d1 sqrt(L) + d2 ln L + Cv + o(1): Cv = %s\n"
+                            "# Theta12/q* = L/3 + m1 sqrt(L) + m2 ln L + C' + o(1): C' = %s\n",
+                        sv, su);
+            else
+                fprintf(fp, "# 1/eps_L = L/beta + (lambda/beta) ln L + Cv + o(1): Cv = %s\n"
+                            "# Theta12/q* = L/3 + (lambda/3) ln L + C' + o(1): C' = %s\n", sv, su);
+            flint_free(sv);
             flint_free(su);
         }
         for (slong i = 0; i < n; i++)

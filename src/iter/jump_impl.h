@@ -51,11 +51,18 @@ void ntk_jump_ntk_assemble(arb_t U, const arb_t kappaL, const arb_t e0, const ma
 /* ELU at q* on the EOC (jump_elu*.c, proofs/fatou.md J13-J16) */
 int ntk_jump_elu_applies(const ntk_iter_problem_t pb);
 /* rows[i] for depths[i] > L0 from eps_L0, Theta12_L0 (balls), q*, sigma_w2;
-   *order = N of the model */
-ntk_status ntk_jump_elu_rows(ntk_iter_row_struct *rows, slong *order,
+   *order = N of the model; cv, cu (either may be NULL) receive the orbit
+   constants Cv, Cu of Lemma J17 (b) from the same start (indeterminate if
+   not certified) */
+ntk_status ntk_jump_elu_rows(ntk_iter_row_struct *rows, slong *order, arb_t cv, arb_t cu,
                              const ntk_iter_problem_t pb, const fmpz *depths, slong n,
                              slong L0, const arb_t eps0, const arb_t theta12,
                              const arb_t qstar, const arb_t sigma_w2, slong prec);
+/* Cv, Cu of Lemma J17 (b) from a ball eps > 0 of eps_L at depth L (the model
+   built for s = sqrt(eps) at prec + 16 bits); NTK_UNABLE (message) if it
+   cannot be certified there */
+ntk_status ntk_jump_elu_const_row(arb_t cv, arb_t cu, const arb_t qstar, const arb_t sigma_w2,
+                                  const arb_t eps, const fmpz_t L, slong prec);
 
 /* the order N of the Abel model for t <= t0 at precision prec: the
    smallest with (t0/rho)^(N+2) < 2^-(prec+10), rho = 1/4, at least 8;
@@ -68,11 +75,18 @@ void ntk_jump_rl_delta(fmpq_t delta, const ntk_iter_problem_t pb);
 /* smooth activations at q* on the EOC (jump_smooth.c, proofs/fatou.md J9-J11) */
 int ntk_jump_smooth_applies(const ntk_iter_problem_t pb);
 /* rows[i] for depths[i] > L0 from eps_L0, Theta12_L0 (balls), q*, sigma_w2;
-   *order = N of the model */
-ntk_status ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order,
+   *order = N of the model; cv, cu (either may be NULL) receive the orbit
+   constants Cv, Cu of Lemma J17 (a) from the same start */
+ntk_status ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, arb_t cv, arb_t cu,
                                 const ntk_iter_problem_t pb, const fmpz *depths,
                                 slong n, slong L0, const arb_t eps0,
                                 const arb_t theta12, const arb_t qstar,
                                 const arb_t sigma_w2, slong prec);
+/* Cv, Cu of Lemma J17 (a) from a ball 0 < eps of eps_L at depth L (the
+   Taylor model built for eps, results at prec + 16 bits); NTK_UNABLE
+   (message) if the model cannot be certified there */
+ntk_status ntk_jump_smooth_const(arb_t cv, arb_t cu, const ntk_iter_problem_t pb,
+                                 const arb_t qstar, const arb_t sigma_w2, const arb_t eps,
+                                 const fmpz_t L, slong prec);
 
 #endif

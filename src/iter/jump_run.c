@@ -18,8 +18,10 @@ ntk_iter_jump_info_init(ntk_iter_jump_info_t ji)
     ji->attempts = 0;
     fmpz_init(ji->fail_depth);
     arb_init(ji->w_constant);
+    arb_init(ji->v_constant);
     arb_init(ji->ntk_constant);
     arb_indeterminate(ji->w_constant);
+    arb_indeterminate(ji->v_constant);
     arb_indeterminate(ji->ntk_constant);
 }
 
@@ -28,6 +30,7 @@ ntk_iter_jump_info_clear(ntk_iter_jump_info_t ji)
 {
     fmpz_clear(ji->fail_depth);
     arb_clear(ji->w_constant);
+    arb_clear(ji->v_constant);
     arb_clear(ji->ntk_constant);
 }
 
@@ -55,6 +58,48 @@ int
 ntk_iter_jump_any_applies(const ntk_iter_problem_t pb)
 {
     return ntk_iter_jump_applies(pb) || ntk_jump_smooth_applies(pb) || ntk_jump_elu_applies(pb);
+}
+
+ntk_status
+ntk_iter_jump_constants_qstar(arb_t cv, arb_t cu, const ntk_iter_problem_t pb,
+                              const arb_t qstar, const arb_t sigma_w2, const arb_t eps,
+                              const fmpz_t L, slong prec)
+{
+    ntk_status st;
+    int smooth = ntk_jump_smooth_applies(pb);
+    if (cv != NULL)
+        arb_indeterminate(cv);
+    if (cu != NULL)
+        arb_indeterminate(cu);
+    if (!smooth && !ntk_jump_elu_applies(pb))
+        return ntk_error_set(NTK_DOMAIN, "orbit constants: defined at the edge of chaos with "
+                             "q1 = q* for smooth (C^inf, single-branch) activations and elu "
+                             "(got %s%s)", pb->act->name,
+                             pb->eoc && pb->q1_star ? "" : " without eoc and q1 = star");
+    if (arb_is_zero(eps))
+        return ntk_error_set(NTK_DOMAIN, "orbit constants: eps = 0 exactly (c = 1 from the "
+                             "start): 1/eps_L is infinite");
+    if (fmpz_sgn(L) <= 0)
+        return ntk_error_set(NTK_DOMAIN, "orbit constants: depth must be >= 1");
+    if (!arb_is_positive(eps))
+        return ntk_error_set(NTK_UNABLE, "orbit constants: eps is not certainly positive");
+    st = smooth ? ntk_jump_smooth_const(cv, cu, pb, qstar, sigma_w2, eps, L, prec)
+                : ntk_jump_elu_const_row(cv, cu, qstar, sigma_w2, eps, L, prec);
+    if (st == NTK_SUCCESS)
+    {
+        if (cv != NULL)
+            arb_set_round(cv, cv, prec);
+        if (cu != NULL)
+            arb_set_round(cu, cu, prec);
+    }
+    else
+    {
+        if (cv != NULL)
+            arb_indeterminate(cv);
+        if (cu != NULL)
+            arb_indeterminate(cu);
+    }
+    return st;
 }
 
 static ntk_status
@@ -110,6 +155,7 @@ run_direct(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info_t
     {
         ji->used = NTK_DEPTH_DIRECT;
         arb_indeterminate(ji->w_constant);
+        arb_indeterminate(ji->v_constant);
         arb_indeterminate(ji->ntk_constant);
         ji->L0 = 0;
         ji->order = 0;
@@ -168,6 +214,7 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
     if (ji != NULL)
     {
         arb_indeterminate(ji->w_constant);
+        arb_indeterminate(ji->v_constant);
         arb_indeterminate(ji->ntk_constant);
     }
 
@@ -185,8 +232,10 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
     if (ntk_jump_smooth_applies(pb))
     {
         N = 0;
-        st = ntk_jump_smooth_rows(rows, &N, pb, depths, n, L0, rd[nd - 1].eps,
-                                  rd[nd - 1].theta12, info->q_star, info->sigma_w2, prec);
+        st = ntk_jump_smooth_rows(rows, &N, ji ? ji->v_constant : NULL,
+                                  ji ? ji->ntk_constant : NULL, pb, depths, n, L0,
+                                  rd[nd - 1].eps, rd[nd - 1].theta12, info->q_star,
+                                  info->sigma_w2, prec);
         if (st != NTK_SUCCESS)
             goto cleanup;
         goto done;
@@ -194,8 +243,10 @@ jump_attempt(ntk_iter_row_struct *rows, ntk_iter_info_t info, ntk_iter_jump_info
     if (ntk_jump_elu_applies(pb))
     {
         N = 0;
-        st = ntk_jump_elu_rows(rows, &N, pb, depths, n, L0, rd[nd - 1].eps,
-                               rd[nd - 1].theta12, info->q_star, info->sigma_w2, prec);
+        st = ntk_jump_elu_rows(rows, &N, ji ? ji->v_constant : NULL,
+                               ji ? ji->ntk_constant : NULL, pb, depths, n, L0,
+                               rd[nd - 1].eps, rd[nd - 1].theta12, info->q_star,
+                               info->sigma_w2, prec);
         if (st != NTK_SUCCESS)
             goto cleanup;
         goto done;

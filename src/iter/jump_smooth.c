@@ -9,7 +9,9 @@
  * (F_K, D_K), resonance at eps^2 (Dn = 1 - 2 G_2 eps + ..., Lemma J9); their
  * defects are bounded by Cauchy on |eps| = rho for the polynomial part
  * (Lemma J4) plus the real remainders (Lemma J10); the jump is J5, J6, J8
- * with these constants (Lemma J11).
+ * with these constants (Lemma J11); the constants of the orbit, Cv of
+ * 1/eps_L = L/beta + (lambda/beta) ln L + Cv + o(1) and Cu of Theta12/q*,
+ * are Lemma J17 (a).
  */
 #include <math.h>
 #include "jump_impl.h"
@@ -567,77 +569,97 @@ ntk_jump_smooth_applies(const ntk_iter_problem_t pb)
            && pb->act->kind != NTK_ACT_RELULIKE;
 }
 
-ntk_status
-ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_problem_t pb,
-                     const fmpz *depths, slong n, slong L0, const arb_t eps0,
-                     const arb_t theta12, const arb_t qstar, const arb_t sigma_w2,
-                     slong prec)
+/* the constants of the orbit (proofs/fatou.md Lemma J17 (a)) from a ball eb
+   of eps_L1: K in Phi(eps_L1) - L1 +- Dphi S_(N+2), Cv = a (K + B ln a),
+   Cu = pm1 Cv + p_0 (either output may be NULL); NTK_UNABLE unless
+   0 < eb <= M->e0 certainly */
+static ntk_status
+sm_const(arb_t cv, arb_t cu, const sm_model *M, const arb_t eb, const fmpz_t L1, slong prec)
 {
-    ntk_net_t net;
-    ntk_iter_taylor_struct T;
-    sm_model M;
-    arb_t e0b, U0, eps, U;
-    mag_t e0, rho;
-    fmpz_t d;
-    slong N, K, wp = prec + 16, i;
+    arb_t K, x;
+    mag_t S;
+    if (!ntk_jump_in_domain(eb, M->e0))
+    {
+        if (cv != NULL)
+            arb_indeterminate(cv);
+        if (cu != NULL)
+            arb_indeterminate(cu);
+        return ntk_error_set(NTK_UNABLE, "orbit constants: eps outside the smooth model's domain");
+    }
+    arb_init(K); arb_init(x);
+    mag_init(S);
+    sm_phi(K, M, eb, prec);
+    arb_sub_fmpz(K, K, L1, prec);
+    ntk_jump_tail_sum(S, M->e0, M->alpha, M->N + 2);
+    mag_mul(S, S, M->Dphi);
+    arb_add_error_mag(K, S);
+    arb_log(x, M->a, prec);
+    arb_addmul(K, x, M->B, prec);
+    arb_mul(K, K, M->a, prec);
+    if (cu != NULL)
+    {
+        arb_mul(x, K, M->pm1, prec);
+        arb_add(cu, x, M->p + 0, prec);
+    }
+    if (cv != NULL)
+        arb_swap(cv, K);
+    arb_clear(K); arb_clear(x);
+    mag_clear(S);
+    return NTK_SUCCESS;
+}
+
+/* the certified model for the orbit from eps_L <= e0 (Lemma J11's use):
+   N from (8 G_2 e0)^(N+2) < 2^-(prec+10), at least 8, K = N + 4, raised by
+   half (at most twice) until the J5 tail is below 2^-(prec+4) L; M and T are
+   initialized on NTK_SUCCESS only */
+static ntk_status
+sm_build(sm_model *M, ntk_iter_taylor_struct *T, const ntk_net_t net, const arb_t qstar,
+         const mag_t e0, const fmpz_t L, slong prec)
+{
+    slong N, K, wp = prec + 16;
+    mag_t rho, Lm, S;
     double bpo;
     ntk_status st;
-    int have_T = 0, have_M = 0;
+    int have_M = 0;
 
-    ntk_net_init(net);
-    arb_init(e0b); arb_init(U0); arb_init(eps); arb_init(U);
-    mag_init(e0); mag_init(rho);
-    fmpz_init(d);
-    ntk_act_set(net->act, pb->act);
-    net->method = pb->method;
-    arb_set_fmpq(net->sigma_b2, pb->sigma_b2, wp);
-    arb_set(net->sigma_w2, sigma_w2);
-    arb_set(e0b, eps0);
-    arb_div(U0, theta12, qstar, wp);
-    arb_get_mag(e0, e0b);
-
-    /* order: (e0/rho)^(N+2) < 2^-(prec+10), rho <~ 1/(8 G_2) (refined in sm_bound) */
+    mag_init(rho); mag_init(Lm); mag_init(S);
+    mag_set_fmpz_lower(Lm, L);
     K = 4;
-    st = ntk_iter_taylor_init(&T, net, qstar, K, wp);   /* G_2 first */
-    have_T = 1;
+    st = ntk_iter_taylor_init(T, net, qstar, K, wp);   /* G_2 first */
     if (st != NTK_SUCCESS)
         goto cleanup;
-    arb_get_mag(rho, T.G + 2);
+    arb_get_mag(rho, T->G + 2);
     mag_mul_2exp_si(rho, rho, 3);
     bpo = -mag_get_d_log2_approx(rho) - mag_get_d_log2_approx(e0) - 1.0;
     if (bpo < 3.0)
     {
-        st = ntk_error_set(NTK_UNABLE, "depth jump: L0 = %ld too shallow for the smooth model",
-                           (long) L0);
+        char *s = fmpz_get_str(NULL, 10, L);
+        st = ntk_error_set(NTK_UNABLE, "depth jump: depth %s too shallow for the smooth model", s);
+        flint_free(s);
         goto cleanup;
     }
     N = FLINT_MAX(8, (slong) ceil((prec + 10) / bpo));
     for (int tries = 0; tries < 3; tries++)
     {
         K = N + 4;
-        ntk_iter_taylor_clear(&T);
-        have_T = 0;
-        st = ntk_iter_taylor_init(&T, net, qstar, K, wp);
-        have_T = 1;
+        ntk_iter_taylor_clear(T);
+        st = ntk_iter_taylor_init(T, net, qstar, K, wp);
         if (st != NTK_SUCCESS)
             goto cleanup;
         if (have_M)
-            sm_clear(&M);
-        sm_init(&M, T.G, N, K, wp);
+            sm_clear(M);
+        sm_init(M, T->G, N, K, wp);
         have_M = 1;
-        st = sm_bound(&M, e0);
+        st = sm_bound(M, e0);
         /* not certified (a defect bound is infinite or a condition of J10,
            J11 fails at this order): try a higher order, as for a tail too
            large */
         if (st == NTK_SUCCESS)
         {
-            mag_t S;
-            mag_init(S);
-            ntk_jump_tail_sum(S, M.e0, M.alpha, N + 2);
-            mag_mul(S, S, M.Dphi);
-            mag_div_ui(S, S, L0);
+            ntk_jump_tail_sum(S, M->e0, M->alpha, N + 2);
+            mag_mul(S, S, M->Dphi);
+            mag_div(S, S, Lm);
             st = mag_cmp_2exp_si(S, -prec - 4) <= 0 ? NTK_SUCCESS : NTK_UNABLE;
-            mag_clear(S);
         }
         if (st == NTK_SUCCESS)
             break;
@@ -647,30 +669,113 @@ ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, const ntk_iter_pro
     }
     if (st != NTK_SUCCESS)
     {
-        st = ntk_error_set(NTK_UNABLE, "depth jump: smooth Abel model too weak at L0 = %ld",
-                           (long) L0);
-        goto cleanup;
+        char *s = fmpz_get_str(NULL, 10, L);
+        st = ntk_error_set(NTK_UNABLE, "depth jump: smooth Abel model too weak at depth %s", s);
+        flint_free(s);
     }
-    *order = N;
-    for (i = 0; i < n; i++)
+
+cleanup:
+    if (st != NTK_SUCCESS)
+    {
+        ntk_iter_taylor_clear(T);
+        if (have_M)
+            sm_clear(M);
+    }
+    mag_clear(rho); mag_clear(Lm); mag_clear(S);
+    return st;
+}
+
+/* the net of the problem at the EOC point sigma_w2 */
+static void
+sm_net(ntk_net_t net, const ntk_iter_problem_t pb, const arb_t sigma_w2, slong prec)
+{
+    ntk_act_set(net->act, pb->act);
+    net->method = pb->method;
+    arb_set_fmpq(net->sigma_b2, pb->sigma_b2, prec);
+    arb_set(net->sigma_w2, sigma_w2);
+}
+
+ntk_status
+ntk_jump_smooth_rows(ntk_iter_row_struct *rows, slong *order, arb_t cv, arb_t cu,
+                     const ntk_iter_problem_t pb, const fmpz *depths, slong n, slong L0,
+                     const arb_t eps0, const arb_t theta12, const arb_t qstar,
+                     const arb_t sigma_w2, slong prec)
+{
+    ntk_net_t net;
+    ntk_iter_taylor_struct T;
+    sm_model M;
+    arb_t U0, eps, U;
+    mag_t e0;
+    fmpz_t d;
+    slong wp = prec + 16, i;
+    ntk_status st;
+
+    ntk_net_init(net);
+    arb_init(U0); arb_init(eps); arb_init(U);
+    mag_init(e0);
+    fmpz_init(d);
+    sm_net(net, pb, sigma_w2, wp);
+    arb_div(U0, theta12, qstar, wp);
+    arb_get_mag(e0, eps0);
+    fmpz_set_si(d, L0);
+    st = sm_build(&M, &T, net, qstar, e0, d, prec);
+    if (st != NTK_SUCCESS)
+        goto cleanup;
+    *order = M.N;
+    for (i = 0; i < n && st == NTK_SUCCESS; i++)
     {
         if (fmpz_cmp_si(depths + i, L0) <= 0)
             continue;
         fmpz_sub_si(d, depths + i, L0);
-        st = sm_apply(eps, U, &M, e0b, U0, d, wp);
-        if (st != NTK_SUCCESS)
-            goto cleanup;
-        ntk_jump_write_row(rows + i, depths + i, eps, U, qstar, prec);   /* E4: q* L */
+        st = sm_apply(eps, U, &M, eps0, U0, d, wp);
+        if (st == NTK_SUCCESS)
+            ntk_jump_write_row(rows + i, depths + i, eps, U, qstar, prec);   /* E4: q* L */
     }
+    /* the orbit's constants from the same start (Lemma J17) */
+    if (st == NTK_SUCCESS && (cv != NULL || cu != NULL))
+    {
+        fmpz_set_si(d, L0);
+        if (sm_const(cv, cu, &M, eps0, d, wp) != NTK_SUCCESS)
+            ntk_error_clear();
+        if (cv != NULL)
+            arb_set_round(cv, cv, prec);
+        if (cu != NULL)
+            arb_set_round(cu, cu, prec);
+    }
+    ntk_iter_taylor_clear(&T);
+    sm_clear(&M);
 
 cleanup:
-    if (have_T)
-        ntk_iter_taylor_clear(&T);
-    if (have_M)
-        sm_clear(&M);
     ntk_net_clear(net);
-    arb_clear(e0b); arb_clear(U0); arb_clear(eps); arb_clear(U);
-    mag_clear(e0); mag_clear(rho);
+    arb_clear(U0); arb_clear(eps); arb_clear(U);
+    mag_clear(e0);
     fmpz_clear(d);
+    return st;
+}
+
+ntk_status
+ntk_jump_smooth_const(arb_t cv, arb_t cu, const ntk_iter_problem_t pb, const arb_t qstar,
+                      const arb_t sigma_w2, const arb_t eps, const fmpz_t L, slong prec)
+{
+    ntk_net_t net;
+    ntk_iter_taylor_struct T;
+    sm_model M;
+    mag_t e0;
+    slong wp = prec + 16;
+    ntk_status st;
+
+    ntk_net_init(net);
+    mag_init(e0);
+    sm_net(net, pb, sigma_w2, wp);
+    arb_get_mag(e0, eps);
+    st = sm_build(&M, &T, net, qstar, e0, L, prec);
+    if (st == NTK_SUCCESS)
+    {
+        st = sm_const(cv, cu, &M, eps, L, wp);
+        ntk_iter_taylor_clear(&T);
+        sm_clear(&M);
+    }
+    ntk_net_clear(net);
+    mag_clear(e0);
     return st;
 }

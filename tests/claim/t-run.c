@@ -193,7 +193,13 @@ test_deep(void **state)
 /* the real recursion at a jump depth: H2's offset is the certified C(c0)
    of Lemma J12, checked against a 50-digit direct iteration to 2e5 with
    Richardson extrapolation (proofs/check/fatou_constant.out:
-   1.153630670103808980257151 +- 2.3e-19); depths past 1e10 without a jump
+   1.153630670103808980257151 +- 2.3e-19); the smooth orbit's v_constant
+   and ntk_constant (Lemma J17, erf at sigma_b = 0.2, c0 = 0.5) likewise
+   against proofs/check/smooth_constant.out (60-digit direct iteration to
+   2e5 with Richardson: 3.043073747518579193238265 +- 1.4e-19,
+   6.027260752607219769140004 +- 1.0e-17; the coefficients of ln L are
+   lambda/beta and lambda/3 of that file); w_constant is not defined there
+   (the claim is inconclusive, saying so); depths past 1e10 without a jump
    are bad input naming the field */
 static const char *real =
 "[H2-deep]\nstatement = s\nact = relu\nsigma_w2 = 2\nsigma_b2 = 0\nq1 = 1\nc0 = 0.5\n"
@@ -201,7 +207,18 @@ static const char *real =
 "constant = 1/pi\noffset = w_constant\ndepths = 1e3,1e9\ntolerance = 1e-8\ndigits = 40\n"
 "[tanh-deep]\nstatement = s\nact = tanh\nsigma_w2 = eoc\nsigma_b2 = 0.04\nq1 = 1\n"
 "quantity = eps\nlaw = power\nexponent = -1\nconstant = beta\ndepths = 1e3,1e11\n"
-"tolerance = 1e-6\n";
+"tolerance = 1e-6\n"
+"[erf-v]\nstatement = s\nact = erf\nsigma_w2 = eoc\nsigma_b2 = 0.04\nq1 = star\nc0 = 0.5\n"
+"quantity = 1/eps - L/beta\nlaw = power_log\nexponent = 0\nlog_power = 1\n"
+"constant = -0.48487450814411083068\noffset = v_constant\ndepths = 1e3,1e9\n"
+"tolerance = 1e-8\ndigits = 40\n"
+"[erf-u]\nstatement = s\nact = erf\nsigma_w2 = eoc\nsigma_b2 = 0.04\nq1 = star\nc0 = 0.5\n"
+"quantity = theta12/qstar - L/3\nlaw = power_log\nexponent = 0\nlog_power = 1\n"
+"constant = -1.06654073554497944683\noffset = ntk_constant\ndepths = 1e3,1e9\n"
+"tolerance = 1e-8\ndigits = 40\n"
+"[erf-w]\nstatement = s\nact = erf\nsigma_w2 = eoc\nsigma_b2 = 0.04\nq1 = star\nc0 = 0.5\n"
+"quantity = eps\nlaw = limit\nconstant = w_constant\ndepths = 1e3,1e5\n"
+"tolerance = 1e-8\n";
 
 static void
 test_jump_depths(void **state)
@@ -230,6 +247,27 @@ test_jump_depths(void **state)
     ntk_claim_result_init(r);
     assert_int_equal(ntk_claim_run(r, cs->v + 1, o), NTK_DOMAIN);
     assert_non_null(strstr(ntk_error_last(), "[tanh-deep] field 'depths'"));
+    ntk_claim_result_clear(r);
+    for (int i = 2; i <= 3; i++)
+    {
+        ntk_claim_result_init(r);
+        assert_int_equal(ntk_claim_run(r, cs->v + i, o), NTK_SUCCESS);
+        assert_int_equal(r->verdict, NTK_VERDICT_HOLDS);
+        m = find_measured(r, "offset (certified)");
+        assert_int_equal(m->kind, NTK_MEASURED_BALL);
+        arb_set_str(x, i == 2 ? "3.043073747518579193238265 +/- 1.4e-18"
+                              : "6.027260752607219769140004 +/- 1.0e-16", PREC);
+        assert_true(arb_overlaps(x, m->ball));
+        assert_true(mag_cmp_2exp_si(arb_radref(m->ball), -100) < 0);
+        m = find_measured(r, "offset");
+        assert_true(arb_overlaps(x, m->est->value));
+        assert_non_null(strstr(r->evidence, "within the estimated error"));
+        ntk_claim_result_clear(r);
+    }
+    ntk_claim_result_init(r);
+    assert_int_equal(ntk_claim_run(r, cs->v + 4, o), NTK_SUCCESS);
+    assert_int_equal(r->verdict, NTK_VERDICT_INCONCLUSIVE);
+    assert_non_null(strstr(r->evidence, "w_constant: defined for the ReLU-like jump"));
     ntk_claim_result_clear(r);
     ntk_claims_clear(cs);
     arb_clear(x);

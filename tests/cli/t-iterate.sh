@@ -85,6 +85,13 @@ grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "elu 1e9 not by the jum
 check 2 "auto refuses 1e12 without a jump" "$exe" iterate --act tanh --eoc --sigma-b 0.2 --q1 1 --depth 1e12
 check 0 "smooth jump (erf at q*)" "$exe" iterate --act erf --eoc --sigma-b 0.2 --q1 star --c0 0.5 --depth 1e12 --digits 15 --format json
 grep -q '"depth_method": "jump"' "$tmp/out" && ok || bad "erf 1e12 not by the jump"
+# the smooth orbit's constants (proofs/fatou.md J17; proofs/check/smooth_constant.out:
+# 3.043073747518579193238247, 6.027260752607219769138281)
+grep -q '"v_constant": {"mid": "3.04307374751857' "$tmp/out" && ok || bad "v_constant: $(grep -o '"v_constant": {[^}]*}' "$tmp/out")"
+grep -q '"ntk_constant": {"mid": "6.02726075260721' "$tmp/out" && ok || bad "erf ntk_constant: $(grep -o '"ntk_constant": {[^}]*}' "$tmp/out")"
+grep -q '"w_constant"' "$tmp/out" && bad "w_constant for the smooth jump" || ok
+check 0 "ELU jump" "$exe" iterate --act elu --eoc --sigma-b 0.2 --q1 star --c0 0.5 --depth 1e9 --digits 10
+grep -q "^# 1/eps_L = L/beta + d1 sqrt(L) + d2 ln L + Cv + o(1): Cv = 4.907845" "$tmp/out" && ok || bad "ELU Cv: $(head -3 "$tmp/out")"
 check 2 "bad --depth-method" "$exe" iterate $relu --depth 1e9 --depth-method fast
 check 3 "jump at the precision cap" "$exe" iterate $relu --depth 1e100 --digits 60 --prec-cap 128
 
