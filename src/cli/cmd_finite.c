@@ -42,7 +42,10 @@ static const char *help =
     "  --samples N         networks per sigma_w^2 (default 500)\n"
     "  --seed N            seed (default 1); results depend only on it\n"
     "  --threads N         OpenMP threads (default: all cores)\n"
-    "  --format text|csv|json|latex   output format (default text)\n"
+    "  --format text|csv|json|latex   output format (default text); CSV and JSON\n"
+    "                      write certified numbers as decimal mid and rad (the\n"
+    "                      exact value is in [mid - rad, mid + rad]), estimates\n"
+    "                      as value and standard error\n"
     "  --out FILE          write there (atomically) instead of stdout\n"
     "  --figure FILE       also write a pgfplots figure: dispersion vs L/M (Monte\n"
     "                      Carlo marks; lines: the certified exact dispersion)\n"
@@ -72,12 +75,6 @@ on_progress(void *data, double done, double total)
     progress_data *p = data;
     ntk_cli_progress_update(&p->bar, done, total);
     return 0;
-}
-
-static double
-mid_d(const arb_t x)
-{
-    return arf_get_d(arb_midref(x), ARF_RND_NEAR);
 }
 
 /* Certified exact moments of K(x,x) for every (sigma, depth): E K, E K^2,
@@ -123,10 +120,32 @@ exact_table(arb_ptr ek, arb_ptr ek2, arb_ptr dd, const ntk_finite_config_t cfg,
     return st == NTK_SUCCESS ? 0 : ntk_cli_fail(CMD, st);
 }
 
+/* a certified ball as two CSV fields "MID,RAD" (an enclosure,
+   conventions.md 4) followed by sep */
 static void
 csv_ball(FILE *fp, const arb_t x, const char *sep)
 {
-    fprintf(fp, "%.17g,%.3g%s", mid_d(x), mag_get_d(arb_radref(x)), sep);
+    ntk_report_ball_csv(fp, x);
+    fputs(sep, fp);
+}
+
+/* a certified number that has one CSV column: its certified digits only
+   (correct to within one unit of the last digit, at most 17) followed by
+   sep; an empty field when x is not finite */
+static void
+csv_digits(FILE *fp, const arb_t x, const char *sep)
+{
+    ntk_report_ball_text(fp, x, 17, "");
+    fputs(sep, fp);
+}
+
+/* the certified digits of x (at most `digits`) into buf */
+static void
+text_ball(char *buf, size_t size, const arb_t x, slong digits)
+{
+    char *t = ntk_ball_text(x, digits);
+    snprintf(buf, size, "%s", t);
+    flint_free(t);
 }
 
 /* --exact-only: certified numbers, no sampling */
@@ -546,29 +565,21 @@ run(int argc, char **argv)
                 ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
                 char exs[32] = "-", k2s[16] = "-", infs[16] = "-", dxs[32] = "-";
                 if (have_exact)
-                {
-                    char *t = ntk_ball_text(dd + is * cfg->ndepths + id, 12);
-                    snprintf(dxs, sizeof(dxs), "%s", t);
-                    flint_free(t);
-                }
+                    text_ball(dxs, sizeof(dxs), dd + is * cfg->ndepths + id, 12);
                 if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
-                {
-                    char *t = ntk_ball_text(ex, 15);
-                    snprintf(exs, sizeof(exs), "%s", t);
-                    flint_free(t);
-                }
+                    text_ball(exs, sizeof(exs), ex, 15);
                 if (have_k2)
                 {
                     ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
-                    snprintf(k2s, sizeof(k2s), "%.8g", mid_d(k2));
+                    text_ball(k2s, sizeof(k2s), k2, 8);
                 }
                 else if (cfg->init == NTK_FINITE_INIT_HE)
                 {
                     ntk_finite_hn1_formula(k2, L + 1, cfg->n0, 1.0, prec);
-                    snprintf(k2s, sizeof(k2s), "%.8g", mid_d(k2));
+                    text_ball(k2s, sizeof(k2s), k2, 8);
                 }
                 if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[cfg->nr - 1], prec) == NTK_SUCCESS)
-                    snprintf(infs, sizeof(infs), "%.6f", mid_d(inf));
+                    text_ball(infs, sizeof(infs), inf, 6);
                 char ms[40], ds[40], qs[40];
                 snprintf(ms, sizeof(ms), "%.8g +- %.2g", m.est, m.err);
                 snprintf(ds, sizeof(ds), "%.6g +- %.2g", d.est, d.err);
@@ -606,18 +617,18 @@ run(int argc, char **argv)
                             cfg->sigma_w2[is], (long) L, M > 0 ? (double) L / M : NAN, cfg->r[ir],
                             mo.est, mo.err, md.est, md.err, d.est, d.err, q.est, q.err, nn.est);
                     if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
-                        fprintf(fp, "%.17g,%.3g,", mid_d(ex), mag_get_d(arb_radref(ex)));
+                        csv_ball(fp, ex, ",");
                     else
                         fprintf(fp, ",,");
                     if (have_k2)
                     {
                         ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
-                        fprintf(fp, "%.17g,", mid_d(k2));
+                        csv_digits(fp, k2, ",");
                     }
                     else
                         fprintf(fp, ",");
                     if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
-                        fprintf(fp, "%.17g,", mid_d(inf));
+                        csv_digits(fp, inf, ",");
                     else
                         fprintf(fp, ",");
                     if (have_exact)
