@@ -8,14 +8,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "sample_cli.h"
 
 #define CMD "finite"
 
 enum
 {
-    OPT_WIDTH = OPT_CMD_BASE, OPT_WIDTHS, OPT_N0, OPT_SAMPLES, OPT_SEED, OPT_THREADS,
-    OPT_PARAM, OPT_INIT, OPT_R, OPT_FIGURE, OPT_TABLE, OPT_CHECK, OPT_TIMING, OPT_EXACT_ONLY
+    OPT_WIDTHS = OPT_CMD_BASE, OPT_N0, OPT_SAMPLES, OPT_PARAM, OPT_INIT, OPT_R, OPT_CHECK,
+    OPT_EXACT_ONLY
 };
 
 static const char *help =
@@ -217,13 +217,11 @@ run(int argc, char **argv)
 {
     ntk_finite_config_t cfg;
     ntk_finite_result_t res;
-    ntk_cli_format fmt = NTK_FMT_TEXT;
-    const char *out_path = NULL, *fig_path = NULL, *table_path = NULL, *act = NULL;
-    const char *width = NULL, *widths = NULL, *depth = NULL, *n0 = NULL, *sw2 = NULL;
-    const char *sb2 = NULL, *param = NULL, *init = NULL, *rlist = NULL, *samples = NULL;
-    const char *seed = NULL, *threads_s = NULL;
-    int quiet = 0, check = 0, timing = 0, rc = NTK_EXIT_OK, threads = 0, rank = 0, nranks = 1;
-    int have_res = 0, exact_only = 0;
+    ntk_cli_sample_opts so;
+    const char *act = NULL, *widths = NULL, *n0 = NULL, *param = NULL, *init = NULL;
+    const char *rlist = NULL, *samples = NULL;
+    int check = 0, rc = NTK_EXIT_OK, threads = 0, rank = 0, nranks = 1;
+    int have_res = 0, exact_only = 0, opt;
     ntk_status st;
     char **sdec = NULL;           /* sigma_w2 as decimal strings (--exact-only) */
     arb_ptr ek = NULL, ek2 = NULL, dd = NULL;   /* certified exact moments */
@@ -232,70 +230,36 @@ run(int argc, char **argv)
     slong prec = 128;
 
     static const struct option longopts[] = {
+        NTK_CLI_SAMPLE_LONGOPTS,
         {"act", required_argument, 0, OPT_ACT},
-        {"width", required_argument, 0, OPT_WIDTH},
         {"widths", required_argument, 0, OPT_WIDTHS},
-        {"depth", required_argument, 0, OPT_DEPTH},
         {"n0", required_argument, 0, OPT_N0},
-        {"sigma-w2", required_argument, 0, OPT_SIGMA_W2},
-        {"sigma-b2", required_argument, 0, OPT_SIGMA_B2},
         {"param", required_argument, 0, OPT_PARAM},
         {"init", required_argument, 0, OPT_INIT},
         {"r", required_argument, 0, OPT_R},
         {"samples", required_argument, 0, OPT_SAMPLES},
-        {"seed", required_argument, 0, OPT_SEED},
-        {"threads", required_argument, 0, OPT_THREADS},
-        {"format", required_argument, 0, OPT_FORMAT},
-        {"out", required_argument, 0, OPT_OUT},
-        {"figure", required_argument, 0, OPT_FIGURE},
-        {"table", required_argument, 0, OPT_TABLE},
         {"check", no_argument, 0, OPT_CHECK},
         {"exact-only", no_argument, 0, OPT_EXACT_ONLY},
-        {"timing", no_argument, 0, OPT_TIMING},
-        {"quiet", no_argument, 0, OPT_QUIET},
-        {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
 
-    optind = 1;
-    opterr = 0;
-    for (;;)
+    ntk_cli_sample_opts_init(&so);
+    while ((opt = ntk_cli_sample_next(&so, &rc, CMD, help, argc, argv, longopts)) != -1)
     {
-        int c = getopt_long(argc, argv, "", longopts, NULL);
-        if (c == -1)
-            break;
-        switch (c)
+        switch (opt)
         {
             case OPT_ACT: act = optarg; break;
-            case OPT_WIDTH: width = optarg; break;
             case OPT_WIDTHS: widths = optarg; break;
-            case OPT_DEPTH: depth = optarg; break;
             case OPT_N0: n0 = optarg; break;
-            case OPT_SIGMA_W2: sw2 = optarg; break;
-            case OPT_SIGMA_B2: sb2 = optarg; break;
             case OPT_PARAM: param = optarg; break;
             case OPT_INIT: init = optarg; break;
             case OPT_R: rlist = optarg; break;
             case OPT_SAMPLES: samples = optarg; break;
-            case OPT_SEED: seed = optarg; break;
-            case OPT_THREADS: threads_s = optarg; break;
-            case OPT_FORMAT:
-                if (ntk_cli_parse_format(&fmt, CMD, optarg, 0xF))
-                    return NTK_EXIT_USAGE;
-                break;
-            case OPT_OUT: out_path = optarg; break;
-            case OPT_FIGURE: fig_path = optarg; break;
-            case OPT_TABLE: table_path = optarg; break;
             case OPT_CHECK: check = 1; break;
             case OPT_EXACT_ONLY: exact_only = 1; break;
-            case OPT_TIMING: timing = 1; break;
-            case OPT_QUIET: quiet = 1; break;
-            case OPT_HELP: fputs(help, stdout); return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0 || so.help)
+        return rc;
 
     ntk_finite_config_init(cfg);
 #define FAIL(x) do { rc = (x); goto cleanup; } while (0)
@@ -325,43 +289,23 @@ run(int argc, char **argv)
         FAIL(NTK_EXIT_USAGE);
     if (samples && ntk_cli_parse_slong(&cfg->samples, CMD, samples, "--samples", 1, (slong) 1 << 40))
         FAIL(NTK_EXIT_USAGE);
-    if (seed)
-    {
-        slong sd;
-        if (ntk_cli_parse_slong(&sd, CMD, seed, "--seed", 0, WORD_MAX))
-            FAIL(NTK_EXIT_USAGE);
-        cfg->seed = (uint64_t) sd;
-    }
-    if (threads_s)
-    {
-        slong t;
-        if (ntk_cli_parse_slong(&t, CMD, threads_s, "--threads", 1, 4096))
-            FAIL(NTK_EXIT_USAGE);
-        threads = (int) t;
-    }
-    if (sw2)
+    if ((rc = ntk_cli_sample_seed_threads(&cfg->seed, &threads, CMD, &so)) != 0)
+        goto cleanup;
+    if (so.sigma_w2)
     {
         double *v;
         slong n;
         if (cfg->init == NTK_FINITE_INIT_HE)
             FAIL(ntk_cli_usage(CMD, "--init he fixes sigma_w2 = 2: drop --sigma-w2"));
-        if ((st = ntk_parse_double_list(&v, &n, sw2, "--sigma-w2")) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        for (slong i = 0; i < n; i++)
-            if (!(v[i] > 0))
-            {
-                free(v);
-                FAIL(ntk_cli_usage(CMD, "--sigma-w2 '%s': every value must be > 0", sw2));
-            }
+        if ((rc = ntk_cli_sample_sigma_w2(&v, &n, CMD, so.sigma_w2)) != 0)
+            goto cleanup;
         ntk_finite_config_set_sigma_w2(cfg, v, n);
         free(v);
     }
-    if (sb2)
+    if (so.sigma_b2)
     {
-        if ((st = ntk_parse_double(&cfg->sigma_b2, sb2, "--sigma-b2")) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        if (cfg->sigma_b2 < 0)
-            FAIL(ntk_cli_usage(CMD, "--sigma-b2 '%s': must be >= 0", sb2));
+        if ((rc = ntk_cli_sample_sigma_b2(&cfg->sigma_b2, CMD, so.sigma_b2)) != 0)
+            goto cleanup;
         if (cfg->init == NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0)
             FAIL(ntk_cli_usage(CMD, "--init he has zero initial biases: drop --sigma-b2"));
     }
@@ -379,15 +323,15 @@ run(int argc, char **argv)
         ntk_finite_config_set_r(cfg, v, n);
         free(v);
     }
-    if (depth)
+    if (so.depth)
     {
         slong *d = NULL, n = 0;
-        if ((st = ntk_parse_depth_range(&d, &n, depth, "--depth", 1000000)) != NTK_SUCCESS)
+        if ((st = ntk_parse_depth_range(&d, &n, so.depth, "--depth", 1000000)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
         ntk_finite_config_set_depths(cfg, d, n);
         free(d);
     }
-    if (width && widths)
+    if (so.width && widths)
         FAIL(ntk_cli_usage(CMD, "give --width or --widths, not both"));
     if (widths)
     {
@@ -408,7 +352,7 @@ run(int argc, char **argv)
             cfg->widths[i] = (slong) v[i];
         }
         free(v);
-        if (!depth)
+        if (!so.depth)
         {
             slong L = n;
             ntk_finite_config_set_depths(cfg, &L, 1);
@@ -417,7 +361,7 @@ run(int argc, char **argv)
     else
     {
         slong M = 100;
-        if (width && ntk_cli_parse_slong(&M, CMD, width, "--width", 1, 100000000))
+        if (so.width && ntk_cli_parse_slong(&M, CMD, so.width, "--width", 1, 100000000))
             FAIL(NTK_EXIT_USAGE);
         ntk_finite_config_set_width(cfg, M);
     }
@@ -426,15 +370,15 @@ run(int argc, char **argv)
 
     if (exact_only)
     {
-        if (fmt == NTK_FMT_LATEX || fig_path || table_path || check)
+        if (so.fmt == NTK_FMT_LATEX || so.figure || so.table || check)
             FAIL(ntk_cli_usage(CMD, "--exact-only: formats text, csv, json only (no --figure/--table/--check)"));
         if (!ntk_finite_act_is_relu(cfg->act) || (cfg->init != NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0))
             FAIL(ntk_cli_usage(CMD, "--exact-only: the exact law needs --act relu and --sigma-b2 0"));
         /* sigma_w2 as exact decimals: the user's tokens (or the defaults' decimals) */
         sdec = calloc(cfg->nsigma, sizeof(char *));
-        if (sw2 && cfg->init != NTK_FINITE_INIT_HE)
+        if (so.sigma_w2 && cfg->init != NTK_FINITE_INIT_HE)
         {
-            char *copy = strdup(sw2), *tok, *save = NULL;
+            char *copy = strdup(so.sigma_w2), *tok, *save = NULL;
             slong k = 0;
             for (tok = strtok_r(copy, ",", &save); tok && k < cfg->nsigma; tok = strtok_r(NULL, ",", &save))
                 sdec[k++] = strdup(tok);
@@ -452,16 +396,10 @@ run(int argc, char **argv)
         dd = _arb_vec_init(cfg->nsigma * cfg->ndepths);
         if ((rc = exact_table(ek, ek2, dd, cfg, sdec, prec)) != 0)
             goto cleanup;
-        if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        write_exact_only(out->fp, fmt, cfg, sdec, ek, ek2, dd);
-        if (ferror(out->fp))
-        {
-            ntk_out_abort(out);
-            FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
-        }
-        if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(out, CMD, so.out)) != 0)
+            goto cleanup;
+        write_exact_only(out->fp, so.fmt, cfg, sdec, ek, ek2, dd);
+        rc = ntk_cli_out_close(out, CMD);
         goto cleanup;
     }
 
@@ -469,12 +407,12 @@ run(int argc, char **argv)
     ntk_finite_result_init(res, cfg);
     have_res = 1;
     pd.bar.enabled = 0;
-    ntk_cli_progress_start(&pd.bar, "finite", quiet);
+    ntk_cli_progress_start(&pd.bar, "finite", so.quiet);
     st = ntk_finite_run_mpi(res, cfg, threads, on_progress, &pd, &rank, &nranks);
     ntk_cli_progress_end(&pd.bar);
     if (st != NTK_SUCCESS)
         FAIL(rank == 0 ? ntk_cli_fail(CMD, st) : (st == NTK_DOMAIN ? 2 : 4));
-    if (timing && rank == 0)
+    if (so.timing && rank == 0)
         fprintf(stderr, "ntkdepth finite: %ld networks x %ld sigma in %.3f s on %d rank(s): "
                         "%.1f samples/s, matrix work %.3g GFLOP at %.2f GFLOP/s\n",
                 (long) cfg->samples, (long) cfg->nsigma, res->seconds, nranks,
@@ -532,16 +470,16 @@ run(int argc, char **argv)
             refuted |= verdicts[i] == NTK_VERDICT_REFUTED;
     }
 
-    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
-        FAIL(ntk_cli_fail(CMD, st));
+    if ((rc = ntk_cli_out_open(out, CMD, so.out)) != 0)
+        goto cleanup;
     FILE *fp = out->fp;
     arb_t ex, k2, inf;
     arb_init(ex);
     arb_init(k2);
     arb_init(inf);
-    if (fmt == NTK_FMT_LATEX)
+    if (so.fmt == NTK_FMT_LATEX)
         ntk_report_finite_latex(fp, cfg, res, have_exact);
-    else if (fmt == NTK_FMT_TEXT)
+    else if (so.fmt == NTK_FMT_TEXT)
     {
         fprintf(fp, "# ntkdepth finite: act %s, n0 %ld, %s, %s param, sigma_b2 %g, %ld samples, seed %lu\n",
                 cfg->act->name, (long) cfg->n0,
@@ -598,7 +536,7 @@ run(int argc, char **argv)
             fprintf(fp, "claim %s: %s -- %s\n", claims[i].id, ntk_verdict_str(verdicts[i]),
                     claims[i].detail);
     }
-    else if (fmt == NTK_FMT_CSV)
+    else if (so.fmt == NTK_FMT_CSV)
     {
         fprintf(fp, "sigma_w2,depth,lambda,r,mean_off,se_off,mean_diag,se_diag,dispersion,dispersion_se,"
                     "ratio,ratio_se,mean_norm2,exact_mean_diag,exact_mean_diag_rad,k2,ratio_inf,"
@@ -733,30 +671,25 @@ run(int argc, char **argv)
     arb_clear(ex);
     arb_clear(k2);
     arb_clear(inf);
-    if (ferror(fp))
-    {
-        ntk_out_abort(out);
-        FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
-    }
-    if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
-        FAIL(ntk_cli_fail(CMD, st));
-    if (fig_path)
+    if ((rc = ntk_cli_out_close(out, CMD)) != 0)
+        goto cleanup;
+    if (so.figure)
     {
         ntk_out_t fo;
-        if ((st = ntk_out_open(fo, fig_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(fo, CMD, so.figure)) != 0)
+            goto cleanup;
         ntk_report_finite_pgfplots(fo->fp, cfg, res, have_exact ? dd : NULL);
-        if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_close(fo, CMD)) != 0)
+            goto cleanup;
     }
-    if (table_path)
+    if (so.table)
     {
         ntk_out_t to;
-        if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(to, CMD, so.table)) != 0)
+            goto cleanup;
         ntk_report_finite_latex(to->fp, cfg, res, have_exact);
-        if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_close(to, CMD)) != 0)
+            goto cleanup;
     }
     if (refuted)
         rc = NTK_EXIT_CLAIM;

@@ -146,8 +146,8 @@ ntk_cli_verify(int argc, char **argv)
                 return ntk_cli_usage("verify", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage("verify", "unexpected argument '%s'", argv[optind]);
+    if ((rc = ntk_cli_args_left("verify", argc, argv)) != 0)
+        return rc;
 
     /* the command line, for results.json */
     {

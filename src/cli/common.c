@@ -64,6 +64,22 @@ ntk_cli_fail(const char *cmd, ntk_status st)
 }
 
 int
+ntk_cli_fail_args(const char *cmd, ntk_status st, slong n, const char *const *flags,
+                  const char *const *args)
+{
+    const char *msg = ntk_error_last(), *flag = ntk_cli_flag_of(msg), *why = strstr(msg, ": ");
+    if (st == NTK_DOMAIN && why != NULL)
+        for (slong i = 0; i < n; i++)
+            if (args[i] != NULL && strcmp(flag, flags[i]) == 0)
+            {
+                char reason[512];
+                snprintf(reason, sizeof(reason), "%s", why);
+                return ntk_cli_usage(cmd, "%s = %s%s", flags[i], args[i], reason);
+            }
+    return ntk_cli_fail(cmd, st);
+}
+
+int
 ntk_cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -73,6 +89,18 @@ ntk_cli_usage(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, " (see ntkdepth %s --help)\n", cmd);
     return NTK_EXIT_USAGE;
+}
+
+int
+ntk_cli_unknown_option(const char *cmd, char **argv)
+{
+    return ntk_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+}
+
+int
+ntk_cli_args_left(const char *cmd, int argc, char **argv)
+{
+    return optind < argc ? ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]) : 0;
 }
 
 int

@@ -261,6 +261,24 @@ check_json_ball(const char *text, const char *name, slong k, const fmpq_t exact)
     free(m); free(r);
 }
 
+/* E K, E K^2 and the dispersion of CSV row crow (columns exact_NAME) and
+   JSON row jrow (keys PREFIX NAME) */
+static void
+check_moments(const char *csv, slong crow, const char *json, slong jrow, const char *prefix,
+              const fmpq *ek, const fmpq *ek2, const fmpq *d)
+{
+    static const char *names[3] = {"mean_diag", "mean_sq_diag", "dispersion_diag"};
+    const fmpq *v[3] = {ek, ek2, d};
+    char key[64];
+    for (int k = 0; k < 3; k++)
+    {
+        snprintf(key, sizeof(key), "exact_%s", names[k]);
+        check_csv_ball(csv, crow, key, v[k]);
+        snprintf(key, sizeof(key), "%s%s", prefix, names[k]);
+        check_json_ball(json, key, jrow, v[k]);
+    }
+}
+
 /* ---- tests ---- */
 
 /* --exact-only, M = n0 = 25: Lemma F3 for each sigma_w2 and depth */
@@ -332,12 +350,7 @@ test_exact_only_f12(void **state)
     {
         parse_q(s, sig[is]);
         lemma_f12(ek, ek2, d, s, 25);
-        check_csv_ball(csv, is, "exact_mean_diag", ek);
-        check_csv_ball(csv, is, "exact_mean_sq_diag", ek2);
-        check_csv_ball(csv, is, "exact_dispersion_diag", d);
-        check_json_ball(json, "mean_diag", is, ek);
-        check_json_ball(json, "mean_sq_diag", is, ek2);
-        check_json_ball(json, "dispersion_diag", is, d);
+        check_moments(csv, is, json, is, "", ek, ek2, d);
     }
     free(csv); free(json);
     fmpq_clear(s); fmpq_clear(ek); fmpq_clear(ek2); fmpq_clear(d);
@@ -364,20 +377,10 @@ test_rationals_and_monte_carlo(void **state)
                  "--samples 5 --threads 1 --format csv");
     mcj = run_cmd("finite --quiet --width 3 --n0 3 --depth 1:3 --sigma-w2 1.5,2 --r 1,0.5 "
                   "--samples 5 --threads 1 --format json");
-    check_csv_ball(csv, 0, "exact_mean_diag", ek);
-    check_csv_ball(csv, 0, "exact_mean_sq_diag", ek2);
-    check_csv_ball(csv, 0, "exact_dispersion_diag", d);
-    check_json_ball(json, "mean_diag", 0, ek);
-    check_json_ball(json, "mean_sq_diag", 0, ek2);
-    check_json_ball(json, "dispersion_diag", 0, d);
+    check_moments(csv, 0, json, 0, "", ek, ek2, d);
     /* Monte Carlo CSV: rows (sigma_w2, depth, r); sigma_w2 = 2, L = 3, r = 1
        is row (1 * 3 + 2) * 2 = 10; JSON rows (sigma_w2, depth): number 5 */
-    check_csv_ball(mc, 10, "exact_mean_diag", ek);
-    check_csv_ball(mc, 10, "exact_mean_sq_diag", ek2);
-    check_csv_ball(mc, 10, "exact_dispersion_diag", d);
-    check_json_ball(mcj, "exact_mean_diag", 5, ek);
-    check_json_ball(mcj, "exact_mean_sq_diag", 5, ek2);
-    check_json_ball(mcj, "exact_dispersion_diag", 5, d);
+    check_moments(mc, 10, mcj, 5, "exact_", ek, ek2, d);
     for (slong row = 0; row < 12; row += 2)
     {
         slong is = row / 6, L = (row % 6) / 2 + 1;
