@@ -395,6 +395,49 @@ _ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found, ntk_maps_fn fn,
     return st;
 }
 
+/* Lemma M5 (d) on X = [y - r, y + r] at wp bits: if N(X) = y - f(y)/f'(X)
+   lies inside X, the root is refined from N(X) to goal_bits at prec
+   (*certified = 1, the status of the refinement); else *certified = 0
+   and NTK_SUCCESS, NTK_UNABLE or another status of fn */
+static ntk_status
+certify_ball(arb_t res, int *certified, ntk_maps_fn fn, void *data, const arb_t y,
+             const mag_t r, slong goal_bits, slong prec, slong wp)
+{
+    ntk_status st;
+    arb_t X, f, fp, N;
+    arb_init(X);
+    arb_init(f);
+    arb_init(fp);
+    arb_init(N);
+    arb_set(X, y);
+    mag_set(arb_radref(X), r);
+    st = fn(f, NULL, y, data, wp);
+    if (st == NTK_SUCCESS)
+        st = fn(NULL, fp, X, data, wp);
+    if (st == NTK_SUCCESS && arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
+    {
+        arb_div(N, f, fp, wp);
+        arb_sub(N, y, N, wp);
+        if (arb_contains_interior(X, N))
+        {
+            arf_t a, b;
+            arf_init(a);
+            arf_init(b);
+            arb_get_lbound_arf(a, N, prec);
+            arb_get_ubound_arf(b, N, prec);
+            st = _ntk_roots_newton(res, fn, data, a, b, goal_bits, prec);
+            arf_clear(a);
+            arf_clear(b);
+            *certified = 1;
+        }
+    }
+    arb_clear(X);
+    arb_clear(f);
+    arb_clear(fp);
+    arb_clear(N);
+    return st;
+}
+
 /* One attempt of _ntk_roots_refine at working precision wp <= prec: a
    point-Newton guess inside [lo, hi] (narrowed in place, keeping certified
    signs), then a certified ball around it.  *certified = 0 if the ball
@@ -461,78 +504,55 @@ refine_at(arb_t res, int *certified, ntk_maps_fn fn, void *data, arf_t lo, arf_t
         if (arf_cmpabs_2exp_si(d, arf_abs_bound_lt_2exp_si(x) - wp + 12) < 0)
             break;
     }
-    /* certify: X = [x - r, x + r] with N(X) inside X (Lemma M5 (d)).  The
-       first radius: 2^16 ulps of x, or twice the step |f(x)| / |f'(x)| when
-       f(x) is known less well than that (cancellation: the enclosure of
-       f(x) is then mostly radius) */
+    /* certify: X = [x - r, x + r] with N(X) inside X (Lemma M5 (d)), for
+       r = 2^16, 2^24, ..., 2^56 ulps of x */
     arb_set_arf(Y, x);
-    st = fn(f, fp, Y, data, wp);
-    if (st != NTK_SUCCESS && st != NTK_UNABLE)
-        goto cleanup;
-    mag_set_ui_2exp_si(r, 1, arf_abs_bound_lt_2exp_si(x) - wp + 16);
-    if (st == NTK_SUCCESS && arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
+    for (slong k = 0; k < 6 && !*certified; k++)
     {
-        mag_t e, lo_fp;
-        mag_init(e);
-        mag_init(lo_fp);
-        arb_get_mag(e, f);
-        arb_get_mag_lower(lo_fp, fp);
-        mag_div(e, e, lo_fp);
-        mag_mul_2exp_si(e, e, 1);
-        mag_max(r, r, e);
-        mag_clear(e);
-        mag_clear(lo_fp);
-    }
-    for (slong k = 0; k < 6; k++, mag_mul_2exp_si(r, r, 8))
-    {
-        arb_set_arf(X, x);
-        mag_set(arb_radref(X), r);
-        if (!arb_contains_arf(X, lo) && !arb_contains_arf(X, hi)
-            && arf_cmp(x, lo) > 0 && arf_cmp(x, hi) < 0)
-        {
-            st = fn(f, NULL, Y, data, wp);
-            if (st == NTK_SUCCESS)
-                st = fn(NULL, fp, X, data, wp);
-        }
-        else
-        {
-            /* the ball would leave the bracket (where f may not even be
-               defined): the bracket itself, whose ends have certified
-               opposite signs, holds exactly one root if f' keeps its sign
-               on it (Lemma M5 (b)) */
-            arb_set_interval_arf(X, lo, hi, wp);
-            st = fn(NULL, fp, X, data, wp);
-            if (st == NTK_SUCCESS && arb_is_finite(fp) && !arb_contains_zero(fp))
-            {
-                st = _ntk_roots_newton(res, fn, data, lo, hi, goal_bits, prec);
-                *certified = 1;
-                goto cleanup;
-            }
-            if (st == NTK_UNABLE)
-                st = NTK_SUCCESS;
-            break;
-        }
+        mag_set_ui_2exp_si(r, 1, arf_abs_bound_lt_2exp_si(x) - wp + 16 + 8 * k);
+        st = certify_ball(res, certified, fn, data, Y, r, goal_bits, prec, wp);
         if (st != NTK_SUCCESS && st != NTK_UNABLE)
             goto cleanup;
-        st = NTK_SUCCESS;
-        if (arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
+    }
+    /* f(x) known less well than that (cancellation: its enclosure is then
+       mostly radius): r = 2 |f(x)| / |f'(x)|, 2^8 and 2^16 times that,
+       while the ball stays inside the bracket (f may not be defined
+       outside); else the bracket itself, whose ends have certified
+       opposite signs, which holds exactly one root if f' keeps its sign on
+       it (Lemma M5 (b)) */
+    if (!*certified)
+    {
+        mag_t lo_fp;
+        mag_init(lo_fp);
+        st = fn(f, fp, Y, data, wp);
+        if (st == NTK_SUCCESS && arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
         {
-            arb_div(N, f, fp, wp);
-            arb_sub(N, Y, N, wp);
-            if (arb_contains_interior(X, N))
+            arb_get_mag(r, f);
+            arb_get_mag_lower(lo_fp, fp);
+            mag_div(r, r, lo_fp);
+            mag_mul_2exp_si(r, r, 1);
+            for (slong k = 0; k < 3 && !*certified && (st == NTK_SUCCESS || st == NTK_UNABLE);
+                 k++, mag_mul_2exp_si(r, r, 8))
             {
-                arf_t a, b;
-                arf_init(a);
-                arf_init(b);
-                arb_get_lbound_arf(a, N, prec);
-                arb_get_ubound_arf(b, N, prec);
-                st = _ntk_roots_newton(res, fn, data, a, b, goal_bits, prec);
-                arf_clear(a);
-                arf_clear(b);
-                *certified = 1;
-                goto cleanup;
+                arb_set_arf(X, x);
+                mag_set(arb_radref(X), r);
+                if (arb_contains_arf(X, lo) || arb_contains_arf(X, hi))
+                {
+                    arb_set_interval_arf(X, lo, hi, wp);
+                    st = fn(NULL, fp, X, data, wp);
+                    if (st == NTK_SUCCESS && arb_is_finite(fp) && !arb_contains_zero(fp))
+                    {
+                        st = _ntk_roots_newton(res, fn, data, lo, hi, goal_bits, prec);
+                        *certified = 1;
+                    }
+                    break;
+                }
+                st = certify_ball(res, certified, fn, data, Y, r, goal_bits, prec, wp);
             }
         }
+        mag_clear(lo_fp);
+        if (st == NTK_UNABLE && !*certified)
+            st = NTK_SUCCESS;
     }
 
 cleanup:
