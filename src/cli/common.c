@@ -231,9 +231,20 @@ ntk_cli_net_set(ntk_net_t net, ntk_eoc_t eoc, const ntk_cli_net_opts *o, slong p
         return st;
     if (o->eoc)
     {
+        /* at prec, or with more bits where prec cannot certify it (a small
+           sigma_b: proofs/maps.md Lemma M12), up to 16 prec (>= 1024) */
         ntk_eoc_t tmp;
+        slong p = prec, cap = FLINT_MAX(1024, 16 * prec);
         ntk_eoc_init(tmp);
-        st = ntk_maps_eoc(tmp, net->act, net->sigma_b2, prec);
+        while ((st = ntk_maps_eoc(tmp, net->act, net->sigma_b2, p)) == NTK_UNABLE && 2 * p <= cap)
+        {
+            p *= 2;
+            st = o->sigma_b ? parse_std(net->sigma_b2, o->sigma_b, "--sigma-b", 0, p)
+                 : o->sigma_b2 ? parse_var(net->sigma_b2, o->sigma_b2, "--sigma-b2", 0, p)
+                 : NTK_SUCCESS;
+            if (st != NTK_SUCCESS)
+                break;
+        }
         if (st == NTK_SUCCESS && !tmp->found)
         {
             ntk_error_set(NTK_DOMAIN, "--eoc: %s has no edge-of-chaos point at %s = %s: %s",

@@ -398,7 +398,8 @@ _ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found, ntk_maps_fn fn,
 /* Lemma M5 (d) on X = [y - r, y + r] at wp bits: if N(X) = y - f(y)/f'(X)
    lies inside X, the root is refined from N(X) to goal_bits at prec
    (*certified = 1, the status of the refinement); else *certified = 0
-   and NTK_SUCCESS, NTK_UNABLE or another status of fn */
+   and NTK_SUCCESS, NTK_UNABLE (also when f is not defined on X) or
+   another status of fn */
 static ntk_status
 certify_ball(arb_t res, int *certified, ntk_maps_fn fn, void *data, const arb_t y,
              const mag_t r, slong goal_bits, slong prec, slong wp)
@@ -414,6 +415,10 @@ certify_ball(arb_t res, int *certified, ntk_maps_fn fn, void *data, const arb_t 
     st = fn(f, NULL, y, data, wp);
     if (st == NTK_SUCCESS)
         st = fn(NULL, fp, X, data, wp);
+    /* a ball too wide for the function (e.g. q <= 0 in a variance) is
+       this routine's choice, not bad input: not certified */
+    if (st == NTK_DOMAIN)
+        st = NTK_UNABLE;
     if (st == NTK_SUCCESS && arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
     {
         arb_div(N, f, fp, wp);
