@@ -127,6 +127,15 @@ slong ntk_digits_to_bits(slong digits);
  */
 slong ntk_ball_digits(const arb_t x);
 
+/**
+ * Decimal digits to print of an estimate `value` whose (estimated) error
+ * is `error`: enough that the last one is about a tenth of the error,
+ * floor(log10(|value| / |error|)) + 2, at least 2 and at most 10000,
+ * computed in ball arithmetic (any exponent).  5 when the value is 0 or
+ * not finite, 30 when the error is 0.
+ */
+slong ntk_estimate_digits(const arb_t value, const arb_t error);
+
 /** Cancellation callback polled by long computations (NULL: never). */
 typedef int (*ntk_cancel_fn)(void *data);
 

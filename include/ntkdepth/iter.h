@@ -106,8 +106,8 @@ void ntk_iter_problem_init(ntk_iter_problem_t pb);
 void ntk_iter_problem_clear(ntk_iter_problem_t pb);
 
 /**
- * NTK_DOMAIN (message naming the value, e.g. "--c0 = 1.5: must be in
- * [-1, 1]") unless sigma_b2 >= 0, sigma_w2 > 0 (when !eoc), q1 > 0 (when
+ * NTK_DOMAIN (message naming the quantity and its value, e.g. "c0 = 1.5:
+ * must be in [-1, 1]") unless sigma_b2 >= 0, sigma_w2 > 0 (when !eoc), q1 > 0 (when
  * !q1_star) and -1 <= c0 <= 1.
  */
 ntk_status ntk_iter_problem_check(const ntk_iter_problem_t pb);

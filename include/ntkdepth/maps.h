@@ -256,8 +256,9 @@ typedef int (*ntk_maps_ziv_done_fn)(void *data, slong digits);
  * evaluation, held in data; *prec (may be NULL) receives its precision.
  * Status: NTK_SUCCESS; eval's status when it is neither NTK_SUCCESS nor
  * NTK_UNABLE (at once, no retry); at the cap NTK_UNABLE, with eval's own
- * message when the last evaluation was NTK_UNABLE, else the message
- * "could not certify D digits within C bits".  With flags
+ * message followed by " (precision cap of C bits reached)" when the last
+ * evaluation was NTK_UNABLE, else the message "could not certify D digits
+ * within C bits".  With flags
  * NTK_MAPS_ZIV_BEST, a last evaluation that succeeded without the digits
  * returns NTK_SUCCESS instead (the caller reports the digits its balls
  * certify).  NTK_DOMAIN if digits < 1.  The error message of an

@@ -16,10 +16,11 @@ extern "C" {
 
 /**
  * Text form of a ball: only the digits the radius allows (at most
- * max_digits significant digits), Arb's convention: the printed value is
- * correct to within one unit of its last digit.  A ball too wide for even
- * one digit prints as "[+/- 1.2e-5]".  Returns a string to free with
- * flint_free().
+ * max_digits significant digits; max_digits <= 0: all of them, an exact
+ * ball as its exact decimal when that has at most 60 digits, else 60
+ * digits), Arb's convention: the printed value is correct to within one
+ * unit of its last digit.  A ball too wide for even one digit prints as
+ * "[+/- 1.2e-5]".  Returns a string to free with flint_free().
  */
 char *ntk_ball_text(const arb_t x, slong max_digits);
 
@@ -91,9 +92,11 @@ const char *ntk_out_pending_tmp(void);
 
 
 /**
- * Estimate as text: the value with the digits its error allows (plus one)
- * and the error with two significant digits, e.g. "44.4132198049021 +- 5.2e-14".
- * Never formatted like a certified number.  flint_free the result.
+ * Estimate as text: the value with the digits its error allows (plus one:
+ * floor(log10(|value| / error)) + 2, at least 2, in ball arithmetic at any
+ * exponent) and the error with two significant digits, rounded up, e.g.
+ * "44.4132198049021 +- 5.2e-14".  Never formatted like a certified number.
+ * flint_free the result.
  */
 char *ntk_estimate_text(const ntk_estimate_t e);
 
@@ -104,9 +107,15 @@ void ntk_estimate_json_write(FILE *fp, const ntk_estimate_t e, int inner);
 /** Write a JSON string literal (quotes and escapes). */
 void ntk_json_string(FILE *fp, const char *s);
 
-/** The headline measured value of a result as text ("" if none): an
- *  estimate as above, a ball with its certified digits only. */
-char *ntk_report_measured_text(const ntk_measured_struct *m);
+/** A measured value of a result as text ("" if m is NULL): an estimate as
+ *  above, marked " (est.)"; a ball with its certified digits only, at
+ *  most max_digits of them (<= 0: all, as ntk_ball_text); a ball around 0
+ *  as "[+/- bound]". */
+char *ntk_report_measured_text(const ntk_measured_struct *m, slong max_digits);
+
+/** Digits of the measured balls in the one-line-per-claim tables (text,
+ *  Markdown, LaTeX); verify --verbose prints all the certified ones. */
+#define NTK_REPORT_TABLE_DIGITS 20
 
 /**
  * verify JSON (conventions.md 5): {"command", "version", "quick",

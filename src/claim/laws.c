@@ -33,11 +33,20 @@ set_predicted(ntk_claim_result_t res, const char *label, const char *expr,
     res->predicted = strdup(buf);
 }
 
+/* an estimate's value with the digits its error allows (the last about a
+   tenth of the error; at least 3) */
+static char *
+est_value_str(const ntk_estimate_t e)
+{
+    slong dg = FLINT_MAX(3, ntk_estimate_digits(e->value, e->error));
+    return arb_get_str(e->value, dg, ARB_STR_NO_RADIUS);
+}
+
 static void
 estimate_note(ntk_claim_result_t res, const char *what, const ntk_estimate_t e,
               const arb_t pred, ntk_verdict v)
 {
-    char *sv = arb_get_str(e->value, 20, ARB_STR_NO_RADIUS);
+    char *sv = est_value_str(e);
     char *se = arb_get_str(e->error, 2, ARB_STR_NO_RADIUS);
     char *sp = ball_str(pred, 20);
     ntk_claim_result_note(res, "%s: %s estimate %s +- %s (depths %ld..%ld) vs predicted %s: %s%s.",
@@ -116,19 +125,6 @@ cleanup:
     return st;
 }
 
-/* an estimate's value with the digits its error allows, plus two */
-static char *
-est_value_str(const ntk_estimate_t e)
-{
-    slong dg = 40;
-    if (!arf_is_zero(arb_midref(e->error)) && !arf_is_zero(arb_midref(e->value)))
-    {
-        dg = (slong) ((arf_abs_bound_lt_2exp_si(arb_midref(e->value))
-                       - arf_abs_bound_lt_2exp_si(arb_midref(e->error))) * 0.30103) + 2;
-        dg = FLINT_MAX(3, FLINT_MIN(dg, 45));
-    }
-    return arb_get_str(e->value, dg, ARB_STR_NO_RADIUS);
-}
 
 /* power_log's `offset`: the fitted constant term (coefficient of L^p (ln
    L)^0, lead term `target`) beside the value of the claim's expression for

@@ -40,6 +40,17 @@ const char *ntk_cli_flag_of(const char *msg);
 size_t ntk_cli_flag_skip(const char *msg);
 
 int ntk_cli_fail(const char *cmd, ntk_status st);
+/* A library NTK_DOMAIN message about a quantity whose flag is flags[i]
+   ("q1 = -1/2: must be > 0"): one usage line with the flag and the value
+   as the user typed it, args[i] ("--q1 = -0.50: must be > 0 (see ...)");
+   any other status or quantity as ntk_cli_fail. */
+int ntk_cli_fail_args(const char *cmd, ntk_status st, slong n, const char *const *flags,
+                      const char *const *args);
+/* The errors of a getopt_long loop, one line each, returning 2: an
+   unknown option or a missing value (getopt's '?' or ':'), and a
+   non-option argument left after the options (0 if none is left). */
+int ntk_cli_unknown_option(const char *cmd, char **argv);
+int ntk_cli_args_left(const char *cmd, int argc, char **argv);
 /* One-line usage error on stderr; returns 2. */
 int ntk_cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -64,6 +75,7 @@ enum
     OPT_SIGMA_B2, OPT_Q1, OPT_C0, OPT_METHOD,
     OPT_DEPTH, OPT_AT, OPT_DIGITS, OPT_FORMAT, OPT_OUT, OPT_QUIET, OPT_HELP,
     OPT_PREC, OPT_PREC_CAP,
+    OPT_WIDTH, OPT_SEED, OPT_THREADS, OPT_FIGURE, OPT_TABLE, OPT_TIMING,
     OPT_CMD_BASE = 1100   /* subcommand-specific options start here */
 };
 

@@ -8,14 +8,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "sample_cli.h"
 
 #define CMD "finite"
 
 enum
 {
-    OPT_WIDTH = OPT_CMD_BASE, OPT_WIDTHS, OPT_N0, OPT_SAMPLES, OPT_SEED, OPT_THREADS,
-    OPT_PARAM, OPT_INIT, OPT_R, OPT_FIGURE, OPT_TABLE, OPT_CHECK, OPT_TIMING, OPT_EXACT_ONLY
+    OPT_WIDTHS = OPT_CMD_BASE, OPT_N0, OPT_SAMPLES, OPT_PARAM, OPT_INIT, OPT_R, OPT_CHECK,
+    OPT_EXACT_ONLY
 };
 
 static const char *help =
@@ -42,7 +42,10 @@ static const char *help =
     "  --samples N         networks per sigma_w^2 (default 500)\n"
     "  --seed N            seed (default 1); results depend only on it\n"
     "  --threads N         OpenMP threads (default: all cores)\n"
-    "  --format text|csv|json|latex   output format (default text)\n"
+    "  --format text|csv|json|latex   output format (default text); CSV and JSON\n"
+    "                      write certified numbers as decimal mid and rad (the\n"
+    "                      exact value is in [mid - rad, mid + rad]), estimates\n"
+    "                      as value and standard error\n"
     "  --out FILE          write there (atomically) instead of stdout\n"
     "  --figure FILE       also write a pgfplots figure: dispersion vs L/M (Monte\n"
     "                      Carlo marks; lines: the certified exact dispersion)\n"
@@ -72,12 +75,6 @@ on_progress(void *data, double done, double total)
     progress_data *p = data;
     ntk_cli_progress_update(&p->bar, done, total);
     return 0;
-}
-
-static double
-mid_d(const arb_t x)
-{
-    return arf_get_d(arb_midref(x), ARF_RND_NEAR);
 }
 
 /* Certified exact moments of K(x,x) for every (sigma, depth): E K, E K^2,
@@ -123,10 +120,32 @@ exact_table(arb_ptr ek, arb_ptr ek2, arb_ptr dd, const ntk_finite_config_t cfg,
     return st == NTK_SUCCESS ? 0 : ntk_cli_fail(CMD, st);
 }
 
+/* a certified ball as two CSV fields "MID,RAD" (an enclosure,
+   conventions.md 4) followed by sep */
 static void
 csv_ball(FILE *fp, const arb_t x, const char *sep)
 {
-    fprintf(fp, "%.17g,%.3g%s", mid_d(x), mag_get_d(arb_radref(x)), sep);
+    ntk_report_ball_csv(fp, x);
+    fputs(sep, fp);
+}
+
+/* a certified number that has one CSV column: its certified digits only
+   (correct to within one unit of the last digit, at most 17) followed by
+   sep; an empty field when x is not finite */
+static void
+csv_digits(FILE *fp, const arb_t x, const char *sep)
+{
+    ntk_report_ball_text(fp, x, 17, "");
+    fputs(sep, fp);
+}
+
+/* the certified digits of x (at most `digits`) into buf */
+static void
+text_ball(char *buf, size_t size, const arb_t x, slong digits)
+{
+    char *t = ntk_ball_text(x, digits);
+    snprintf(buf, size, "%s", t);
+    flint_free(t);
 }
 
 /* --exact-only: certified numbers, no sampling */
@@ -198,13 +217,11 @@ run(int argc, char **argv)
 {
     ntk_finite_config_t cfg;
     ntk_finite_result_t res;
-    ntk_cli_format fmt = NTK_FMT_TEXT;
-    const char *out_path = NULL, *fig_path = NULL, *table_path = NULL, *act = NULL;
-    const char *width = NULL, *widths = NULL, *depth = NULL, *n0 = NULL, *sw2 = NULL;
-    const char *sb2 = NULL, *param = NULL, *init = NULL, *rlist = NULL, *samples = NULL;
-    const char *seed = NULL, *threads_s = NULL;
-    int quiet = 0, check = 0, timing = 0, rc = NTK_EXIT_OK, threads = 0, rank = 0, nranks = 1;
-    int have_res = 0, exact_only = 0;
+    ntk_cli_sample_opts so;
+    const char *act = NULL, *widths = NULL, *n0 = NULL, *param = NULL, *init = NULL;
+    const char *rlist = NULL, *samples = NULL;
+    int check = 0, rc = NTK_EXIT_OK, threads = 0, rank = 0, nranks = 1;
+    int have_res = 0, exact_only = 0, opt;
     ntk_status st;
     char **sdec = NULL;           /* sigma_w2 as decimal strings (--exact-only) */
     arb_ptr ek = NULL, ek2 = NULL, dd = NULL;   /* certified exact moments */
@@ -213,70 +230,36 @@ run(int argc, char **argv)
     slong prec = 128;
 
     static const struct option longopts[] = {
+        NTK_CLI_SAMPLE_LONGOPTS,
         {"act", required_argument, 0, OPT_ACT},
-        {"width", required_argument, 0, OPT_WIDTH},
         {"widths", required_argument, 0, OPT_WIDTHS},
-        {"depth", required_argument, 0, OPT_DEPTH},
         {"n0", required_argument, 0, OPT_N0},
-        {"sigma-w2", required_argument, 0, OPT_SIGMA_W2},
-        {"sigma-b2", required_argument, 0, OPT_SIGMA_B2},
         {"param", required_argument, 0, OPT_PARAM},
         {"init", required_argument, 0, OPT_INIT},
         {"r", required_argument, 0, OPT_R},
         {"samples", required_argument, 0, OPT_SAMPLES},
-        {"seed", required_argument, 0, OPT_SEED},
-        {"threads", required_argument, 0, OPT_THREADS},
-        {"format", required_argument, 0, OPT_FORMAT},
-        {"out", required_argument, 0, OPT_OUT},
-        {"figure", required_argument, 0, OPT_FIGURE},
-        {"table", required_argument, 0, OPT_TABLE},
         {"check", no_argument, 0, OPT_CHECK},
         {"exact-only", no_argument, 0, OPT_EXACT_ONLY},
-        {"timing", no_argument, 0, OPT_TIMING},
-        {"quiet", no_argument, 0, OPT_QUIET},
-        {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
 
-    optind = 1;
-    opterr = 0;
-    for (;;)
+    ntk_cli_sample_opts_init(&so);
+    while ((opt = ntk_cli_sample_next(&so, &rc, CMD, help, argc, argv, longopts)) != -1)
     {
-        int c = getopt_long(argc, argv, "", longopts, NULL);
-        if (c == -1)
-            break;
-        switch (c)
+        switch (opt)
         {
             case OPT_ACT: act = optarg; break;
-            case OPT_WIDTH: width = optarg; break;
             case OPT_WIDTHS: widths = optarg; break;
-            case OPT_DEPTH: depth = optarg; break;
             case OPT_N0: n0 = optarg; break;
-            case OPT_SIGMA_W2: sw2 = optarg; break;
-            case OPT_SIGMA_B2: sb2 = optarg; break;
             case OPT_PARAM: param = optarg; break;
             case OPT_INIT: init = optarg; break;
             case OPT_R: rlist = optarg; break;
             case OPT_SAMPLES: samples = optarg; break;
-            case OPT_SEED: seed = optarg; break;
-            case OPT_THREADS: threads_s = optarg; break;
-            case OPT_FORMAT:
-                if (ntk_cli_parse_format(&fmt, CMD, optarg, 0xF))
-                    return NTK_EXIT_USAGE;
-                break;
-            case OPT_OUT: out_path = optarg; break;
-            case OPT_FIGURE: fig_path = optarg; break;
-            case OPT_TABLE: table_path = optarg; break;
             case OPT_CHECK: check = 1; break;
             case OPT_EXACT_ONLY: exact_only = 1; break;
-            case OPT_TIMING: timing = 1; break;
-            case OPT_QUIET: quiet = 1; break;
-            case OPT_HELP: fputs(help, stdout); return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0 || so.help)
+        return rc;
 
     ntk_finite_config_init(cfg);
 #define FAIL(x) do { rc = (x); goto cleanup; } while (0)
@@ -306,43 +289,23 @@ run(int argc, char **argv)
         FAIL(NTK_EXIT_USAGE);
     if (samples && ntk_cli_parse_slong(&cfg->samples, CMD, samples, "--samples", 1, (slong) 1 << 40))
         FAIL(NTK_EXIT_USAGE);
-    if (seed)
-    {
-        slong sd;
-        if (ntk_cli_parse_slong(&sd, CMD, seed, "--seed", 0, WORD_MAX))
-            FAIL(NTK_EXIT_USAGE);
-        cfg->seed = (uint64_t) sd;
-    }
-    if (threads_s)
-    {
-        slong t;
-        if (ntk_cli_parse_slong(&t, CMD, threads_s, "--threads", 1, 4096))
-            FAIL(NTK_EXIT_USAGE);
-        threads = (int) t;
-    }
-    if (sw2)
+    if ((rc = ntk_cli_sample_seed_threads(&cfg->seed, &threads, CMD, &so)) != 0)
+        goto cleanup;
+    if (so.sigma_w2)
     {
         double *v;
         slong n;
         if (cfg->init == NTK_FINITE_INIT_HE)
             FAIL(ntk_cli_usage(CMD, "--init he fixes sigma_w2 = 2: drop --sigma-w2"));
-        if ((st = ntk_parse_double_list(&v, &n, sw2, "--sigma-w2")) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        for (slong i = 0; i < n; i++)
-            if (!(v[i] > 0))
-            {
-                free(v);
-                FAIL(ntk_cli_usage(CMD, "--sigma-w2 '%s': every value must be > 0", sw2));
-            }
+        if ((rc = ntk_cli_sample_sigma_w2(&v, &n, CMD, so.sigma_w2)) != 0)
+            goto cleanup;
         ntk_finite_config_set_sigma_w2(cfg, v, n);
         free(v);
     }
-    if (sb2)
+    if (so.sigma_b2)
     {
-        if ((st = ntk_parse_double(&cfg->sigma_b2, sb2, "--sigma-b2")) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        if (cfg->sigma_b2 < 0)
-            FAIL(ntk_cli_usage(CMD, "--sigma-b2 '%s': must be >= 0", sb2));
+        if ((rc = ntk_cli_sample_sigma_b2(&cfg->sigma_b2, CMD, so.sigma_b2)) != 0)
+            goto cleanup;
         if (cfg->init == NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0)
             FAIL(ntk_cli_usage(CMD, "--init he has zero initial biases: drop --sigma-b2"));
     }
@@ -360,15 +323,15 @@ run(int argc, char **argv)
         ntk_finite_config_set_r(cfg, v, n);
         free(v);
     }
-    if (depth)
+    if (so.depth)
     {
         slong *d = NULL, n = 0;
-        if ((st = ntk_parse_depth_range(&d, &n, depth, "--depth", 1000000)) != NTK_SUCCESS)
+        if ((st = ntk_parse_depth_range(&d, &n, so.depth, "--depth", 1000000)) != NTK_SUCCESS)
             FAIL(ntk_cli_fail(CMD, st));
         ntk_finite_config_set_depths(cfg, d, n);
         free(d);
     }
-    if (width && widths)
+    if (so.width && widths)
         FAIL(ntk_cli_usage(CMD, "give --width or --widths, not both"));
     if (widths)
     {
@@ -389,7 +352,7 @@ run(int argc, char **argv)
             cfg->widths[i] = (slong) v[i];
         }
         free(v);
-        if (!depth)
+        if (!so.depth)
         {
             slong L = n;
             ntk_finite_config_set_depths(cfg, &L, 1);
@@ -398,7 +361,7 @@ run(int argc, char **argv)
     else
     {
         slong M = 100;
-        if (width && ntk_cli_parse_slong(&M, CMD, width, "--width", 1, 100000000))
+        if (so.width && ntk_cli_parse_slong(&M, CMD, so.width, "--width", 1, 100000000))
             FAIL(NTK_EXIT_USAGE);
         ntk_finite_config_set_width(cfg, M);
     }
@@ -407,15 +370,15 @@ run(int argc, char **argv)
 
     if (exact_only)
     {
-        if (fmt == NTK_FMT_LATEX || fig_path || table_path || check)
+        if (so.fmt == NTK_FMT_LATEX || so.figure || so.table || check)
             FAIL(ntk_cli_usage(CMD, "--exact-only: formats text, csv, json only (no --figure/--table/--check)"));
         if (!ntk_finite_act_is_relu(cfg->act) || (cfg->init != NTK_FINITE_INIT_HE && cfg->sigma_b2 != 0))
             FAIL(ntk_cli_usage(CMD, "--exact-only: the exact law needs --act relu and --sigma-b2 0"));
         /* sigma_w2 as exact decimals: the user's tokens (or the defaults' decimals) */
         sdec = calloc(cfg->nsigma, sizeof(char *));
-        if (sw2 && cfg->init != NTK_FINITE_INIT_HE)
+        if (so.sigma_w2 && cfg->init != NTK_FINITE_INIT_HE)
         {
-            char *copy = strdup(sw2), *tok, *save = NULL;
+            char *copy = strdup(so.sigma_w2), *tok, *save = NULL;
             slong k = 0;
             for (tok = strtok_r(copy, ",", &save); tok && k < cfg->nsigma; tok = strtok_r(NULL, ",", &save))
                 sdec[k++] = strdup(tok);
@@ -433,16 +396,10 @@ run(int argc, char **argv)
         dd = _arb_vec_init(cfg->nsigma * cfg->ndepths);
         if ((rc = exact_table(ek, ek2, dd, cfg, sdec, prec)) != 0)
             goto cleanup;
-        if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        write_exact_only(out->fp, fmt, cfg, sdec, ek, ek2, dd);
-        if (ferror(out->fp))
-        {
-            ntk_out_abort(out);
-            FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
-        }
-        if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(out, CMD, so.out)) != 0)
+            goto cleanup;
+        write_exact_only(out->fp, so.fmt, cfg, sdec, ek, ek2, dd);
+        rc = ntk_cli_out_close(out, CMD);
         goto cleanup;
     }
 
@@ -450,12 +407,12 @@ run(int argc, char **argv)
     ntk_finite_result_init(res, cfg);
     have_res = 1;
     pd.bar.enabled = 0;
-    ntk_cli_progress_start(&pd.bar, "finite", quiet);
+    ntk_cli_progress_start(&pd.bar, "finite", so.quiet);
     st = ntk_finite_run_mpi(res, cfg, threads, on_progress, &pd, &rank, &nranks);
     ntk_cli_progress_end(&pd.bar);
     if (st != NTK_SUCCESS)
         FAIL(rank == 0 ? ntk_cli_fail(CMD, st) : (st == NTK_DOMAIN ? 2 : 4));
-    if (timing && rank == 0)
+    if (so.timing && rank == 0)
         fprintf(stderr, "ntkdepth finite: %ld networks x %ld sigma in %.3f s on %d rank(s): "
                         "%.1f samples/s, matrix work %.3g GFLOP at %.2f GFLOP/s\n",
                 (long) cfg->samples, (long) cfg->nsigma, res->seconds, nranks,
@@ -513,16 +470,16 @@ run(int argc, char **argv)
             refuted |= verdicts[i] == NTK_VERDICT_REFUTED;
     }
 
-    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
-        FAIL(ntk_cli_fail(CMD, st));
+    if ((rc = ntk_cli_out_open(out, CMD, so.out)) != 0)
+        goto cleanup;
     FILE *fp = out->fp;
     arb_t ex, k2, inf;
     arb_init(ex);
     arb_init(k2);
     arb_init(inf);
-    if (fmt == NTK_FMT_LATEX)
+    if (so.fmt == NTK_FMT_LATEX)
         ntk_report_finite_latex(fp, cfg, res, have_exact);
-    else if (fmt == NTK_FMT_TEXT)
+    else if (so.fmt == NTK_FMT_TEXT)
     {
         fprintf(fp, "# ntkdepth finite: act %s, n0 %ld, %s, %s param, sigma_b2 %g, %ld samples, seed %lu\n",
                 cfg->act->name, (long) cfg->n0,
@@ -546,29 +503,21 @@ run(int argc, char **argv)
                 ntk_finite_est q = ntk_finite_mean(res, is, id, cfg->nr - 1, NTK_FINITE_S_RATIO);
                 char exs[32] = "-", k2s[16] = "-", infs[16] = "-", dxs[32] = "-";
                 if (have_exact)
-                {
-                    char *t = ntk_ball_text(dd + is * cfg->ndepths + id, 12);
-                    snprintf(dxs, sizeof(dxs), "%s", t);
-                    flint_free(t);
-                }
+                    text_ball(dxs, sizeof(dxs), dd + is * cfg->ndepths + id, 12);
                 if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
-                {
-                    char *t = ntk_ball_text(ex, 15);
-                    snprintf(exs, sizeof(exs), "%s", t);
-                    flint_free(t);
-                }
+                    text_ball(exs, sizeof(exs), ex, 15);
                 if (have_k2)
                 {
                     ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
-                    snprintf(k2s, sizeof(k2s), "%.8g", mid_d(k2));
+                    text_ball(k2s, sizeof(k2s), k2, 8);
                 }
                 else if (cfg->init == NTK_FINITE_INIT_HE)
                 {
                     ntk_finite_hn1_formula(k2, L + 1, cfg->n0, 1.0, prec);
-                    snprintf(k2s, sizeof(k2s), "%.8g", mid_d(k2));
+                    text_ball(k2s, sizeof(k2s), k2, 8);
                 }
                 if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[cfg->nr - 1], prec) == NTK_SUCCESS)
-                    snprintf(infs, sizeof(infs), "%.6f", mid_d(inf));
+                    text_ball(infs, sizeof(infs), inf, 6);
                 char ms[40], ds[40], qs[40];
                 snprintf(ms, sizeof(ms), "%.8g +- %.2g", m.est, m.err);
                 snprintf(ds, sizeof(ds), "%.6g +- %.2g", d.est, d.err);
@@ -587,7 +536,7 @@ run(int argc, char **argv)
             fprintf(fp, "claim %s: %s -- %s\n", claims[i].id, ntk_verdict_str(verdicts[i]),
                     claims[i].detail);
     }
-    else if (fmt == NTK_FMT_CSV)
+    else if (so.fmt == NTK_FMT_CSV)
     {
         fprintf(fp, "sigma_w2,depth,lambda,r,mean_off,se_off,mean_diag,se_diag,dispersion,dispersion_se,"
                     "ratio,ratio_se,mean_norm2,exact_mean_diag,exact_mean_diag_rad,k2,ratio_inf,"
@@ -606,18 +555,18 @@ run(int argc, char **argv)
                             cfg->sigma_w2[is], (long) L, M > 0 ? (double) L / M : NAN, cfg->r[ir],
                             mo.est, mo.err, md.est, md.err, d.est, d.err, q.est, q.err, nn.est);
                     if (have_exact && ntk_finite_mean_exact(ex, cfg, is, L, 1.0, prec) == NTK_SUCCESS)
-                        fprintf(fp, "%.17g,%.3g,", mid_d(ex), mag_get_d(arb_radref(ex)));
+                        csv_ball(fp, ex, ",");
                     else
                         fprintf(fp, ",,");
                     if (have_k2)
                     {
                         ntk_finite_k2_formula(k2, cfg->sigma_w2[is], L, M, cfg->n0, 1.0, prec);
-                        fprintf(fp, "%.17g,", mid_d(k2));
+                        csv_digits(fp, k2, ",");
                     }
                     else
                         fprintf(fp, ",");
                     if (have_inf && ntk_finite_ratio_infinite(inf, L, cfg->r[ir], prec) == NTK_SUCCESS)
-                        fprintf(fp, "%.17g,", mid_d(inf));
+                        csv_digits(fp, inf, ",");
                     else
                         fprintf(fp, ",");
                     if (have_exact)
@@ -722,30 +671,25 @@ run(int argc, char **argv)
     arb_clear(ex);
     arb_clear(k2);
     arb_clear(inf);
-    if (ferror(fp))
-    {
-        ntk_out_abort(out);
-        FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
-    }
-    if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
-        FAIL(ntk_cli_fail(CMD, st));
-    if (fig_path)
+    if ((rc = ntk_cli_out_close(out, CMD)) != 0)
+        goto cleanup;
+    if (so.figure)
     {
         ntk_out_t fo;
-        if ((st = ntk_out_open(fo, fig_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(fo, CMD, so.figure)) != 0)
+            goto cleanup;
         ntk_report_finite_pgfplots(fo->fp, cfg, res, have_exact ? dd : NULL);
-        if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_close(fo, CMD)) != 0)
+            goto cleanup;
     }
-    if (table_path)
+    if (so.table)
     {
         ntk_out_t to;
-        if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(to, CMD, so.table)) != 0)
+            goto cleanup;
         ntk_report_finite_latex(to->fp, cfg, res, have_exact);
-        if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_close(to, CMD)) != 0)
+            goto cleanup;
     }
     if (refuted)
         rc = NTK_EXIT_CLAIM;

@@ -451,32 +451,21 @@ ntk_cli_iterate(int argc, char **argv)
         goto cleanup;
     if (ro.net.sigma_w2 && (rc = parse_sq(pb->sigma_w2, ro.net.sigma_w2, "--sigma-w2", 0)))
         goto cleanup;
-    if (strcmp(ro.q1, "star") == 0)
-        pb->q1_star = 1;
-    else
-    {
-        if ((rc = parse_sq(pb->q1, ro.q1, "--q1", 0)))
-            goto cleanup;
-        if (fmpq_sgn(pb->q1) <= 0)
-        {
-            rc = ntk_cli_usage(CMD, "--q1 = %s: must be > 0", ro.q1);
-            goto cleanup;
-        }
-    }
+    pb->q1_star = strcmp(ro.q1, "star") == 0;
+    if (!pb->q1_star && (rc = parse_sq(pb->q1, ro.q1, "--q1", 0)))
+        goto cleanup;
     if ((rc = parse_sq(pb->c0, c0s, "--c0", 0)))
         goto cleanup;
-    if (fmpq_cmp_si(pb->c0, 1) > 0 || fmpq_cmp_si(pb->c0, -1) < 0)
+    if ((st = ntk_iter_problem_check(pb)) != NTK_SUCCESS)
     {
-        rc = ntk_cli_usage(CMD, "--c0 = %s: must be in [-1, 1]", c0s);
+        /* the library names q1, c0 with their exact values; the user sees
+           the flag and the value as typed */
+        const char *flags[2] = {"--q1", "--c0"}, *args[2] = {ro.q1, c0s};
+        rc = ntk_cli_fail_args(CMD, st, 2, flags, args);
         goto cleanup;
     }
     if ((rc = parse_at_z(&depths, &n, &ncap, at, depth)) != 0)
         goto cleanup;
-    if ((st = ntk_iter_problem_check(pb)) != NTK_SUCCESS)
-    {
-        rc = ntk_cli_fail(CMD, st);
-        goto cleanup;
-    }
 
     if ((st = ntk_out_open(out, ro.out)) != NTK_SUCCESS)
     {

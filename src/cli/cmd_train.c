@@ -8,14 +8,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "sample_cli.h"
 
 #define CMD "train"
 
 enum
 {
-    OPT_WIDTH = OPT_CMD_BASE, OPT_STEPS, OPT_LR, OPT_SEEDS, OPT_SEED, OPT_THREADS,
-    OPT_MEASURE, OPT_DATA, OPT_DATA_DIR, OPT_PER_CLASS, OPT_QUICK, OPT_FIGURE, OPT_TABLE, OPT_TIMING
+    OPT_STEPS = OPT_CMD_BASE, OPT_LR, OPT_SEEDS, OPT_MEASURE, OPT_DATA, OPT_DATA_DIR,
+    OPT_PER_CLASS, OPT_QUICK
 };
 
 static const char *help =
@@ -139,6 +139,21 @@ write_latex(FILE *fp, const ntk_train_config_t cfg, const ntk_train_result_t res
     fprintf(fp, "\\hline\n\\end{tabular}\n");
 }
 
+/* a JSON array of the n values of one replicate (null where not finite) */
+static void
+json_doubles(FILE *fp, const double *v, slong n)
+{
+    fputc('[', fp);
+    for (slong i = 0; i < n; i++)
+    {
+        if (isfinite(v[i]))
+            fprintf(fp, "%s%.17g", i ? ", " : "", v[i]);
+        else
+            fprintf(fp, "%snull", i ? ", " : "");
+    }
+    fputc(']', fp);
+}
+
 static slong
 ndiverged(const ntk_train_config_t cfg, const ntk_train_result_t res)
 {
@@ -154,12 +169,10 @@ ntk_cli_train(int argc, char **argv)
     ntk_train_config_t cfg;
     ntk_train_result_t res;
     ntk_train_data_t data;
-    ntk_cli_format fmt = NTK_FMT_TEXT;
-    const char *out_path = NULL, *fig_path = NULL, *table_path = NULL, *width = NULL, *depth = NULL;
-    const char *sw2 = NULL, *sb2 = NULL, *steps = NULL, *lr = NULL, *measure = NULL;
-    const char *seeds = NULL, *seed = NULL, *threads_s = NULL, *data_name = "auto";
+    ntk_cli_sample_opts so;
+    const char *steps = NULL, *lr = NULL, *measure = NULL, *seeds = NULL, *data_name = "auto";
     const char *data_dir = NTK_TRAIN_FASHION_DIR, *per_class_s = NULL;
-    int quiet = 0, quick = 0, timing = 0, rc = NTK_EXIT_OK, threads = 0;
+    int quick = 0, rc = NTK_EXIT_OK, threads = 0, opt;
     int have_res = 0, have_data = 0;
     slong per_class = 10;
     ntk_status st;
@@ -168,68 +181,34 @@ ntk_cli_train(int argc, char **argv)
     char data_note[512] = "";
 
     static const struct option longopts[] = {
+        NTK_CLI_SAMPLE_LONGOPTS,
         {"quick", no_argument, 0, OPT_QUICK},
-        {"width", required_argument, 0, OPT_WIDTH},
-        {"depth", required_argument, 0, OPT_DEPTH},
-        {"sigma-w2", required_argument, 0, OPT_SIGMA_W2},
-        {"sigma-b2", required_argument, 0, OPT_SIGMA_B2},
         {"steps", required_argument, 0, OPT_STEPS},
         {"lr", required_argument, 0, OPT_LR},
         {"measure", required_argument, 0, OPT_MEASURE},
         {"seeds", required_argument, 0, OPT_SEEDS},
-        {"seed", required_argument, 0, OPT_SEED},
         {"data", required_argument, 0, OPT_DATA},
         {"data-dir", required_argument, 0, OPT_DATA_DIR},
         {"per-class", required_argument, 0, OPT_PER_CLASS},
-        {"threads", required_argument, 0, OPT_THREADS},
-        {"format", required_argument, 0, OPT_FORMAT},
-        {"out", required_argument, 0, OPT_OUT},
-        {"figure", required_argument, 0, OPT_FIGURE},
-        {"table", required_argument, 0, OPT_TABLE},
-        {"timing", no_argument, 0, OPT_TIMING},
-        {"quiet", no_argument, 0, OPT_QUIET},
-        {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
 
-    optind = 1;
-    opterr = 0;
-    for (;;)
+    ntk_cli_sample_opts_init(&so);
+    while ((opt = ntk_cli_sample_next(&so, &rc, CMD, help, argc, argv, longopts)) != -1)
     {
-        int c = getopt_long(argc, argv, "", longopts, NULL);
-        if (c == -1)
-            break;
-        switch (c)
+        switch (opt)
         {
             case OPT_QUICK: quick = 1; break;
-            case OPT_WIDTH: width = optarg; break;
-            case OPT_DEPTH: depth = optarg; break;
-            case OPT_SIGMA_W2: sw2 = optarg; break;
-            case OPT_SIGMA_B2: sb2 = optarg; break;
             case OPT_STEPS: steps = optarg; break;
             case OPT_LR: lr = optarg; break;
             case OPT_MEASURE: measure = optarg; break;
             case OPT_SEEDS: seeds = optarg; break;
-            case OPT_SEED: seed = optarg; break;
             case OPT_DATA: data_name = optarg; break;
             case OPT_DATA_DIR: data_dir = optarg; break;
             case OPT_PER_CLASS: per_class_s = optarg; break;
-            case OPT_THREADS: threads_s = optarg; break;
-            case OPT_FORMAT:
-                if (ntk_cli_parse_format(&fmt, CMD, optarg, 0xF))
-                    return NTK_EXIT_USAGE;
-                break;
-            case OPT_OUT: out_path = optarg; break;
-            case OPT_FIGURE: fig_path = optarg; break;
-            case OPT_TABLE: table_path = optarg; break;
-            case OPT_TIMING: timing = 1; break;
-            case OPT_QUIET: quiet = 1; break;
-            case OPT_HELP: fputs(help, stdout); return NTK_EXIT_OK;
-            default:
-                return ntk_cli_usage(CMD, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage(CMD, "unexpected argument '%s'", argv[optind]);
+    if (rc != 0 || so.help)
+        return rc;
     if (strcmp(data_name, "auto") != 0 && strcmp(data_name, "fashion-mnist") != 0
         && strcmp(data_name, "synthetic") != 0)
         return ntk_cli_usage(CMD, "--data '%s': unknown data set (use auto, fashion-mnist "
@@ -240,9 +219,9 @@ ntk_cli_train(int argc, char **argv)
     if (quick)
         ntk_train_config_quick(cfg);
     /* numbers: width, steps, lr must be > 0 (one line naming the value) */
-    if (width && ntk_cli_parse_slong(&cfg->width, CMD, width, "--width", 1, 100000))
+    if (so.width && ntk_cli_parse_slong(&cfg->width, CMD, so.width, "--width", 1, 100000))
         FAIL(NTK_EXIT_USAGE);
-    if (depth && ntk_cli_parse_slong(&cfg->depth, CMD, depth, "--depth", 1, 10000))
+    if (so.depth && ntk_cli_parse_slong(&cfg->depth, CMD, so.depth, "--depth", 1, 10000))
         FAIL(NTK_EXIT_USAGE);
     if (steps && ntk_cli_parse_slong(&cfg->steps, CMD, steps, "--steps", 1, 100000000))
         FAIL(NTK_EXIT_USAGE);
@@ -250,20 +229,8 @@ ntk_cli_train(int argc, char **argv)
         FAIL(NTK_EXIT_USAGE);
     if (per_class_s && ntk_cli_parse_slong(&per_class, CMD, per_class_s, "--per-class", 1, 6000))
         FAIL(NTK_EXIT_USAGE);
-    if (seed)
-    {
-        slong sd;
-        if (ntk_cli_parse_slong(&sd, CMD, seed, "--seed", 0, WORD_MAX))
-            FAIL(NTK_EXIT_USAGE);
-        cfg->seed = (uint64_t) sd;
-    }
-    if (threads_s)
-    {
-        slong t;
-        if (ntk_cli_parse_slong(&t, CMD, threads_s, "--threads", 1, 4096))
-            FAIL(NTK_EXIT_USAGE);
-        threads = (int) t;
-    }
+    if ((rc = ntk_cli_sample_seed_threads(&cfg->seed, &threads, CMD, &so)) != 0)
+        goto cleanup;
     if (lr)
     {
         if ((st = ntk_parse_double(&cfg->lr, lr, "--lr")) != NTK_SUCCESS)
@@ -271,28 +238,17 @@ ntk_cli_train(int argc, char **argv)
         if (!(cfg->lr > 0))
             FAIL(ntk_cli_usage(CMD, "--lr '%s': must be > 0", lr));
     }
-    if (sw2)
+    if (so.sigma_w2)
     {
         double *v;
         slong n;
-        if ((st = ntk_parse_double_list(&v, &n, sw2, "--sigma-w2")) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        for (slong i = 0; i < n; i++)
-            if (!(v[i] > 0))
-            {
-                free(v);
-                FAIL(ntk_cli_usage(CMD, "--sigma-w2 '%s': every value must be > 0", sw2));
-            }
+        if ((rc = ntk_cli_sample_sigma_w2(&v, &n, CMD, so.sigma_w2)) != 0)
+            goto cleanup;
         ntk_train_config_set_sigma_w2(cfg, v, n);
         free(v);
     }
-    if (sb2)
-    {
-        if ((st = ntk_parse_double(&cfg->sigma_b2, sb2, "--sigma-b2")) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
-        if (cfg->sigma_b2 < 0)
-            FAIL(ntk_cli_usage(CMD, "--sigma-b2 '%s': must be >= 0", sb2));
-    }
+    if (so.sigma_b2 && (rc = ntk_cli_sample_sigma_b2(&cfg->sigma_b2, CMD, so.sigma_b2)) != 0)
+        goto cleanup;
     {
         /* the measure list (default: the paper's points up to --steps) */
         static const slong dm[8] = {0, 1, 10, 100, 300, 1000, 2000, 3000};
@@ -349,12 +305,12 @@ ntk_cli_train(int argc, char **argv)
         FAIL(ntk_cli_fail(CMD, st));
     have_res = 1;
     pd.bar.enabled = 0;
-    ntk_cli_progress_start(&pd.bar, "train", quiet);
+    ntk_cli_progress_start(&pd.bar, "train", so.quiet);
     st = ntk_train_run(res, cfg, data, threads, on_progress, &pd);
     ntk_cli_progress_end(&pd.bar);
     if (st != NTK_SUCCESS)
         FAIL(ntk_cli_fail(CMD, st));
-    if (timing)
+    if (so.timing)
         fprintf(stderr, "ntkdepth train: %ld networks x %ld steps in %.3f s: matrix work "
                         "%.4g GFLOP at %.2f GFLOP/s\n",
                 (long) (cfg->nsigma * cfg->seeds), (long) cfg->steps, res->seconds,
@@ -366,13 +322,13 @@ ntk_cli_train(int argc, char **argv)
                                 "finite at step %ld (diverged; left out of the means from there)\n",
                         cfg->sigma_w2[is], (long) r, (long) res->diverged[is * cfg->seeds + r]);
 
-    if ((st = ntk_out_open(out, out_path)) != NTK_SUCCESS)
-        FAIL(ntk_cli_fail(CMD, st));
+    if ((rc = ntk_cli_out_open(out, CMD, so.out)) != 0)
+        goto cleanup;
     FILE *fp = out->fp;
     slong ndiv = ndiverged(cfg, res);
-    if (fmt == NTK_FMT_LATEX)
+    if (so.fmt == NTK_FMT_LATEX)
         write_latex(fp, cfg, res, data);
-    else if (fmt == NTK_FMT_TEXT)
+    else if (so.fmt == NTK_FMT_TEXT)
     {
         fprintf(fp, "# ntkdepth train: data %s (%s)%s\n", data->name, data->source,
                 strcmp(data->name, "fashion-mnist") == 0
@@ -407,7 +363,7 @@ ntk_cli_train(int argc, char **argv)
         fprintf(fp, "# status: %s (%ld of %ld replicates diverged)\n", ndiv ? "diverged" : "ok",
                 (long) ndiv, (long) (cfg->nsigma * cfg->seeds));
     }
-    else if (fmt == NTK_FMT_CSV)
+    else if (so.fmt == NTK_FMT_CSV)
     {
         fprintf(fp, "dataset,sigma_w2,step,n,loss,loss_se,relchange,relchange_se,within,within_se,"
                     "off,off_se\n");
@@ -483,52 +439,33 @@ ntk_cli_train(int argc, char **argv)
                     fprintf(fp, "%ld", (long) dv);
                 else
                     fprintf(fp, "null");
-                fprintf(fp, ", \"relchange\": [");
-                for (slong im = 0; im < cfg->nmeasure; im++)
-                {
-                    double v = res->relchange[slot * cfg->nmeasure + im];
-                    if (isfinite(v))
-                        fprintf(fp, "%s%.17g", im ? ", " : "", v);
-                    else
-                        fprintf(fp, "%snull", im ? ", " : "");
-                }
-                fprintf(fp, "], \"loss\": [");
-                for (slong im = 0; im < cfg->nmeasure; im++)
-                {
-                    double v = res->loss[slot * cfg->nmeasure + im];
-                    if (isfinite(v))
-                        fprintf(fp, "%s%.17g", im ? ", " : "", v);
-                    else
-                        fprintf(fp, "%snull", im ? ", " : "");
-                }
-                fprintf(fp, "]}");
+                fprintf(fp, ", \"relchange\": ");
+                json_doubles(fp, res->relchange + slot * cfg->nmeasure, cfg->nmeasure);
+                fprintf(fp, ", \"loss\": ");
+                json_doubles(fp, res->loss + slot * cfg->nmeasure, cfg->nmeasure);
+                fprintf(fp, "}");
             }
         fprintf(fp, "\n ],\n \"seconds\": %.3f, \"gflop\": %.6g}\n", res->seconds, res->flops * 1e-9);
     }
-    if (ferror(fp))
-    {
-        ntk_out_abort(out);
-        FAIL(ntk_cli_fail(CMD, ntk_error_set(NTK_IO, "write error")));
-    }
-    if ((st = ntk_out_commit(out)) != NTK_SUCCESS)
-        FAIL(ntk_cli_fail(CMD, st));
-    if (fig_path)
+    if ((rc = ntk_cli_out_close(out, CMD)) != 0)
+        goto cleanup;
+    if (so.figure)
     {
         ntk_out_t fo;
-        if ((st = ntk_out_open(fo, fig_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(fo, CMD, so.figure)) != 0)
+            goto cleanup;
         write_figure(fo->fp, cfg, res, data);
-        if ((st = ntk_out_commit(fo)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_close(fo, CMD)) != 0)
+            goto cleanup;
     }
-    if (table_path)
+    if (so.table)
     {
         ntk_out_t to;
-        if ((st = ntk_out_open(to, table_path)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_open(to, CMD, so.table)) != 0)
+            goto cleanup;
         write_latex(to->fp, cfg, res, data);
-        if ((st = ntk_out_commit(to)) != NTK_SUCCESS)
-            FAIL(ntk_cli_fail(CMD, st));
+        if ((rc = ntk_cli_out_close(to, CMD)) != 0)
+            goto cleanup;
     }
 cleanup:
     if (have_res)

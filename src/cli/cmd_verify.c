@@ -35,7 +35,9 @@ static const char *help =
     "  --jobs N       claims decided in parallel, each in its own process\n"
     "                 (default: the number of cores, at most 8)\n"
     "  --list         list the claims and exit\n"
-    "  --verbose      text: every claim's evidence and measured values\n\n"
+    "  --verbose      text: every claim's evidence and measured values (all\n"
+    "                 their certified digits; estimates with the digits their\n"
+    "                 error allows)\n\n"
     "exit status: 0 every verdict equals the claim's expected verdict; 1 otherwise;\n"
     "2 bad input (claims file errors name file:line and field); 4 I/O error\n";
 
@@ -146,8 +148,8 @@ ntk_cli_verify(int argc, char **argv)
                 return ntk_cli_usage("verify", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc)
-        return ntk_cli_usage("verify", "unexpected argument '%s'", argv[optind]);
+    if ((rc = ntk_cli_args_left("verify", argc, argv)) != 0)
+        return rc;
 
     /* the command line, for results.json */
     {

@@ -64,6 +64,22 @@ ntk_cli_fail(const char *cmd, ntk_status st)
 }
 
 int
+ntk_cli_fail_args(const char *cmd, ntk_status st, slong n, const char *const *flags,
+                  const char *const *args)
+{
+    const char *msg = ntk_error_last(), *flag = ntk_cli_flag_of(msg), *why = strstr(msg, ": ");
+    if (st == NTK_DOMAIN && why != NULL)
+        for (slong i = 0; i < n; i++)
+            if (args[i] != NULL && strcmp(flag, flags[i]) == 0)
+            {
+                char reason[512];
+                snprintf(reason, sizeof(reason), "%s", why);
+                return ntk_cli_usage(cmd, "%s = %s%s", flags[i], args[i], reason);
+            }
+    return ntk_cli_fail(cmd, st);
+}
+
+int
 ntk_cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -73,6 +89,18 @@ ntk_cli_usage(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, " (see ntkdepth %s --help)\n", cmd);
     return NTK_EXIT_USAGE;
+}
+
+int
+ntk_cli_unknown_option(const char *cmd, char **argv)
+{
+    return ntk_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+}
+
+int
+ntk_cli_args_left(const char *cmd, int argc, char **argv)
+{
+    return optind < argc ? ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]) : 0;
 }
 
 int
@@ -203,9 +231,20 @@ ntk_cli_net_set(ntk_net_t net, ntk_eoc_t eoc, const ntk_cli_net_opts *o, slong p
         return st;
     if (o->eoc)
     {
+        /* at prec, or with more bits where prec cannot certify it (a small
+           sigma_b: proofs/maps.md Lemma M12), up to 16 prec (>= 1024) */
         ntk_eoc_t tmp;
+        slong p = prec, cap = FLINT_MAX(1024, 16 * prec);
         ntk_eoc_init(tmp);
-        st = ntk_maps_eoc(tmp, net->act, net->sigma_b2, prec);
+        while ((st = ntk_maps_eoc(tmp, net->act, net->sigma_b2, p)) == NTK_UNABLE && 2 * p <= cap)
+        {
+            p *= 2;
+            st = o->sigma_b ? parse_std(net->sigma_b2, o->sigma_b, "--sigma-b", 0, p)
+                 : o->sigma_b2 ? parse_var(net->sigma_b2, o->sigma_b2, "--sigma-b2", 0, p)
+                 : NTK_SUCCESS;
+            if (st != NTK_SUCCESS)
+                break;
+        }
         if (st == NTK_SUCCESS && !tmp->found)
         {
             ntk_error_set(NTK_DOMAIN, "--eoc: %s has no edge-of-chaos point at %s = %s: %s",

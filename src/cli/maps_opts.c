@@ -41,13 +41,12 @@ ntk_cli_maps_next(ntk_cli_maps_opts *o, int *rc, const char *cmd, const char *he
                 return -1;
             case '?':
             case ':':
-                *rc = ntk_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+                *rc = ntk_cli_unknown_option(cmd, argv);
                 return -1;
             default:
                 return opt;
         }
     }
-    if (optind < argc)
-        *rc = ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+    *rc = ntk_cli_args_left(cmd, argc, argv);
     return -1;
 }

@@ -73,9 +73,7 @@ ntk_cli_run_next(ntk_cli_run_opts *o, int *rc, const char *cmd, const char *help
         if (*rc != 0)
             return -1;
     }
-    if (optind < argc)
-        *rc = ntk_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-    else if (o->depth == NULL)
+    if ((*rc = ntk_cli_args_left(cmd, argc, argv)) == 0 && o->depth == NULL)
         *rc = ntk_cli_usage(cmd, "--depth is required");
     return -1;
 }

@@ -290,6 +290,36 @@ ntk_digits_to_bits(slong digits)
 }
 
 slong
+ntk_estimate_digits(const arb_t value, const arb_t error)
+{
+    arb_t t, u;
+    mag_t er;
+    slong d = 5;
+    if (arf_is_zero(arb_midref(value)) || !arb_is_finite(value))
+        return d;
+    arb_init(t); arb_init(u); mag_init(er);
+    arb_get_mag(er, error);          /* >= |error| */
+    if (mag_is_zero(er))
+        d = 30;
+    else if (mag_is_finite(er))
+    {
+        arf_set_mag(arb_midref(u), er);
+        arf_abs(arb_midref(t), arb_midref(value));
+        arb_div(t, t, u, 64);
+        arb_log_base_ui(t, t, 10, 64);
+        arb_floor(t, t, 64);
+        if (arb_is_finite(t))
+        {
+            d = arf_get_si(arb_midref(t), ARF_RND_FLOOR) + 2;
+            d = FLINT_MAX(d, 2);
+            d = FLINT_MIN(d, 10000);
+        }
+    }
+    arb_clear(t); arb_clear(u); mag_clear(er);
+    return d;
+}
+
+slong
 ntk_ball_digits(const arb_t x)
 {
     slong bits;

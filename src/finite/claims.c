@@ -37,16 +37,6 @@ ntk_finite_zcrit(slong m)
     return hi;
 }
 
-static int
-equal_widths(const ntk_finite_config_t cfg, slong *M)
-{
-    for (slong i = 1; i < cfg->nwidths; i++)
-        if (cfg->widths[i] != cfg->widths[0])
-            return 0;
-    *M = cfg->widths[0];
-    return 1;
-}
-
 static slong
 find_r1(const ntk_finite_config_t cfg)
 {
@@ -82,7 +72,7 @@ mean_claim(ntk_finite_claim *c, const ntk_finite_result_t res, const ntk_finite_
         return ntk_error_set(NTK_DOMAIN, "%s: needs act relu", c->id);
     if ((ir = find_r1(cfg)) < 0)
         return ntk_error_set(NTK_DOMAIN, "%s: needs r = 1 among the inputs", c->id);
-    if (!equal_widths(cfg, &M))
+    if ((M = ntk_finite_config_equal_width(cfg)) == 0)
         return ntk_error_set(NTK_DOMAIN, "%s: needs equal widths", c->id);
     if (hn && cfg->init != NTK_FINITE_INIT_HE)
         return ntk_error_set(NTK_DOMAIN, "HN1: needs init he");
@@ -163,7 +153,7 @@ ntk_finite_claim_k1(ntk_finite_claim *c, const ntk_finite_result_t res,
                         "sigma_w^2 >= 2 and not at sigma_w^2 < 2 (ReLU, standard parameterization)");
     if (!ntk_finite_act_is_relu(cfg->act) || cfg->init != NTK_FINITE_INIT_DEFAULT)
         return ntk_error_set(NTK_DOMAIN, "K1: needs act relu and the default init");
-    if (!equal_widths(cfg, &M))
+    if ((M = ntk_finite_config_equal_width(cfg)) == 0)
         return ntk_error_set(NTK_DOMAIN, "K1: needs equal widths");
     if (cfg->ndepths < 3)
         return ntk_error_set(NTK_DOMAIN, "K1: needs at least 3 depths");
@@ -249,7 +239,7 @@ ntk_finite_claim_hn2(ntk_finite_claim *c, const ntk_finite_result_t res,
                          "beta = sum of 1/n_i (the shape: exponential growth in beta)");
     if (cfg->init != NTK_FINITE_INIT_HE)
         return ntk_error_set(NTK_DOMAIN, "HN2: needs init he");
-    if (!equal_widths(cfg, &M))
+    if ((M = ntk_finite_config_equal_width(cfg)) == 0)
         return ntk_error_set(NTK_DOMAIN, "HN2: needs equal widths");
     if (cfg->ndepths < 3)
         return ntk_error_set(NTK_DOMAIN, "HN2: needs at least 3 depths");

@@ -72,6 +72,51 @@ eoc_fn(arb_t f, arb_t fp, const arb_t q, void *data, slong prec)
     return st;
 }
 
+/* The first certified sign change of G on a grid of 2 points per octave
+   from lo up to hi (*found = 0 if none), certified and refined to a ball
+   q* by interval Newton (Lemma M5 (d), (e)); [*ba, *bb] the bracket.
+   The signs of G near q* are of size sigma_b2 and some moments (elu's
+   closed pieces) have absolute errors ~ 2^-prec: the signs are taken at
+   64 bits plus the binary digits of 1/sigma_b2. */
+static ntk_status
+bracket_refine(arb_t q_star, int *found, double *ba, double *bb, eoc_data *d,
+               const arf_t lo, const arf_t hi, slong prec)
+{
+    ntk_status st;
+    arf_t a, b;
+    slong bp = 64;
+
+    if (arb_is_positive(d->sigma_b2))
+        bp += FLINT_MAX(0, -arf_abs_bound_lt_2exp_si(arb_midref(d->sigma_b2)));
+    arf_init(a);
+    arf_init(b);
+    arf_div(a, hi, lo, 30, ARF_RND_UP);
+    if (arf_cmp_2exp_si(a, 32) > 0)
+    {
+        /* a long range (small sigma_b2): first on a grid of 8 octaves, then
+           2 points per octave inside the first coarse sign change */
+        arf_t ca, cb;
+        arf_init(ca);
+        arf_init(cb);
+        st = _ntk_roots_bracket(ca, cb, found, eoc_fn, d, lo, hi, -8, bp);
+        if (st == NTK_SUCCESS && *found)
+            st = _ntk_roots_bracket(a, b, found, eoc_fn, d, ca, cb, 2, bp);
+        arf_clear(ca);
+        arf_clear(cb);
+    }
+    else
+        st = _ntk_roots_bracket(a, b, found, eoc_fn, d, lo, hi, 2, bp);
+    if (st == NTK_SUCCESS && *found)
+    {
+        *ba = arf_get_d(a, ARF_RND_DOWN);
+        *bb = arf_get_d(b, ARF_RND_UP);
+        st = _ntk_roots_refine(q_star, eoc_fn, d, a, b, prec - 8, prec);
+    }
+    arf_clear(a);
+    arf_clear(b);
+    return st;
+}
+
 static void
 set_why(ntk_eoc_t eoc, const char *fmt, ...)
 {
@@ -126,7 +171,7 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
     slong sprec;
     double rlo, rhi, ba = 0, bb = 0;
     slong ir;
-    int closed;
+    int closed, br = 0;
 
     eoc_absent(eoc);
     eoc->why[0] = '\0';
@@ -203,15 +248,16 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
         goto cleanup;
     }
 
-    /* search range: A/B >= 0 gives G(q) >= sigma_b2 - q > 0 for q < sigma_b2 */
+    /* search range: A/B >= 0 gives G(q) >= sigma_b2 - q > 0 for q < sigma_b2
+       (Lemma M6 (c)), so from sigma_b2 / 2 on nothing is missed below; at
+       small sigma_b, q* is far below 2^EOC_LOG2_LO (Lemma M12:
+       q* ~ (3 sigma_b2 / 4)^(1/3) for tanh, erf; ~ 2 sqrt(2) sigma_b for elu) */
     arf_one(lo);
     arf_mul_2exp_si(lo, lo, EOC_LOG2_LO);
     if (arb_is_positive(sigma_b2))
     {
-        arb_get_lbound_arf(hi, sigma_b2, 30);
-        arf_mul_2exp_si(hi, hi, -1);
-        if (arf_cmp(hi, lo) > 0)
-            arf_set(lo, hi);
+        arb_get_lbound_arf(lo, sigma_b2, 30);
+        arf_mul_2exp_si(lo, lo, -1);
     }
     arf_one(hi);
     arf_mul_2exp_si(hi, hi, EOC_LOG2_HI);
@@ -227,19 +273,7 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
         /* quadrature: enclosures on wide q-balls are poor, so the root is
            bracketed by point signs (first sign change from q_lo) and then
            certified on a small ball (Lemma M5 (d)) */
-        arf_t a, b;
-        int br;
-        arf_init(a);
-        arf_init(b);
-        st = _ntk_roots_bracket(a, b, &br, eoc_fn, &d, lo, hi, 2, 64);
-        if (st == NTK_SUCCESS && br)
-        {
-            ba = arf_get_d(a, ARF_RND_DOWN);
-            bb = arf_get_d(b, ARF_RND_UP);
-            st = _ntk_roots_refine(eoc->q_star, eoc_fn, &d, a, b, prec - 8, prec);
-        }
-        arf_clear(a);
-        arf_clear(b);
+        st = bracket_refine(eoc->q_star, &br, &ba, &bb, &d, lo, hi, prec);
         if (st != NTK_SUCCESS)
             goto cleanup;
         if (br)
@@ -262,6 +296,18 @@ ntk_maps_eoc(ntk_eoc_t eoc, const ntk_act_t act, const arb_t sigma_b2, slong pre
     }
     if (st != NTK_SUCCESS)
         goto cleanup;
+    if (roots.nroots == 0 && !roots.complete && closed)
+    {
+        /* closed forms at small q: G ~ sigma_b2 - c q^3 (Lemma M12) is
+           resolved by no piece the scan can afford (derivative enclosures
+           of width ~ q w on a piece of relative width w, against G' ~ q^2);
+           point signs below the undecided end, as for quadrature */
+        st = bracket_refine(eoc->q_star, &br, &ba, &bb, &d, lo, roots.undecided_lo, prec);
+        if (st != NTK_SUCCESS)
+            goto cleanup;
+        if (br)
+            goto outputs;
+    }
     if (roots.nroots == 0)
     {
         double ulo = roots.complete ? rlo : arf_get_d(roots.undecided_lo, ARF_RND_UP);
@@ -305,7 +351,7 @@ outputs:
     if (st != NTK_SUCCESS)
         goto cleanup;
     eoc->found = 1;
-    if (!closed && ba > 0)
+    if (br)
         set_why(eoc, "root of sigma_b2 + E[phi^2]/E[phi'^2] - q bracketed in [%.6g, %.6g] (first certified "
                 "sign change on a grid from q = %.3g), unique in the returned q* ball", ba, bb, rlo);
     else if (roots.nroots == 1 && roots.complete)

@@ -78,7 +78,8 @@ ntk_status _ntk_roots_newton(arb_t res, ntk_maps_fn fn, void *data,
                              const arf_t lo, const arf_t hi, slong goal_bits,
                              slong prec);
 
-/* Point evaluations of f at lo * 2^(i/per_octave) (up to hi): the first
+/* Point evaluations of f at lo * 2^(i/per_octave) (up to hi; per_octave
+ * < 0: at lo * 2^(i |per_octave|), a coarse grid): the first
  * pair of consecutive points with certified opposite signs is returned in
  * [a_out, b_out] (*found = 1): a root exists there (continuity). */
 ntk_status _ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found,

@@ -82,7 +82,11 @@ point_sign(int *sgn, ntk_maps_fn fn, void *data, const arf_t x, slong prec,
 }
 
 #define STACK_MAX 256
-/* pieces narrower than 2^-NTK_ROOTS_DEPTH relative are not split further */
+/* pieces narrower than 2^-depth relative are not split further, depth =
+   max(NTK_ROOTS_DEPTH, prec / 4): a function with cancellation (G(q) ~
+   sigma_b2 - c q^3 near q = 0 has a derivative enclosure of width ~ q w on
+   a piece of relative width w, against a derivative ~ q^2) needs narrow
+   pieces, which only pay off with the bits to resolve them */
 #define NTK_ROOTS_DEPTH 12
 
 ntk_status
@@ -230,7 +234,7 @@ _ntk_roots_isolate(ntk_roots_struct *r, ntk_maps_fn fn, void *data,
         }
         /* bisect unless the piece is already tiny */
         arf_sub(t, b, a, 30, ARF_RND_DOWN);
-        arf_mul_2exp_si(m, b, -NTK_ROOTS_DEPTH);
+        arf_mul_2exp_si(m, b, -FLINT_MAX(NTK_ROOTS_DEPTH, prec / 4));
         if (top + 2 > STACK_MAX || arf_cmpabs(t, m) <= 0)
         {
             undecided = 1;
@@ -350,9 +354,12 @@ _ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found, ntk_maps_fn fn,
     arb_init(step);
     arf_init(x);
     arf_init(xprev);
-    /* step = 2^(1/per_octave) */
+    /* step = 2^(1/per_octave), or 2^|per_octave| if per_octave < 0 */
     arb_set_ui(step, 2);
-    arb_root_ui(step, step, per_octave, 30);
+    if (per_octave > 0)
+        arb_root_ui(step, step, per_octave, 30);
+    else
+        arb_mul_2exp_si(step, step, -per_octave - 1);
     arf_set(x, lo);
     for (i = 0; i < 100000; i++)
     {
@@ -388,29 +395,78 @@ _ntk_roots_bracket(arf_t a_out, arf_t b_out, int *found, ntk_maps_fn fn,
     return st;
 }
 
-ntk_status
-_ntk_roots_refine(arb_t res, ntk_maps_fn fn, void *data, const arf_t a,
-                  const arf_t b, slong goal_bits, slong prec)
+/* Lemma M5 (d) on X = [y - r, y + r] at wp bits: if N(X) = y - f(y)/f'(X)
+   lies inside X, the root is refined from N(X) to goal_bits at prec
+   (*certified = 1, the status of the refinement); else *certified = 0
+   and NTK_SUCCESS, NTK_UNABLE (also when f is not defined on X) or
+   another status of fn */
+static ntk_status
+certify_ball(arb_t res, int *certified, ntk_maps_fn fn, void *data, const arb_t y,
+             const mag_t r, slong goal_bits, slong prec, slong wp)
+{
+    ntk_status st;
+    arb_t X, f, fp, N;
+    arb_init(X);
+    arb_init(f);
+    arb_init(fp);
+    arb_init(N);
+    arb_set(X, y);
+    mag_set(arb_radref(X), r);
+    st = fn(f, NULL, y, data, wp);
+    if (st == NTK_SUCCESS)
+        st = fn(NULL, fp, X, data, wp);
+    /* a ball too wide for the function (e.g. q <= 0 in a variance) is
+       this routine's choice, not bad input: not certified */
+    if (st == NTK_DOMAIN)
+        st = NTK_UNABLE;
+    if (st == NTK_SUCCESS && arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
+    {
+        arb_div(N, f, fp, wp);
+        arb_sub(N, y, N, wp);
+        if (arb_contains_interior(X, N))
+        {
+            arf_t a, b;
+            arf_init(a);
+            arf_init(b);
+            arb_get_lbound_arf(a, N, prec);
+            arb_get_ubound_arf(b, N, prec);
+            st = _ntk_roots_newton(res, fn, data, a, b, goal_bits, prec);
+            arf_clear(a);
+            arf_clear(b);
+            *certified = 1;
+        }
+    }
+    arb_clear(X);
+    arb_clear(f);
+    arb_clear(fp);
+    arb_clear(N);
+    return st;
+}
+
+/* One attempt of _ntk_roots_refine at working precision wp <= prec: a
+   point-Newton guess inside [lo, hi] (narrowed in place, keeping certified
+   signs), then a certified ball around it.  *certified = 0 if the ball
+   could not be certified at wp. */
+static ntk_status
+refine_at(arb_t res, int *certified, ntk_maps_fn fn, void *data, arf_t lo, arf_t hi,
+          slong goal_bits, slong prec, slong wp)
 {
     ntk_status st = NTK_SUCCESS;
     arb_t X, f, fp, N, Y;
-    arf_t x, lo, hi, d;
+    arf_t x, d;
     mag_t r;
-    slong it, wp = FLINT_MIN(prec, 64);
+    slong it;
     int sa;
 
+    *certified = 0;
     arb_init(X);
     arb_init(f);
     arb_init(fp);
     arb_init(N);
     arb_init(Y);
     arf_init(x);
-    arf_init(lo);
-    arf_init(hi);
     arf_init(d);
     mag_init(r);
-    arf_set(lo, a);
-    arf_set(hi, b);
     /* sign at the left end of the bracket */
     arb_set_arf(X, lo);
     st = fn(f, NULL, X, data, wp);
@@ -418,10 +474,7 @@ _ntk_roots_refine(arb_t res, ntk_maps_fn fn, void *data, const arf_t a,
         goto cleanup;
     sa = ball_sign(f);
     if (sa == 0)
-    {
-        st = ntk_error_set(NTK_UNABLE, "root refinement: sign at the bracket end not certified");
-        goto cleanup;
-    }
+        goto cleanup;               /* not certified at wp: more bits */
     /* safeguarded Newton on point values (not certified; only a guess) */
     arf_add(x, lo, hi, wp, ARF_RND_NEAR);
     arf_mul_2exp_si(x, x, -1);
@@ -456,32 +509,56 @@ _ntk_roots_refine(arb_t res, ntk_maps_fn fn, void *data, const arf_t a,
         if (arf_cmpabs_2exp_si(d, arf_abs_bound_lt_2exp_si(x) - wp + 12) < 0)
             break;
     }
-    /* certify: X = [x - r, x + r] with N(X) inside X (Lemma M5 (d)) */
-    for (slong k = 0; k < 6; k++)
+    /* certify: X = [x - r, x + r] with N(X) inside X (Lemma M5 (d)), for
+       r = 2^16, 2^24, ..., 2^56 ulps of x */
+    arb_set_arf(Y, x);
+    for (slong k = 0; k < 6 && !*certified; k++)
     {
         mag_set_ui_2exp_si(r, 1, arf_abs_bound_lt_2exp_si(x) - wp + 16 + 8 * k);
-        arb_set_arf(X, x);
-        mag_set(arb_radref(X), r);
-        arb_set_arf(Y, x);
-        st = fn(f, NULL, Y, data, wp);
-        if (st == NTK_SUCCESS)
-            st = fn(NULL, fp, X, data, wp);
+        st = certify_ball(res, certified, fn, data, Y, r, goal_bits, prec, wp);
         if (st != NTK_SUCCESS && st != NTK_UNABLE)
             goto cleanup;
-        if (st == NTK_SUCCESS && !arb_contains_zero(fp))
+    }
+    /* f(x) known less well than that (cancellation: its enclosure is then
+       mostly radius): r = 2 |f(x)| / |f'(x)|, 2^8 and 2^16 times that,
+       while the ball stays inside the bracket (f may not be defined
+       outside); else the bracket itself, whose ends have certified
+       opposite signs, which holds exactly one root if f' keeps its sign on
+       it (Lemma M5 (b)) */
+    if (!*certified)
+    {
+        mag_t lo_fp;
+        mag_init(lo_fp);
+        st = fn(f, fp, Y, data, wp);
+        if (st == NTK_SUCCESS && arb_is_finite(f) && arb_is_finite(fp) && !arb_contains_zero(fp))
         {
-            arb_div(N, f, fp, wp);
-            arb_sub(N, Y, N, wp);
-            if (arb_contains_interior(X, N))
+            arb_get_mag(r, f);
+            arb_get_mag_lower(lo_fp, fp);
+            mag_div(r, r, lo_fp);
+            mag_mul_2exp_si(r, r, 1);
+            for (slong k = 0; k < 3 && !*certified && (st == NTK_SUCCESS || st == NTK_UNABLE);
+                 k++, mag_mul_2exp_si(r, r, 8))
             {
-                arb_get_lbound_arf(lo, N, prec);
-                arb_get_ubound_arf(hi, N, prec);
-                st = _ntk_roots_newton(res, fn, data, lo, hi, goal_bits, prec);
-                goto cleanup;
+                arb_set_arf(X, x);
+                mag_set(arb_radref(X), r);
+                if (arb_contains_arf(X, lo) || arb_contains_arf(X, hi))
+                {
+                    arb_set_interval_arf(X, lo, hi, wp);
+                    st = fn(NULL, fp, X, data, wp);
+                    if (st == NTK_SUCCESS && arb_is_finite(fp) && !arb_contains_zero(fp))
+                    {
+                        st = _ntk_roots_newton(res, fn, data, lo, hi, goal_bits, prec);
+                        *certified = 1;
+                    }
+                    break;
+                }
+                st = certify_ball(res, certified, fn, data, Y, r, goal_bits, prec, wp);
             }
         }
+        mag_clear(lo_fp);
+        if (st == NTK_UNABLE && !*certified)
+            st = NTK_SUCCESS;
     }
-    st = ntk_error_set(NTK_UNABLE, "root refinement: interval Newton could not certify a root at %ld bits", (long) wp);
 
 cleanup:
     arb_clear(X);
@@ -490,9 +567,39 @@ cleanup:
     arb_clear(N);
     arb_clear(Y);
     arf_clear(x);
-    arf_clear(lo);
-    arf_clear(hi);
     arf_clear(d);
     mag_clear(r);
+    return st;
+}
+
+ntk_status
+_ntk_roots_refine(arb_t res, ntk_maps_fn fn, void *data, const arf_t a,
+                  const arf_t b, slong goal_bits, slong prec)
+{
+    ntk_status st = NTK_SUCCESS;
+    arf_t lo, hi;
+    slong wp = FLINT_MIN(prec, 64);
+    int ok = 0;
+
+    arf_init(lo);
+    arf_init(hi);
+    arf_set(lo, a);
+    arf_set(hi, b);
+    /* cheap guesses first; more bits when the function's cancellation
+       (e.g. G(q) ~ sigma_b2 - c q^3 near q = 0) hides its sign or slope */
+    for (;;)
+    {
+        st = refine_at(res, &ok, fn, data, lo, hi, goal_bits, prec, wp);
+        if (st != NTK_SUCCESS && st != NTK_UNABLE)
+            break;
+        if (ok || wp >= prec)
+            break;
+        wp = FLINT_MIN(2 * wp, prec);
+    }
+    if (!ok && (st == NTK_SUCCESS || st == NTK_UNABLE))
+        st = ntk_error_set(NTK_UNABLE, "root refinement: interval Newton could not certify a "
+                           "root at %ld bits", (long) wp);
+    arf_clear(lo);
+    arf_clear(hi);
     return st;
 }

@@ -5,6 +5,7 @@
  * two problems of the maps commands and the flat ABI that are solved to a
  * number of digits: the edge of chaos and the phase of one grid point.
  */
+#include <stdio.h>
 #include "ntkdepth/maps.h"
 
 slong
@@ -51,14 +52,20 @@ ntk_maps_ziv(slong *prec_out, ntk_maps_ziv_eval_fn eval, ntk_maps_ziv_done_fn do
         if (2 * prec > cap)
             break;
     }
-    /* at the cap: the last evaluation's own NTK_UNABLE message, or the
-       digits that were not reached */
+    /* at the cap: the last evaluation's own NTK_UNABLE message, saying
+       that the cap was reached, or the digits that were not reached */
     if (st == NTK_SUCCESS)
     {
         if (flags & NTK_MAPS_ZIV_BEST)
             return NTK_SUCCESS;
         st = ntk_error_set(NTK_UNABLE, "could not certify %ld digits within %ld bits",
                            (long) digits, (long) cap);
+    }
+    else
+    {
+        char why[768];
+        snprintf(why, sizeof(why), "%s", ntk_error_last());
+        st = ntk_error_set(NTK_UNABLE, "%s (precision cap of %ld bits reached)", why, (long) cap);
     }
     return st;
 }

@@ -3,10 +3,42 @@
 #include <string.h>
 #include "ntkdepth/report.h"
 
+/* An upper bound on the significant digits of the exact decimal of a
+   nonzero dyadic m 2^(e-b) (m odd with b bits, arf exponent e): with
+   k = b - e > 0 fractional bits it is m 5^k / 10^k, at most
+   b log10(2) + k log10(5) + 1 digits; else an integer of at most
+   e log10(2) + 1 digits.  WORD_MAX when the exponent is not small. */
+static slong
+mid_exact_digits(const arf_t m)
+{
+    slong b = arf_bits(m), e;
+    if (!fmpz_fits_si(ARF_EXPREF(m)))
+        return WORD_MAX;
+    e = fmpz_get_si(ARF_EXPREF(m));
+    if (e > WORD_MAX / 4 || e < -(WORD_MAX / 4))
+        return WORD_MAX;
+    if (b > e)
+        return (slong) (b * 0.30103 + (b - e) * 0.69898) + 2;
+    return (slong) (e * 0.30103) + 2;
+}
+
+/* the longest exact decimal written in full */
+#define EXACT_DIGITS_MAX 60
+
 char *
 ntk_ball_text(const arb_t x, slong max_digits)
 {
     slong d = ntk_ball_digits(x);
+    if (max_digits <= 0)
+    {
+        /* all the digits the radius allows; an exact ball (no radius) as
+           its exact decimal when that is short, else rounded to
+           EXACT_DIGITS_MAX digits (still within one unit of the last) */
+        max_digits = WORD_MAX;
+        if (arb_is_exact(x))
+            max_digits = arf_is_zero(arb_midref(x)) ? 1
+                         : FLINT_MIN(mid_exact_digits(arb_midref(x)), EXACT_DIGITS_MAX);
+    }
     if (d > max_digits)
         d = max_digits;
     if (d < 1)
@@ -105,9 +137,15 @@ ntk_ball_json_strs(char **mid, char **rad, const arb_t x)
         goto cleanup;
     }
     /* digits: what the radius allows plus three, capped by the precision
-       of the midpoint */
+       of the midpoint -- or by the length of its exact decimal when that is
+       short (a dyadic such as 489/64 = 7.640625 is then written exactly) */
     d = ntk_ball_digits(x);
     digits = arf_bits(arb_midref(x)) * 0.30103 + 3;
+    {
+        slong len = mid_exact_digits(arb_midref(x));
+        if (len > digits && len <= 60)
+            digits = len;
+    }
     if (d + 3 < digits)
         digits = d + 3;
     if (digits < 5)

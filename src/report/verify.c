@@ -10,27 +10,17 @@
 /* numbers                                                             */
 /* ------------------------------------------------------------------ */
 
-/* decimal digits of an estimate: enough that the last digit is about a
-   tenth of the error */
+/* decimal digits of an estimate: the last about a tenth of the error */
 static slong
 est_digits(const ntk_estimate_t e)
 {
-    double v = fabs(arf_get_d(arb_midref(e->value), ARF_RND_NEAR));
-    double er = arf_get_d(arb_midref(e->error), ARF_RND_UP)
-                + mag_get_d(arb_radref(e->error));
-    slong d;
-    if (!(v > 0) || !isfinite(v))
-        return 5;
-    if (!(er > 0))
-        return 30;
-    d = (slong) floor(log10(v / er)) + 2;
-    if (d < 2) d = 2;
-    if (d > 40) d = 40;
-    return d;
+    return ntk_estimate_digits(e->value, e->error);
 }
 
+/* the error, rounded up to two digits (the parameter is not an
+   ntk_estimate_t: gcc 12 misreads array parameters, -Wstringop-overread) */
 static char *
-err_str(const ntk_estimate_t e)
+err_str(const ntk_estimate_struct *e)
 {
     mag_t m;
     char *s;
@@ -41,16 +31,51 @@ err_str(const ntk_estimate_t e)
     return s;
 }
 
-char *
-ntk_estimate_text(const ntk_estimate_t e)
+/* "value +- error" with at most max_digits digits of the value (<= 0: the
+   digits the error allows); when fewer than those are printed, the
+   distance from the printed value to the estimate is added to the error,
+   so that the text still says where the estimate is */
+static char *
+estimate_text(const ntk_estimate_t e, slong max_digits)
 {
-    char *v = arb_get_str(e->value, est_digits(e), ARB_STR_NO_RADIUS);
-    char *er = err_str(e);
-    char *s = flint_malloc(strlen(v) + strlen(er) + 8);
+    slong d = est_digits(e);
+    char *v, *er, *s;
+    if (max_digits > 0 && d > max_digits)
+    {
+        fmpq_t q;
+        arb_t t;
+        mag_t m, r;
+        fmpq_init(q); arb_init(t); mag_init(m); mag_init(r);
+        v = arb_get_str(e->value, max_digits, ARB_STR_NO_RADIUS);
+        arb_get_mag(m, e->error);
+        if (ntk_parse_fmpq(q, v, "estimate") == NTK_SUCCESS)
+        {
+            arb_set_fmpq(t, q, arf_bits(arb_midref(e->value)) + 64);
+            arb_sub(t, e->value, t, arf_bits(arb_midref(e->value)) + 64);
+            arb_get_mag(r, t);
+            mag_add(m, m, r);
+        }
+        else
+            mag_inf(m);
+        er = ntk_mag_str_up(m);
+        fmpq_clear(q); arb_clear(t); mag_clear(m); mag_clear(r);
+    }
+    else
+    {
+        v = arb_get_str(e->value, d, ARB_STR_NO_RADIUS);
+        er = err_str(e);
+    }
+    s = flint_malloc(strlen(v) + strlen(er) + 8);
     sprintf(s, "%s +- %s", v, er);
     flint_free(v);
     flint_free(er);
     return s;
+}
+
+char *
+ntk_estimate_text(const ntk_estimate_t e)
+{
+    return estimate_text(e, 0);
 }
 
 void
@@ -84,7 +109,7 @@ ntk_json_string(FILE *fp, const char *s)
 }
 
 char *
-ntk_report_measured_text(const ntk_measured_struct *m)
+ntk_report_measured_text(const ntk_measured_struct *m, slong max_digits)
 {
     char *s;
     if (m == NULL)
@@ -114,10 +139,10 @@ ntk_report_measured_text(const ntk_measured_struct *m)
                 mag_clear(b);
                 return s;
             }
-            return ntk_ball_text(m->ball, 20);
+            return ntk_ball_text(m->ball, max_digits);
         case NTK_MEASURED_ESTIMATE:
         {
-            char *t = ntk_estimate_text(m->est);
+            char *t = estimate_text(m->est, max_digits);
             s = flint_malloc(strlen(t) + 16);
             sprintf(s, "%s (est.)", t);
             flint_free(t);
@@ -237,6 +262,24 @@ trunc_copy(char *dst, const char *src, size_t n)
     }
 }
 
+/* the measured text of a table cell of `width` characters: at most
+   NTK_REPORT_TABLE_DIGITS digits, fewer if that is what fits (a number and
+   its "+- error (est.)" are never cut apart), else cut with "..." */
+static void
+measured_cell(char *dst, const ntk_measured_struct *m, size_t width)
+{
+    char *s = NULL;
+    for (slong d = NTK_REPORT_TABLE_DIGITS; d >= 2; d--)
+    {
+        flint_free(s);
+        s = ntk_report_measured_text(m, d);
+        if (strlen(s) < width || m == NULL || m->kind == NTK_MEASURED_TEXT)
+            break;
+    }
+    trunc_copy(dst, s, width);
+    flint_free(s);
+}
+
 void
 ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res, slong n,
                        int verbose)
@@ -249,14 +292,12 @@ ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res, slong n,
     {
         const ntk_claim_result_struct *r = res + i;
         char pbuf[35], mbuf[45], vbuf[32];
-        char *ms = ntk_report_measured_text(headline(r));
         trunc_copy(pbuf, r->predicted ? r->predicted : "", sizeof(pbuf));
-        trunc_copy(mbuf, ms, sizeof(mbuf));
+        measured_cell(mbuf, headline(r), sizeof(mbuf));
         snprintf(vbuf, sizeof(vbuf), "%s%s", ntk_verdict_str(r->verdict),
                  r->verdict == r->claim->expect ? "" : " (!)");
         fprintf(fp, "%-16s %-11s %-34s %-44s %-12s %6.1fs\n", r->claim->id,
                 ntk_law_str(r->claim->law), pbuf, mbuf, vbuf, r->seconds);
-        flint_free(ms);
         nmatch += r->verdict == r->claim->expect;
         total += r->seconds;
     }
@@ -273,7 +314,7 @@ ntk_report_verify_text(FILE *fp, const ntk_claim_result_struct *res, slong n,
             if (verbose)
                 for (slong k = 0; k < r->nmeasured; k++)
                 {
-                    char *ms = ntk_report_measured_text(r->measured + k);
+                    char *ms = ntk_report_measured_text(r->measured + k, 0);
                     fprintf(fp, "    %s: %s\n", r->measured[k].label, ms);
                     flint_free(ms);
                 }
@@ -309,7 +350,7 @@ ntk_report_verify_markdown(FILE *fp, const ntk_claim_result_struct *res, slong n
     for (slong i = 0; i < n; i++)
     {
         const ntk_claim_result_struct *r = res + i;
-        char *ms = ntk_report_measured_text(headline(r));
+        char *ms = ntk_report_measured_text(headline(r), NTK_REPORT_TABLE_DIGITS);
         fprintf(fp, "| %s | ", r->claim->id);
         md_cell(fp, r->claim->statement);
         fputs(" | ", fp);
@@ -379,7 +420,7 @@ latex_measured(FILE *fp, const ntk_measured_struct *m)
         return;
     if (m->kind == NTK_MEASURED_BALL)
     {
-        char *s = ntk_report_measured_text(m);
+        char *s = ntk_report_measured_text(m, NTK_REPORT_TABLE_DIGITS);
         if (s[0] == '[')
         {
             char *e = ntk_latex_escape(s);

@@ -286,6 +286,13 @@ test_ziv_status(void **state)
     synth_init(&s, NTK_UNABLE, 0);
     assert_int_equal(ntk_maps_ziv(&prec, synth_eval, synth_done, &s, 10, 0, 0), NTK_UNABLE);
     assert_non_null(strstr(ntk_error_last(), "synthetic map not certified"));
+    {
+        /* ... saying that the cap was reached, and which */
+        char want[64];
+        snprintf(want, sizeof(want), "(precision cap of %ld bits reached)",
+                 (long) ntk_maps_ziv_cap(10));
+        assert_non_null(strstr(ntk_error_last(), want));
+    }
     assert_int_equal(prec, s.precs[s.calls - 1]);
     s.calls = 0;
     assert_int_equal(ntk_maps_ziv(&prec, synth_eval, synth_done, &s, 10, 0, NTK_MAPS_ZIV_BEST),
@@ -332,6 +339,137 @@ test_ziv_enough(void **state)
     arb_clear(x);
 }
 
+/* |x| <= C t, x and t balls (t > 0) */
+static int
+small(const arb_t x, double C, const arb_t t)
+{
+    arb_t b, a;
+    int ok;
+    arb_init(b); arb_init(a);
+    arb_set_d(b, C);
+    arb_mul(b, b, t, 256);
+    arb_abs(a, x);
+    ok = arb_le(a, b);
+    arb_clear(b); arb_clear(a);
+    return ok;
+}
+
+/* The EOC as sigma_b -> 0 (proofs/maps.md Lemma M12), 20 digits through
+   ntk_maps_eoc_digits, sigma_b = 10^-4, 10^-6, 10^-9, 10^-12, q = q*:
+    tanh: |4/3 q^3/sigma_b^2 - 1 - 6q| <= 2 q^2, |sigma_w^2 - 1 - 2q| <= 4 q^2
+          (the next terms: -7/5 q^2, -3 q^2);
+    erf:  |4/3 q^3/sigma_b^2 - 1 - 4q| <= 3 q^2 (12/5 q^2), and exactly
+          sigma_w^2 = pi/4 sqrt(1 + 4q) (contains);
+    elu:  |q^2/(8 sigma_b^2) - 1 - 5 sqrt2/(3 sqrt pi) sqrt q| <= 2q (~1.0 q),
+          |sigma_w^2 - 1 - sqrt(2/pi) sqrt q| <= q/2 ((2/pi - 1) q);
+    sin:  exactly q - tanh q = sigma_b^2 and sigma_w^2 (1 + e^-2q) = 2.
+   chi_1 contains 1; q* decreases with sigma_b.  Before Lemma M12's
+   changes these exited 3 (64-bit certification) from sigma_b ~ 1e-7 (tanh),
+   1e-6 (erf, elu). */
+static void
+test_eoc_small_bias(void **state)
+{
+    static const char *acts[] = {"tanh", "erf", "elu", "sin"};
+    static const int exps[] = {4, 6, 9, 12};
+    ntk_act_t act;
+    ntk_eoc_t e;
+    fmpq_t sb2;
+    arb_t s2, q, r, t, u, prev;
+    const slong P = 256;
+    (void) state;
+    ntk_act_init(act);
+    ntk_eoc_init(e);
+    fmpq_init(sb2);
+    arb_init(s2); arb_init(q); arb_init(r); arb_init(t); arb_init(u); arb_init(prev);
+    for (int k = 0; k < 4; k++)
+    {
+        assert_int_equal(ntk_act_set_str(act, acts[k]), NTK_SUCCESS);
+        arb_pos_inf(prev);
+        for (int j = 0; j < 4; j++)
+        {
+            fmpz_one(fmpq_numref(sb2));
+            fmpz_ui_pow_ui(fmpq_denref(sb2), 10, 2 * exps[j]);      /* sigma_b^2 = 10^-2k */
+            if (ntk_maps_eoc_digits(e, NULL, act, sb2, 20) != NTK_SUCCESS)
+                fail_msg("%s, sigma_b = 1e-%d: %s", acts[k], exps[j], ntk_error_last());
+            assert_int_equal(e->found, 1);
+            assert_true(ntk_maps_ziv_enough(e->q_star, 20));
+            assert_true(ntk_maps_ziv_enough(e->sigma_w2, 20));
+            assert_true(arb_contains_si(e->chi1, 1));
+            arb_set(q, e->q_star);
+            assert_true(arb_is_positive(q) && arb_lt(q, prev));
+            arb_set(prev, q);
+            arb_set_fmpq(s2, sb2, P);
+            if (k <= 1)
+            {
+                /* r = 4/3 q^3 / sigma_b^2 - 1 - (6 | 4) q */
+                arb_pow_ui(r, q, 3, P);
+                arb_mul_ui(r, r, 4, P);
+                arb_div_ui(r, r, 3, P);
+                arb_div(r, r, s2, P);
+                arb_sub_ui(r, r, 1, P);
+                arb_submul_ui(r, q, k == 0 ? 6 : 4, P);
+                arb_sqr(t, q, P);
+                if (!small(r, k == 0 ? 2.0 : 3.0, t))
+                    fail_msg("%s, sigma_b = 1e-%d: q* off its expansion", acts[k], exps[j]);
+                if (k == 0)
+                {
+                    arb_sub_ui(u, e->sigma_w2, 1, P);
+                    arb_submul_ui(u, q, 2, P);
+                    assert_true(small(u, 4.0, t));
+                }
+                else
+                {
+                    arb_mul_2exp_si(u, q, 2);
+                    arb_add_ui(u, u, 1, P);
+                    arb_sqrt(u, u, P);
+                    arb_const_pi(t, P);
+                    arb_mul(u, u, t, P);
+                    arb_mul_2exp_si(u, u, -2);
+                    assert_true(arb_overlaps(u, e->sigma_w2));
+                }
+            }
+            else if (k == 2)
+            {
+                /* r = q^2/(8 sigma_b^2) - 1 - 5 sqrt2/(3 sqrt pi) sqrt q */
+                arb_sqr(r, q, P);
+                arb_div(r, r, s2, P);
+                arb_mul_2exp_si(r, r, -3);
+                arb_sub_ui(r, r, 1, P);
+                arb_const_pi(t, P);
+                arb_rsqrt(t, t, P);
+                arb_sqrt_ui(u, 2, P);
+                arb_mul(t, t, u, P);              /* sqrt(2/pi) */
+                arb_sqrt(u, q, P);
+                arb_mul(u, u, t, P);              /* sqrt(2/pi) sqrt q */
+                arb_mul_ui(t, u, 5, P);
+                arb_div_ui(t, t, 3, P);
+                arb_sub(r, r, t, P);
+                assert_true(small(r, 2.0, q));
+                arb_sub_ui(t, e->sigma_w2, 1, P);
+                arb_sub(t, t, u, P);
+                assert_true(small(t, 0.5, q));
+            }
+            else
+            {
+                /* sin: q - tanh q = sigma_b^2, sigma_w^2 (1 + e^-2q) = 2 */
+                arb_tanh(t, q, P);
+                arb_sub(t, q, t, P);
+                assert_true(arb_overlaps(t, s2));
+                arb_mul_2exp_si(t, q, 1);
+                arb_neg(t, t);
+                arb_exp(t, t, P);
+                arb_add_ui(t, t, 1, P);
+                arb_mul(t, t, e->sigma_w2, P);
+                assert_true(arb_contains_si(t, 2));
+            }
+        }
+    }
+    ntk_act_clear(act);
+    ntk_eoc_clear(e);
+    fmpq_clear(sb2);
+    arb_clear(s2); arb_clear(q); arb_clear(r); arb_clear(t); arb_clear(u); arb_clear(prev);
+}
+
 int
 main(void)
 {
@@ -339,6 +477,7 @@ main(void)
         cmocka_unit_test(test_eoc_digits_leaky),
         cmocka_unit_test(test_eoc_digits_erf),
         cmocka_unit_test(test_eoc_digits_absent),
+        cmocka_unit_test(test_eoc_small_bias),
         cmocka_unit_test(test_phase_digits_relu),
         cmocka_unit_test(test_ziv_schedule),
         cmocka_unit_test(test_ziv_status),

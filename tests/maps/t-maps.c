@@ -352,6 +352,42 @@ test_eoc_smooth(void **state)
     arb_clear(sb2); arb_clear(v);
 }
 
+/* low working precisions (as iterate's first check of --eoc, 64 bits, and
+   the deep run's start, ~56): the EOC of tanh, gelu, elu, erf is certified
+   at 40 .. 64 bits, and the balls overlap the one at 128 bits */
+static void
+test_eoc_low_precision(void **state)
+{
+    const char *acts[] = {"tanh", "gelu", "elu", "erf"};
+    ntk_act_t act;
+    ntk_eoc_t e, ref;
+    arb_t sb2;
+    (void) state;
+    ntk_act_init(act);
+    ntk_eoc_init(e);
+    ntk_eoc_init(ref);
+    arb_init(sb2);
+    for (int k = 0; k < 4; k++)
+    {
+        assert_int_equal(ntk_act_set_str(act, acts[k]), NTK_SUCCESS);
+        dec(sb2, "0.04");
+        assert_int_equal(ntk_maps_eoc(ref, act, sb2, 128), NTK_SUCCESS);
+        for (slong prec = 40; prec <= 64; prec += 8)
+        {
+            assert_int_equal(ntk_parse_arb(sb2, "0.04", "sb2", prec), NTK_SUCCESS);
+            if (ntk_maps_eoc(e, act, sb2, prec) != NTK_SUCCESS)
+                fail_msg("%s at %ld bits: %s", acts[k], (long) prec, ntk_error_last());
+            assert_int_equal(e->found, 1);
+            assert_true(arb_overlaps(e->q_star, ref->q_star));
+            assert_true(arb_overlaps(e->sigma_w2, ref->sigma_w2));
+        }
+    }
+    ntk_act_clear(act);
+    ntk_eoc_clear(e);
+    ntk_eoc_clear(ref);
+    arb_clear(sb2);
+}
+
 /* tanh EOC as sigma_b -> 0: 1 <= sigma_w^2 <= 1/(1 - 2 q*) (proofs/maps.md
    Lemma M9: sech^4 x >= 1 - 2x^2) and sigma_w decreases with sigma_b */
 static void
@@ -580,6 +616,7 @@ main(void)
         cmocka_unit_test(test_eoc_erf_kernels),
         cmocka_unit_test(test_eoc_smooth),
         cmocka_unit_test(test_eoc_tanh_small_bias),
+        cmocka_unit_test(test_eoc_low_precision),
         cmocka_unit_test(test_no_eoc),
         cmocka_unit_test(test_qstar),
         cmocka_unit_test(test_phase),

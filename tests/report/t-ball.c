@@ -59,6 +59,38 @@ test_json_pi(void **state)
     arb_clear(x);
 }
 
+/* a midpoint that is a short dyadic is written exactly (its radius is
+   then the ball's own): 489/64 = 7.640625 exactly, and with radius 2^-100 */
+static void
+test_json_dyadic(void **state)
+{
+    arb_t x;
+    char *mid, *rad;
+    (void) state;
+    arb_init(x);
+    arb_set_si(x, 489);
+    arb_mul_2exp_si(x, x, -6);
+    ntk_ball_json_strs(&mid, &rad, x);
+    assert_string_equal(mid, "7.6406250");
+    assert_string_equal(rad, "0");
+    flint_free(mid); flint_free(rad);
+    mag_set_ui_2exp_si(arb_radref(x), 1, -100);
+    ntk_ball_json_strs(&mid, &rad, x);
+    assert_non_null(strstr(mid, "7.640625"));
+    assert_string_equal(rad, "7.9e-31");
+    flint_free(mid); flint_free(rad);
+    check_json_contains(x);
+    /* long exact decimals (2^-300: 300 digits) are rounded, the rounding
+       added to the radius */
+    arb_one(x);
+    arb_mul_2exp_si(x, x, -300);
+    check_json_contains(x);
+    arb_set_si(x, 3);
+    arb_mul_2exp_si(x, x, 400);
+    check_json_contains(x);
+    arb_clear(x);
+}
+
 static void
 test_text_digits(void **state)
 {
@@ -156,6 +188,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_pi),
+        cmocka_unit_test(test_json_dyadic),
         cmocka_unit_test(test_text_digits),
         cmocka_unit_test(test_mag_str),
         cmocka_unit_test(test_mag_str_range),

@@ -337,6 +337,165 @@ test_latex_escape(void **state)
     flint_free(e);
 }
 
+/* significant digits of a decimal "-0.00123e-5" (the mantissa's, from the
+   first nonzero one) */
+static int
+sig_digits(const char *s)
+{
+    int n = 0, started = 0;
+    for (; *s && *s != 'e' && *s != ' '; s++)
+        if (isdigit((unsigned char) *s))
+        {
+            started |= *s != '0';
+            n += started;
+        }
+    return n;
+}
+
+/* "V +- E ..." contains x: |x - V| <= E, read back exactly */
+static void
+assert_est_contains(const char *text, const arb_t x)
+{
+    char *v = strdup(text), *pm = strstr(v, " +- "), *e, *end;
+    fmpq_t qv, qe;
+    arb_t d, r;
+    assert_non_null(pm);
+    *pm = '\0';
+    e = pm + 4;
+    if ((end = strchr(e, ' ')) != NULL)
+        *end = '\0';
+    fmpq_init(qv); fmpq_init(qe); arb_init(d); arb_init(r);
+    assert_int_equal(ntk_parse_fmpq(qv, v, "v"), NTK_SUCCESS);
+    assert_int_equal(ntk_parse_fmpq(qe, e, "e"), NTK_SUCCESS);
+    arb_set_fmpq(d, qv, 4000);
+    arb_sub(d, d, x, 4000);
+    arb_abs(d, d);
+    arb_set_fmpq(r, qe, 4000);
+    if (!arb_le(d, r))
+        fail_msg("'%s' does not contain the estimate", text);
+    fmpq_clear(qv); fmpq_clear(qe); arb_clear(d); arb_clear(r);
+    free(v);
+}
+
+/* verify --verbose: the certified digits of a ball, all of them (not 20);
+   an exact dyadic written exactly; an estimate's digits from its error at
+   any exponent (not through a double); the summary table's cell: at most
+   20 digits, fewer if the cell needs it, never cut apart from its
+   "+- error (est.)", and the rounding added to the error */
+static void
+test_measured_digits(void **state)
+{
+    ntk_measured_struct *m;
+    ntk_claim_struct cl;
+    ntk_claim_result_struct r;
+    arb_t pi;
+    char *s;
+    (void) state;
+    arb_init(pi);
+    ntk_claim_init(&cl);
+    cl.id = strdup("D1");
+    assert_int_equal(ntk_claim_set_field(&cl, "statement", "digits"), NTK_SUCCESS);
+    ntk_claim_result_init(&r);
+    r.claim = &cl;
+    r.predicted = strdup("x");
+
+    /* pi at 300 bits: ~90 certified digits in full, 20 in the table */
+    m = ntk_claim_result_add(&r, "pi", NTK_MEASURED_BALL);
+    arb_const_pi(m->ball, 300);
+    s = ntk_report_measured_text(m, 0);
+    assert_true(sig_digits(s) >= 85);
+    {
+        /* within one unit of the last digit of pi */
+        arb_t t, u;
+        arb_init(t); arb_init(u);
+        arb_set_str(t, s, 600);
+        arb_const_pi(u, 600);
+        arb_sub(t, t, u, 600);
+        arb_abs(t, t);
+        arb_set_ui(u, 10);
+        arb_pow_ui(u, u, (ulong) sig_digits(s) - 1, 600);
+        arb_inv(u, u, 600);
+        assert_true(arb_le(t, u));
+        arb_clear(t); arb_clear(u);
+    }
+    flint_free(s);
+    s = ntk_report_measured_text(m, NTK_REPORT_TABLE_DIGITS);
+    assert_int_equal(sig_digits(s), 20);
+    flint_free(s);
+
+    /* exact 489/64 */
+    arb_set_si(m->ball, 489);
+    arb_mul_2exp_si(m->ball, m->ball, -6);
+    s = ntk_report_measured_text(m, 0);
+    assert_non_null(strstr(s, "7.640625"));
+    flint_free(s);
+
+    /* estimates beyond the range of a double: 12 digits for error/value = 1e-10 */
+    {
+        ntk_estimate_t e;
+        ntk_estimate_init(e);
+        arb_set_str(e->value, "1.234567890123456789e-400", 200);
+        arb_set_str(e->error, "1e-410", 200);
+        s = ntk_estimate_text(e);
+        assert_int_equal(sig_digits(s), 12);
+        assert_non_null(strstr(s, "e-410"));
+        flint_free(s);
+        arb_set_str(e->value, "-9.87654321e+500", 200);
+        arb_set_str(e->error, "3e+493", 200);
+        s = ntk_estimate_text(e);
+        assert_int_equal(sig_digits(s), 9);
+        assert_true(s[0] == '-');
+        flint_free(s);
+        ntk_estimate_clear(e);
+    }
+    m = ntk_claim_result_add(&r, "long", NTK_MEASURED_ESTIMATE);
+
+    /* an estimate with 43 digits: in full in --verbose, rounded in the
+       table with the rounding in its error, "(est.)" kept */
+    arb_set_str(m->est->value, "0.92179049986039193676384750776794631921743721", 200);
+    arb_set_str(m->est->error, "5.5e-43", 200);
+    s = ntk_report_measured_text(m, 0);
+    assert_true(sig_digits(s) >= 43);
+    assert_est_contains(s, m->est->value);
+    flint_free(s);
+    s = ntk_report_measured_text(m, 12);
+    assert_int_equal(sig_digits(s), 12);
+    assert_est_contains(s, m->est->value);
+    assert_non_null(strstr(s, "(est.)"));
+    flint_free(s);
+    {
+        /* the table: its first measured value (pi) and the rows' widths */
+        ntk_measured_struct tmp = r.measured[0];
+        char *buf = NULL, *row;
+        size_t len = 0;
+        FILE *fp;
+        r.measured[0] = r.measured[1];
+        r.measured[1] = tmp;
+        fp = open_memstream(&buf, &len);
+        ntk_report_verify_text(fp, &r, 1, 1);
+        fclose(fp);
+        row = strstr(buf, "\nD1 ");
+        assert_non_null(row);
+        assert_non_null(strstr(row, "(est.)"));
+        {
+            /* the measured cell is columns 64..107 of the row */
+            char cell[45];
+            memcpy(cell, row + 1 + 64, 44);
+            cell[44] = '\0';
+            assert_null(strstr(cell, "..."));
+            assert_est_contains(cell, r.measured[0].est->value);
+        }
+        /* --verbose lists every digit */
+        assert_non_null(strstr(buf, "0.9217904998603919367638475077679463192174372"));
+        free(buf);
+        r.measured[1] = r.measured[0];
+        r.measured[0] = tmp;
+    }
+    ntk_claim_result_clear(&r);
+    ntk_claim_clear(&cl);
+    arb_clear(pi);
+}
+
 int
 main(void)
 {
@@ -344,6 +503,7 @@ main(void)
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_latex),
         cmocka_unit_test(test_latex_escape),
+        cmocka_unit_test(test_measured_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
