@@ -36,7 +36,7 @@ const ntk_paper_struct ntk_papers[] = {
     {"hayou-curse", "Hayou, Doucet, Rousseau: the curse of depth in kernel regime "
                     "(certified kernel regression)"},
     {"seleznova", "Seleznova, Kutyniok 2022 and Hanin, Nica 2019: the NTK at finite width "
-                  "(Monte Carlo estimates of sampled networks)"},
+                  "(exact certified moments; Monte Carlo estimates of sampled and trained networks)"},
     {"background", "Background: edge-of-chaos points and depth scales"},
     {"user", "User claims"},
     {NULL, NULL}};
