@@ -36,7 +36,7 @@ price_trap(arb_ptr res, arb_ptr mean, double *lrel, const ntk_act_t act,
     ntk_status st = NTK_SUCCESS;
     int parity = ntk_act_parity(act);
     slong j, k, J;
-    double dd, hd, Td, squb;
+    double dd, hd, Td, squb, acap;
 
     _gauss_growth_init(g0); _gauss_growth_init(gk);
     arb_init(sq); arb_init(d); arb_init(h); arb_init(hz); arb_init(M); arb_init(e);
@@ -73,6 +73,7 @@ price_trap(arb_ptr res, arb_ptr mean, double *lrel, const ntk_act_t act,
         arb_mul_2exp_si(hz, hz, -ex);
         arb_div(h, hz, sq, wp);
     }
+    acap = 2.0 * GAUSS_PI / hd;
     Td = _gauss_plan_T(bits, 2) + hd;
     J = (slong) ceil(Td / hd);
     arb_mul_si(T, h, J, wp);                  /* nodes |x_j| <= T */
@@ -165,6 +166,12 @@ price_trap(arb_ptr res, arb_ptr mean, double *lrel, const ntk_act_t act,
                 arb_sub(a, g0->r, rho, wp);
                 arb_div(a, a, t, wp);
                 _gauss_lb(a, a, wp);
+                /* any narrower strip is admissible (Lemma Q1); a small q
+                   makes (r - rho)/sqrt(q) huge, where e^{a^2/2} would swamp
+                   the bound: cap a at 2 pi/h, the minimiser of
+                   a^2/2 - 2 pi a/h (proofs/tails.md, Lemma Q1, remark) */
+                if (arf_cmp_d(arb_midref(a), acap) > 0)
+                    arb_set_d(a, acap);
                 gr->P = g0->P;
                 if (k == 0)
                 {

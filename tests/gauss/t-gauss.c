@@ -60,6 +60,21 @@ check_accuracy(const arb_t x, slong bits, const char *what)
     }
 }
 
+/* two enclosures of the same number (two methods) must overlap */
+static void
+check_overlaps(const arb_t x, const arb_t y, const char *what)
+{
+    if (!arb_overlaps(x, y))
+    {
+        printf("DISJOINT %s\n  x = ", what);
+        arb_printd(x, 30);
+        printf("\n  y = ");
+        arb_printd(y, 30);
+        printf("\n");
+        fail();
+    }
+}
+
 /* random PSD covariance: variances in [0.2, 3], correlation in [-0.95, 0.95] */
 static void
 random_cov(arb_t s11, arb_t s12, arb_t s22, double *d)
@@ -250,6 +265,59 @@ price_sin(slong len, slong prec)
         check_accuracy(r + k, prec - 12, what);
     }
     _arb_vec_clear(r, len);
+    ntk_act_clear(act);
+    arb_clear(q); arb_clear(t); arb_clear(e);
+}
+
+/* a small variance: the strip (r - rho)/sqrt(q) is huge and the
+   trapezoidal bound must use a narrower one (proofs/tails.md, Lemma Q1,
+   remark); sin against its closed form at every order, tanh against the
+   adaptive one-dimensional integrals of expect1 (another method) */
+static void
+test_price_small_q(void **state)
+{
+    ntk_act_t act;
+    arb_t q, t, e;
+    slong len = 24, prec = 128, k;
+    arb_ptr r = _arb_vec_init(len);
+    char what[64];
+    (void) state;
+    ntk_act_init(act);
+    arb_init(q); arb_init(t); arb_init(e);
+
+    set_act(act, "sin");
+    arb_one(q);
+    arb_mul_2exp_si(q, q, -40);
+    assert_int_equal(ntk_gauss_price(r, act, q, len, prec), NTK_SUCCESS);
+    arb_mul_si(e, q, -2, prec);
+    arb_expm1(e, e, prec);                 /* e^{-2q} - 1, no cancellation */
+    for (k = 0; k < len; k++)
+    {
+        if (k % 2 == 0)
+            arb_neg(t, e);                     /* 1 - e^{-2q} */
+        else
+            arb_add_ui(t, e, 2, prec);         /* 1 + e^{-2q} */
+        arb_mul_2exp_si(t, t, -1);
+        snprintf(what, sizeof what, "price sin q=2^-40 k=%ld", (long) k);
+        check_encloses(r + k, t, what);
+        check_accuracy(r + k, prec - 12, what);
+    }
+
+    set_act(act, "tanh");
+    arb_one(q);
+    arb_mul_2exp_si(q, q, -34);
+    len = 6;
+    assert_int_equal(ntk_gauss_price(r, act, q, len, prec), NTK_SUCCESS);
+    for (k = 0; k < len; k++)
+    {
+        slong ord[2];
+        ord[0] = ord[1] = k;
+        assert_int_equal(ntk_gauss_expect1(t, act, ord, 2, 0, q, prec), NTK_SUCCESS);
+        snprintf(what, sizeof what, "price tanh q=2^-34 k=%ld", (long) k);
+        check_overlaps(r + k, t, what);
+        check_accuracy(r + k, prec - 12, what);
+    }
+    _arb_vec_clear(r, 24);
     ntk_act_clear(act);
     arb_clear(q); arb_clear(t); arb_clear(e);
 }
@@ -615,6 +683,7 @@ main(void)
         cmocka_unit_test(test_domain),
         cmocka_unit_test(test_expect1_moments),
         cmocka_unit_test(test_price),
+        cmocka_unit_test(test_price_small_q),
         cmocka_unit_test(test_expect2_smooth_closed),
         cmocka_unit_test(test_expect2_edges),
         cmocka_unit_test(test_symmetry_precision),
