@@ -22,6 +22,23 @@ mid_exact_digits(const arf_t m)
     return (slong) (e * 0.30103) + 2;
 }
 
+/* "2.5000e-3" -> "2.5e-3", "2.0000" -> "2": trailing zeros of the
+   fraction (and a bare point) removed, in place */
+static void
+strip_fraction_zeros(char *s)
+{
+    char *pt = strchr(s, '.'), *ex, *end;
+    if (pt == NULL)
+        return;
+    ex = strpbrk(pt, "eE");
+    end = ex != NULL ? ex : pt + strlen(pt);
+    while (end > pt + 1 && end[-1] == '0')
+        end--;
+    if (end == pt + 1)
+        end = pt;
+    memmove(end, ex != NULL ? ex : pt + strlen(pt), strlen(ex != NULL ? ex : pt + strlen(pt)) + 1);
+}
+
 /* the longest exact decimal written in full */
 #define EXACT_DIGITS_MAX 60
 
@@ -160,6 +177,10 @@ ntk_ball_json_strs(char **mid, char **rad, const arb_t x)
             memmove(s, s + 1, strlen(s));
         }
     }
+    /* an exact ball: no padding zeros ("2", not "2.0000"); the value of
+       the decimal is unchanged, so its error below is still measured */
+    if (arb_is_exact(x))
+        strip_fraction_zeros(s);
     /* exact error of the decimal midpoint, added to the radius */
     if (ntk_parse_fmpq(q, s, "mid") != NTK_SUCCESS)
     {

@@ -71,9 +71,30 @@ test_json_dyadic(void **state)
     arb_set_si(x, 489);
     arb_mul_2exp_si(x, x, -6);
     ntk_ball_json_strs(&mid, &rad, x);
-    assert_string_equal(mid, "7.6406250");
+    assert_string_equal(mid, "7.640625");
     assert_string_equal(rad, "0");
     flint_free(mid); flint_free(rad);
+    /* exact balls without padding zeros: 2, -1/2, 2^-30, 3 2^40 */
+    {
+        static const char *want[4] = {"2", "-0.5", "9.31322574615478515625e-10",
+                                      "3298534883328"};
+        arb_t y;
+        arb_init(y);
+        for (int i = 0; i < 4; i++)
+        {
+            if (i == 0) arb_set_si(y, 2);
+            if (i == 1) { arb_set_si(y, -1); arb_mul_2exp_si(y, y, -1); }
+            if (i == 2) { arb_one(y); arb_mul_2exp_si(y, y, -30); }
+            if (i == 3) { arb_set_si(y, 3); arb_mul_2exp_si(y, y, 40); }
+            ntk_ball_json_strs(&mid, &rad, y);
+            if (strcmp(mid, want[i]) || strcmp(rad, "0"))
+                printf("exact ball %d: mid %s rad %s, want %s 0\n", i, mid, rad, want[i]);
+            assert_string_equal(mid, want[i]);
+            assert_string_equal(rad, "0");
+            flint_free(mid); flint_free(rad);
+        }
+        arb_clear(y);
+    }
     mag_set_ui_2exp_si(arb_radref(x), 1, -100);
     ntk_ball_json_strs(&mid, &rad, x);
     assert_non_null(strstr(mid, "7.640625"));
